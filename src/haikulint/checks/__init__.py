@@ -1,0 +1,39 @@
+"""Checks: one small module per kind of rule, yamllint style.
+
+Every module has a docstring, ``KIND`` (the name a rule file binds to), ``SCOPE``
+(``"post"`` or ``"blog"``) and a ``check()`` generator:
+
+* post scope: ``check(post, options, context) -> Iterator[Problem]``
+* blog scope: ``check(posts, options, context) -> Iterator[tuple[Post, Problem]]``
+
+Checks never print and never decide exit codes; the engine turns each
+:class:`Problem` into a :class:`~haikulint.diagnostic.Diagnostic` with the
+rule's code, name and severity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from haikulint.prosody.count import SyllableCounter
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a check found, before the engine stamps it with a rule."""
+
+    message: str
+    line: int | None = None
+    column: int | None = None
+    fixable: bool = False
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What every check may use besides the post and its rule's options."""
+
+    counter: SyllableCounter
+    today: date

@@ -1,0 +1,309 @@
+"""The command line: a thin typer layer.
+
+It parses options, loads the config and hands over to ``haikulint.commands.*``,
+which are imported only when their command runs, so that ``haikulint syllables``
+does not pay for the rule engine and ``check`` does not pay for the table renderer.
+Every exit code is decided here or returned by a command:
+
+* 0: success (``check``: no errors; warnings allowed)
+* 1: ``check`` found errors; ``new`` refused the haiku or the file exists
+* 2: usage, config or internal error, always with a one-line message
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from haikulint import __version__
+from haikulint.errors import HaikulintError
+
+app = typer.Typer(
+    name="haikulint",
+    help="Lint a blog whose posts are named by haiku, and write new ones.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Config file (default: nearest haikulint.toml, .haikulint.toml or pyproject.toml).",
+        dir_okay=False,
+    ),
+]
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"haikulint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="Show the version and exit.",
+            callback=_version_callback,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Lint a blog whose posts are named by haiku, and write new ones."""
+
+
+@app.command()
+def syllables(
+    texts: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Lines or haiku (`a / b / c`, or a slug). `-`, or none with piped "
+            "input: one input per line of standard input.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "--output-format", help="table or json (JSON Lines).")
+    ] = "table",
+    config_file: ConfigOption = None,
+) -> None:
+    """Count the syllables of each word and line, with every reading and its source."""
+    from haikulint.commands import syllables as command
+    from haikulint.config import load_config
+
+    _exit(
+        command.run(
+            texts=texts or [],
+            output_format=output_format,
+            config=load_config(config_file),
+        )
+    )
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to check (default: the configured root, else `.`).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--output-format",
+            "--format",
+            help="text, concise, json, github or sarif.",
+        ),
+    ] = "text",
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help="Rules to run: codes, names or prefixes (HK1). Repeat or comma-join."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(help="Rules to skip: codes, names or prefixes. Repeat or comma-join."),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option(help="Rules to add to the selection.")
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Show counts per rule instead of each problem.")
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="Report only problems not recorded in this baseline file."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(help="Record every current problem in this file, and exit 0."),
+    ] = None,
+    root: Annotated[
+        Path | None,
+        typer.Option(help="The blog root that slugs are relative to (default: from config)."),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when errors are found.")
+    ] = False,
+    no_progress: Annotated[
+        bool, typer.Option("--no-progress", help="Never show a progress bar.")
+    ] = False,
+    config_file: ConfigOption = None,
+) -> None:
+    """Check posts: haiku slugs, title and date headers, and cross-post problems."""
+    from haikulint.commands import check as command
+    from haikulint.config import load_config
+
+    _exit(
+        command.run(
+            paths=paths or [],
+            config=load_config(config_file),
+            output_format=output_format,
+            select=_split(select),
+            ignore=_split(ignore),
+            extend_select=_split(extend_select),
+            statistics=statistics,
+            baseline=baseline,
+            write_baseline=write_baseline,
+            root=root,
+            exit_zero=exit_zero,
+            show_progress=not no_progress,
+        )
+    )
+
+
+@app.command()
+def rule(
+    code_or_name: Annotated[str, typer.Argument(help="A rule code (HK103) or name.")],
+    output_format: Annotated[
+        str, typer.Option("--output-format", "--format", help="text or json.")
+    ] = "text",
+    config_file: ConfigOption = None,
+) -> None:
+    """Explain a rule: what it checks, why, and examples that fail and pass."""
+    from haikulint.commands import rules as command
+    from haikulint.config import load_config
+
+    _exit(command.show_rule(code_or_name, output_format, load_config(config_file)))
+
+
+@app.command(name="rules")
+def list_rules(
+    output_format: Annotated[
+        str, typer.Option("--output-format", "--format", help="text or json.")
+    ] = "text",
+    config_file: ConfigOption = None,
+) -> None:
+    """List every rule: code, name, default severity and summary."""
+    from haikulint.commands import rules as command
+    from haikulint.config import load_config
+
+    _exit(command.list_rules(output_format, load_config(config_file)))
+
+
+@app.command()
+def new(
+    haiku: Annotated[
+        str | None,
+        typer.Argument(
+            help="Three lines joined by ` / ` (a `-/-` slug works too). "
+            "Omitted on a terminal: asked line by line.",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="The post's title.")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="The post's date, YYYY-MM-DD (default: today).")
+    ] = None,
+    root: Annotated[
+        Path | None,
+        typer.Option(help="Where posts live (default: configured root, else posts/, else .)."),
+    ] = None,
+    header_format: Annotated[
+        str | None,
+        typer.Option("--format", help="Header style: yaml, toml or pelican (default: config)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write even if the haiku does not fit the form.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the path and content; write nothing.")
+    ] = False,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Open $VISUAL or $EDITOR on the new post.")
+    ] = False,
+    output_format: Annotated[
+        str, typer.Option("--output-format", help="text or json.")
+    ] = "text",
+    config_file: ConfigOption = None,
+) -> None:
+    """Check a haiku and create its post at the right nested path."""
+    from haikulint.commands import new as command
+    from haikulint.config import load_config
+
+    _exit(
+        command.run(
+            haiku=haiku,
+            title=title,
+            date=date,
+            root=root,
+            header_format=header_format,
+            force=force,
+            dry_run=dry_run,
+            edit=edit,
+            output_format=output_format,
+            config=load_config(config_file),
+        )
+    )
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    """``--select HK1,HK2 --select date-missing`` to ``("HK1", "HK2", "date-missing")``."""
+    return tuple(
+        item.strip() for value in values or [] for item in value.split(",") if item.strip()
+    )
+
+
+def _exit(code: int) -> NoReturn:
+    raise typer.Exit(code)
+
+
+def _fail(message: str) -> NoReturn:
+    sys.stderr.write(f"haikulint: error: {message}\n")
+    sys.exit(2)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: run the app, and turn every failure into exit 2."""
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(
+            args=argv if argv is not None else sys.argv[1:],
+            prog_name="haikulint",
+            standalone_mode=False,
+        )
+    except HaikulintError as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        sys.stderr.write("haikulint: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)
+    except Exception as error:
+        if _is_click_exception(error):
+            message = _click_message(error)
+            if not message:  # `haikulint` alone: the help was shown, as a usage error
+                sys.exit(2)
+            _fail(message)
+        if type(error).__name__ == "Abort":
+            sys.stderr.write("haikulint: aborted\n")
+            sys.exit(1)
+        _fail(f"internal error: {type(error).__name__}: {error}")
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _is_click_exception(error: Exception) -> bool:
+    # typer vendors click in recent releases and imports it in older ones;
+    # both raise exceptions with these two members for usage errors.
+    return hasattr(error, "format_message") and hasattr(error, "exit_code")
+
+
+def _click_message(error: Exception) -> str:
+    message: str = " ".join(error.format_message().split())  # type: ignore[attr-defined]
+    if not message:
+        return ""
+    context = getattr(error, "ctx", None)
+    command_path = getattr(context, "command_path", None)
+    hint = f" (see '{command_path} --help')" if command_path else ""
+    return message + hint

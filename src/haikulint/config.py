@@ -1,0 +1,233 @@
+"""Configuration: ``[tool.haikulint]`` in pyproject.toml, or haikulint.toml / .haikulint.toml.
+
+The first of those found walking up from the working directory wins. Keys are
+spelled with hyphens as in the README (``per-file-ignores``); underscores are
+accepted too. Relative paths in a config file are relative to that file's folder.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from haikulint.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILE_NAMES = ("haikulint.toml", ".haikulint.toml", "pyproject.toml")
+HEADER_FORMATS = ("yaml", "toml", "pelican")
+
+_KNOWN_KEYS = {
+    "root",
+    "form",
+    "select",
+    "ignore",
+    "extend-select",
+    "per-file-ignores",
+    "include",
+    "exclude",
+    "sections",
+    "words",
+    "words-file",
+    "rules-dirs",
+    "allow-future-dates",
+    "header-format",
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for one run; the defaults are what a blog with no config gets."""
+
+    source: Path | None = None
+    base: Path = field(default_factory=Path.cwd)
+    root: Path | None = None
+    form: tuple[int, ...] = (5, 7, 5)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    include: tuple[str, ...] = ("*.md", "*.markdown")
+    exclude: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    words: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    words_file: Path | None = None
+    rules_dirs: tuple[Path, ...] = ()
+    allow_future_dates: bool = False
+    header_format: str = "yaml"
+
+    def user_words(self) -> dict[str, tuple[int, ...]]:
+        """The user's own word counts: the words file first, then ``words`` over it."""
+        merged: dict[str, tuple[int, ...]] = {}
+        if self.words_file is not None:
+            merged.update(read_words_file(self.words_file))
+        merged.update(self.words)
+        return merged
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest config file at or above ``start`` that configures haikulint."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILE_NAMES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml" or _pyproject_has_section(candidate):
+                return candidate
+    return None
+
+
+def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
+    """Load the config named on the command line, else the nearest one, else defaults."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+        path: Path | None = explicit
+    else:
+        path = find_config_file(start or Path.cwd())
+    if path is None:
+        return Config(base=(start or Path.cwd()).resolve())
+    table = _read_table(path)
+    return config_from_table(table, source=path, base=path.resolve().parent)
+
+
+def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path) -> Config:
+    """Validate a ``[tool.haikulint]`` table and turn it into a :class:`Config`."""
+    where = str(source) if source is not None else "config"
+    values = {key.replace("_", "-"): value for key, value in table.items()}
+    unknown = sorted(set(values) - _KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} in [tool.haikulint]")
+
+    def strings(key: str) -> tuple[str, ...]:
+        return _string_list(values.get(key, []), where, key)
+
+    root = values.get("root")
+    if root is not None and not isinstance(root, str):
+        raise ConfigError(f"{where}: 'root' must be a string path")
+    words_file = values.get("words-file")
+    if words_file is not None and not isinstance(words_file, str):
+        raise ConfigError(f"{where}: 'words-file' must be a string path")
+    allow_future = values.get("allow-future-dates", False)
+    if not isinstance(allow_future, bool):
+        raise ConfigError(f"{where}: 'allow-future-dates' must be true or false")
+    header_format = values.get("header-format", "yaml")
+    if header_format not in HEADER_FORMATS:
+        raise ConfigError(f"{where}: 'header-format' must be one of {', '.join(HEADER_FORMATS)}")
+    defaults = Config(base=base)
+    return Config(
+        source=source,
+        base=base,
+        root=(base / root) if root is not None else None,
+        form=_form(values.get("form", list(defaults.form)), where),
+        select=strings("select"),
+        ignore=strings("ignore"),
+        extend_select=strings("extend-select"),
+        per_file_ignores=_per_file_ignores(values.get("per-file-ignores", {}), where),
+        include=strings("include") or defaults.include,
+        exclude=strings("exclude"),
+        sections=strings("sections"),
+        words=parse_words(values.get("words", {}), where),
+        words_file=(base / words_file) if words_file is not None else None,
+        rules_dirs=tuple(base / folder for folder in strings("rules-dirs")),
+        allow_future_dates=allow_future,
+        header_format=header_format,
+    )
+
+
+def parse_words(table: object, where: str) -> dict[str, tuple[int, ...]]:
+    """``{"kubectl": 3}`` or ``{"kubectl": [3, 4]}`` to ``{"kubectl": (3, 4)}``."""
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{where}: 'words' must be a table of word = count")
+    words: dict[str, tuple[int, ...]] = {}
+    for word, counts in table.items():
+        listed = counts if isinstance(counts, list) else [counts]
+        if not listed or not all(_is_count(count) for count in listed):
+            raise ConfigError(
+                f"{where}: word {word!r} needs a syllable count or a list of counts (1-20)"
+            )
+        words[str(word).lower()] = tuple(sorted(set(listed)))
+    return words
+
+
+def read_words_file(path: Path) -> dict[str, tuple[int, ...]]:
+    """A words file: one ``word count [count...]`` per line; ``#`` starts a comment."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read words file ({error})") from error
+    words: dict[str, list[int]] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].replace("=", " ").replace(",", " ").strip()
+        if not line:
+            continue
+        word, *counts = line.split()
+        try:
+            values = [int(count) for count in counts]
+        except ValueError:
+            values = []
+        if not values or not all(_is_count(value) for value in values):
+            raise ConfigError(f"{path}:{number}: expected 'word count', got {raw.strip()!r}")
+        words[word.lower()] = values
+    return {word: tuple(sorted(set(counts))) for word, counts in words.items()}
+
+
+def _read_table(path: Path) -> Mapping[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config ({error})") from error
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML ({error})") from error
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("haikulint", {})
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{path}: [tool.haikulint] must be a table")
+    return data
+
+
+def _pyproject_has_section(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    tool = data.get("tool", {})
+    return isinstance(tool, Mapping) and "haikulint" in tool
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 20
+
+
+def _string_list(value: object, where: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, Sequence) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: {key!r} must be a list of strings")
+    return tuple(value)
+
+
+def _form(value: object, where: str) -> tuple[int, ...]:
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(_is_count(count) for count in value)
+    ):
+        raise ConfigError(f"{where}: 'form' must be a list of syllable counts, like [5, 7, 5]")
+    return tuple(value)
+
+
+def _per_file_ignores(value: object, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+    return {
+        str(pattern): _string_list(codes, where, f"per-file-ignores.{pattern}")
+        for pattern, codes in value.items()
+    }

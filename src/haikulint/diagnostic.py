@@ -1,0 +1,53 @@
+"""The one record every layer agrees on: a problem found in one post."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How bad a problem is. Only errors make ``check`` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A rule's finding about one file, ready for any reporter.
+
+    ``path`` is a POSIX path relative to the working directory where possible.
+    ``line`` and ``column`` are 1-based, or ``None`` where they do not apply
+    (a problem with the file's path, say).
+    """
+
+    path: str
+    line: int | None
+    column: int | None
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    fixable: bool = False
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order by path, then position (path-level problems first), then code."""
+        return (self.path, self.line or 0, self.column or 0, self.code)
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON object of ``--output-format json``: exactly these keys."""
+        return {
+            "path": self.path,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "fixable": self.fixable,
+        }

@@ -1,0 +1,51 @@
+"""Result types of the syllable engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Source(str, Enum):
+    """Where a word's readings came from, most trusted first."""
+
+    USER = "user"
+    LEXICON = "lexicon"
+    CMUDICT = "cmudict"
+    LETTERS = "letters"
+    NUMBER = "number"
+    ESTIMATE = "estimate"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class WordReading:
+    """One word as written, with all its plausible syllable counts (sorted, unique)."""
+
+    text: str
+    readings: tuple[int, ...]
+    source: Source
+
+    @property
+    def known(self) -> bool:
+        """False when the count is only an estimate: rules surface such words."""
+        return self.source is not Source.ESTIMATE
+
+
+@dataclass(frozen=True)
+class LineReading:
+    """A line of a haiku: its words and every total its readings can add up to."""
+
+    text: str
+    words: tuple[WordReading, ...]
+    totals: tuple[int, ...]
+
+    def fits(self, count: int) -> bool:
+        """True when some combination of readings gives exactly ``count``."""
+        return count in self.totals
+
+    @property
+    def unknown_words(self) -> tuple[WordReading, ...]:
+        return tuple(word for word in self.words if not word.known)
