@@ -37,3 +37,6 @@ class CheckContext:
 
     counter: SyllableCounter
     today: date
+    form: tuple[int, ...] = (5, 7, 5)
+    """Syllables per line from config; a rule's own ``form`` option overrides it."""
+    allow_future_dates: bool = False
