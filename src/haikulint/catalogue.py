@@ -1,0 +1,413 @@
+"""The rule catalogue: rule files bound to check kinds. The only place codes and names live.
+
+Each rule is one TOML file: the built-in ones in the top-level ``rules/`` folder
+(shipped in the wheel as ``haikulint/rules``), and the user's own in the folders
+config lists in ``rules-dirs``. A file looks like this::
+
+    code = "HK103"
+    name = "slug-syllables"
+    kind = "slug-syllables"        # a check kind: haikulint.checks.registry.MODULES
+    severity = "error"             # error, warning or info
+    summary = "A slug line cannot have the form's syllable count."
+    why = "..."                    # a paragraph: why the rule exists
+    include = ["tanka/**"]         # optional gitignore-style globs over the slug path
+    exclude = []
+    [options]                      # validated against the kind's OPTIONS
+    form = [5, 7, 5, 7, 7]
+    [[examples]]
+    expect = "fail"                # or "pass"
+    message = "line 3"             # optional: a substring the message must contain
+    today = 2024-06-01             # optional: the date "today" is for this example
+    files = [{path = "post/a-/-b-/-c.md", content = "..."}]
+
+A bad file (invalid TOML, a missing or wrong field, an unknown kind or option,
+a code or name used twice) is a :class:`~haikulint.errors.ConfigError` naming it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache, cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from haikulint.diagnostic import Severity
+from haikulint.errors import ConfigError, UsageError
+
+if TYPE_CHECKING:
+    from haikulint.blog.post import Post
+    from haikulint.checks import CheckContext, Problem
+    from haikulint.checks.registry import CheckKind
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+_CODE = re.compile(r"[A-Z]{1,8}[0-9]{1,6}")
+_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_FIELDS = {
+    "code",
+    "name",
+    "kind",
+    "severity",
+    "summary",
+    "why",
+    "options",
+    "include",
+    "exclude",
+    "examples",
+}
+_EXAMPLE_FIELDS = {"expect", "files", "message", "today"}
+
+
+@dataclass(frozen=True)
+class ExampleFile:
+    path: str
+    """POSIX path below the blog root, e.g. ``post/a-b-/-c-d-/-e.md``."""
+    content: str
+    encoding: str = "utf-8"
+    """How to write ``content`` to disk; ``latin-1`` makes a file that is not UTF-8."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A post (or, for cross-post rules, several) on which the rule must fail or pass."""
+
+    expect: str
+    """``fail`` or ``pass``."""
+    files: tuple[ExampleFile, ...]
+    message: str | None = None
+    """For ``fail``: a substring some problem's message must contain."""
+    today: date | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: a check kind bound to a code, a name, a severity, options and docs."""
+
+    code: str
+    name: str
+    kind: str
+    scope: str
+    """``post`` or ``blog``, from the kind."""
+    severity: Severity
+    summary: str
+    why: str
+    options: Mapping[str, object] = field(default_factory=dict, compare=False)
+    """The rule's options, validated, with the kind's defaults filled in."""
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = field(default=(), compare=False)
+    source: Path | None = None
+    builtin: bool = True
+
+    def applies_to(self, post: Post) -> bool:
+        """Whether ``post``'s slug path matches ``include`` (if any) and not ``exclude``."""
+        if not self.include and not self.exclude:
+            return True
+        paths = (post.slug.text, post.slug.text + post.slug.extension)
+        if self.include and not any(map(_spec(self.include).match_file, paths)):
+            return False
+        return not (self.exclude and any(map(_spec(self.exclude).match_file, paths)))
+
+    @property
+    def check_kind(self) -> CheckKind:
+        from haikulint.checks.registry import load_kind
+
+        return load_kind(self.kind)
+
+
+@cache
+def _spec(patterns: tuple[str, ...]) -> Any:
+    import pathspec  # only rules with include/exclude pay for it
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every rule known to a run: the built-ins and the user's, ordered by code."""
+
+    rules: tuple[Rule, ...]
+
+    @cached_property
+    def _by_key(self) -> dict[str, Rule]:
+        index = {rule.code.upper(): rule for rule in self.rules}
+        index.update({rule.name: rule for rule in self.rules})
+        return index
+
+    def find(self, code_or_name: str) -> Rule | None:
+        """The rule with this code (any case) or name."""
+        key = code_or_name.strip()
+        return self._by_key.get(key.upper()) or self._by_key.get(key.lower())
+
+    def select(
+        self,
+        select: Sequence[str],
+        ignore: Sequence[str],
+        extend_select: Sequence[str] = (),
+    ) -> list[Rule]:
+        """The rules a run uses, like ruff: no ``select`` means every rule.
+
+        Selectors are codes, names, code prefixes (``HK1``, ``HK``) or ``ALL``. When a
+        rule matches both a selector and an ignore, the more specific one wins
+        (``--select HK103 --ignore HK1`` keeps HK103); on a tie, ignore wins.
+        """
+        chosen = [*(select or ("ALL",)), *extend_select]
+        for selector in [*chosen, *ignore]:
+            if not any(_specificity(rule, selector) for rule in self.rules):
+                raise UsageError(f"unknown rule selector {selector!r} (see 'haikulint rules')")
+        return [
+            rule
+            for rule in self.rules
+            if max((_specificity(rule, s) for s in chosen), default=0)
+            > max((_specificity(rule, s) for s in ignore), default=0)
+        ]
+
+
+def rule_matches(rule: Rule, selector: str) -> bool:
+    """A selector (code, code prefix such as ``HK1``, name, or ``ALL``) picks ``rule``."""
+    return _specificity(rule, selector) > 0
+
+
+def _specificity(rule: Rule, selector: str) -> int:
+    """0 when ``selector`` does not pick ``rule``; else higher for more specific selectors."""
+    selector = selector.strip()
+    if not selector:
+        return 0
+    if selector.upper() == "ALL":
+        return 1
+    if selector.lower() == rule.name or selector.upper() == rule.code:
+        return 100
+    if rule.code.startswith(selector.upper()):
+        return 1 + len(selector)
+    return 0
+
+
+def builtin_rules_dir() -> Path:
+    """``haikulint/rules`` in an installed wheel; the repository's ``rules/`` when editable."""
+    package = Path(__file__).resolve().parent
+    installed = package / "rules"
+    if installed.is_dir():
+        return installed
+    return package.parent.parent / "rules"
+
+
+def load_catalogue(rules_dirs: Sequence[Path] = ()) -> Catalogue:
+    """The built-in rules plus the rule files in ``rules_dirs``; cached per process."""
+    return _load(tuple(Path(folder).resolve() for folder in rules_dirs))
+
+
+@cache
+def _load(rules_dirs: tuple[Path, ...]) -> Catalogue:
+    rules: list[Rule] = []
+    seen: dict[str, Path] = {}
+    folders = [(builtin_rules_dir(), True), *((folder, False) for folder in rules_dirs)]
+    for folder, builtin in folders:
+        for path in _rule_files(folder, builtin):
+            rule = read_rule(path, builtin=builtin)
+            for key in (rule.code, rule.name):
+                if key in seen:
+                    raise ConfigError(f"{path}: rule {key} is already defined in {seen[key]}")
+                seen[key] = path
+            rules.append(rule)
+    rules.sort(key=lambda rule: rule.code)
+    return Catalogue(tuple(rules))
+
+
+def _rule_files(folder: Path, builtin: bool) -> list[Path]:
+    if not folder.is_dir():
+        if builtin:  # pragma: no cover - a broken installation
+            raise ConfigError(f"{folder}: the built-in rules are missing")
+        raise ConfigError(f"{folder}: rules-dirs folder not found")
+    return sorted(folder.glob("*.toml"))
+
+
+def read_rule(path: Path, *, builtin: bool = False) -> Rule:
+    """One rule file, validated; ConfigError with the path on any fault."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read rule file ({error})") from error
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML ({error})") from error
+    try:
+        return _rule_from_table(data, path, builtin)
+    except ValueError as error:
+        raise ConfigError(f"{path}: {error}") from error
+
+
+def _rule_from_table(data: Mapping[str, Any], path: Path, builtin: bool) -> Rule:
+    from haikulint.checks.registry import MODULES, load_kind
+
+    unknown = sorted(set(data) - _FIELDS)
+    if unknown:
+        raise ValueError(f"unknown field {unknown[0]!r}")
+    code = _required_text(data, "code")
+    if not _CODE.fullmatch(code):
+        raise ValueError(f"code {code!r} must be capital letters then digits, like HK103")
+    name = _required_text(data, "name")
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"name {name!r} must be lowercase words joined by hyphens")
+    kind = _required_text(data, "kind")
+    if kind not in MODULES:
+        raise ValueError(f"unknown kind {kind!r} (known: {', '.join(sorted(MODULES))})")
+    severity_text = _required_text(data, "severity")
+    try:
+        severity = Severity(severity_text)
+    except ValueError:
+        raise ValueError(f"severity {severity_text!r} must be error, warning or info") from None
+    check_kind = load_kind(kind)
+    return Rule(
+        code=code,
+        name=name,
+        kind=kind,
+        scope=check_kind.scope,
+        severity=severity,
+        summary=_required_text(data, "summary"),
+        why=" ".join(_required_text(data, "why").split()),
+        options=_options(data.get("options", {}), check_kind),
+        include=_globs(data, "include"),
+        exclude=_globs(data, "exclude"),
+        examples=tuple(_examples(data.get("examples", []))),
+        source=path,
+        builtin=builtin,
+    )
+
+
+def _required_text(data: Mapping[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{key!r} must be a non-empty string")
+    return value.strip()
+
+
+def _globs(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"{key!r} must be a list of glob strings")
+    return tuple(value)
+
+
+def _options(table: object, check_kind: CheckKind) -> dict[str, object]:
+    if not isinstance(table, Mapping):
+        raise ValueError("'options' must be a table")
+    unknown = sorted(set(table) - set(check_kind.options))
+    if unknown:
+        known = ", ".join(sorted(check_kind.options)) or "none"
+        raise ValueError(
+            f"unknown option {unknown[0]!r} for kind {check_kind.kind!r} (known: {known})"
+        )
+    options: dict[str, object] = {}
+    for name, option in check_kind.options.items():
+        if name in table:
+            try:
+                options[name] = option.parse(table[name])
+            except ValueError as error:
+                raise ValueError(f"option {name!r} {error}") from None
+        elif option.required:
+            raise ValueError(f"kind {check_kind.kind!r} needs option {name!r}")
+        elif option.default is not None:
+            options[name] = option.default
+    return options
+
+
+def _examples(value: object) -> Iterator[Example]:
+    if not isinstance(value, list):
+        raise ValueError("'examples' must be an array of tables ([[examples]])")
+    for number, item in enumerate(value, start=1):
+        where = f"example {number}"
+        if not isinstance(item, Mapping):
+            raise ValueError(f"{where} must be a table")
+        unknown = sorted(set(item) - _EXAMPLE_FIELDS)
+        if unknown:
+            raise ValueError(f"{where}: unknown field {unknown[0]!r}")
+        expect = item.get("expect")
+        if expect not in ("fail", "pass"):
+            raise ValueError(f'{where}: \'expect\' must be "fail" or "pass"')
+        message = item.get("message")
+        if message is not None and not isinstance(message, str):
+            raise ValueError(f"{where}: 'message' must be a string")
+        if message is not None and expect == "pass":
+            raise ValueError(f"{where}: 'message' is only for examples that fail")
+        today = item.get("today")
+        if isinstance(today, str):
+            try:
+                today = date.fromisoformat(today)
+            except ValueError:
+                raise ValueError(f"{where}: 'today' must be a date like 2024-06-01") from None
+        if today is not None and not isinstance(today, date):
+            raise ValueError(f"{where}: 'today' must be a date like 2024-06-01")
+        yield Example(
+            expect=expect,
+            files=_example_files(item.get("files"), where),
+            message=message,
+            today=today,
+        )
+
+
+def _example_files(value: object, where: str) -> tuple[ExampleFile, ...]:
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"{where}: 'files' must be a non-empty array of {{path, content}}")
+    files: list[ExampleFile] = []
+    for item in value:
+        if not isinstance(item, Mapping) or set(item) - {"path", "content", "encoding"}:
+            raise ValueError(f"{where}: each file is a table of path, content and encoding")
+        path, content = item.get("path"), item.get("content")
+        encoding = item.get("encoding", "utf-8")
+        if not isinstance(path, str) or not isinstance(content, str):
+            raise ValueError(f"{where}: each file needs a string 'path' and 'content'")
+        if not path or path.startswith("/") or ".." in path.split("/"):
+            raise ValueError(f"{where}: file path {path!r} must stay below the blog root")
+        if not isinstance(encoding, str) or not _is_codec(encoding):
+            raise ValueError(f"{where}: unknown encoding {encoding!r}")
+        files.append(ExampleFile(path=path, content=content, encoding=encoding))
+    return tuple(files)
+
+
+def _is_codec(name: str) -> bool:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+def _context_for(rule: Rule, context: CheckContext) -> CheckContext:
+    """The run's context with the rule's own ``form`` over the configured one."""
+    form = rule.options.get("form")
+    if isinstance(form, tuple) and form != context.form:
+        return replace(context, form=form)
+    return context
+
+
+def run_post_rule(rule: Rule, post: Post, context: CheckContext) -> Iterator[Problem]:
+    """The problems ``rule`` finds in ``post`` (none if the rule does not apply to it)."""
+    if rule.scope != "post" or not rule.applies_to(post):
+        return iter(())
+    result: Iterator[Problem] = rule.check_kind.check(
+        post, rule.options, _context_for(rule, context)
+    )
+    return result
+
+
+def run_blog_rule(
+    rule: Rule, posts: Sequence[Post], context: CheckContext
+) -> Iterator[tuple[Post, Problem]]:
+    """The problems a cross-post ``rule`` finds among the ``posts`` it applies to."""
+    if rule.scope != "blog":
+        return iter(())
+    in_scope = [post for post in posts if rule.applies_to(post)]
+    result: Iterator[tuple[Post, Problem]] = rule.check_kind.check(
+        in_scope, rule.options, _context_for(rule, context)
+    )
+    return result

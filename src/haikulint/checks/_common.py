@@ -1,0 +1,129 @@
+"""Small helpers several checks share.
+
+How checks avoid piling on: a post that could not be read (HK001) has no
+headers and no body, and a post whose front matter is invalid (HK207) has
+headers nobody can trust. The header and body checks (HK201-HK206, and the
+cross-post title check) stay silent on such posts, so the file gets one
+diagnostic that names the real cause instead of "title missing, date
+missing" on top of it. Slug checks (HK10x) work from the path alone and still
+run on them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from haikulint.blog.post import Post
+
+
+def headers_usable(post: Post) -> bool:
+    """False when the headers and body cannot be trusted (unreadable, bad front matter)."""
+    return post.read_error is None and post.front_matter_error is None
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def either(values: list[str]) -> str:
+    """``["8"]`` -> ``8``; ``["8", "9"]`` -> ``8 or 9``; ``["6", "7", "8"]`` -> ``6, 7 or 8``."""
+    if len(values) <= 1:
+        return "".join(values)
+    return f"{', '.join(values[:-1])} or {values[-1]}"
+
+
+class DateValue:
+    """The ``date`` header of a post, read once: its date, or why it is not one."""
+
+    def __init__(self, post: Post, key: str = "date") -> None:
+        self.key = key
+        self.present = key in post.headers
+        self.raw: object = post.headers.get(key)
+        self.line = post.header_lines.get(key)
+        self.date: date | None = None
+        self.error: str | None = None
+        if self.present:
+            self.date, self.error = _read_date(self.raw)
+
+    @property
+    def empty(self) -> bool:
+        """Present but blank: a missing value, reported by the header-required check."""
+        return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
+
+    @property
+    def shown(self) -> str:
+        return str(self.raw) if not isinstance(self.raw, str) else self.raw
+
+
+def date_header(post: Post, options: Mapping[str, object]) -> DateValue | None:
+    """The date header a date rule reads (option ``key``), or None on a broken post."""
+    if not headers_usable(post):
+        return None
+    key = options.get("key")
+    return DateValue(post, key if isinstance(key, str) else "date")
+
+
+def duplicate_groups(
+    posts: Sequence[Post], key: Callable[[Post], str | None]
+) -> Iterator[tuple[Post, str]]:
+    """Each post that shares its ``key`` with another, and the others' paths."""
+    groups: dict[str, list[Post]] = defaultdict(list)
+    for post in posts:
+        value = key(post)
+        if value is not None:
+            groups[value].append(post)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        for post in group:
+            yield post, ", ".join(other.display_path for other in group if other is not post)
+
+
+def _read_date(value: object) -> tuple[date | None, str | None]:
+    from haikulint.blog.dates import parse_date  # TOML dates, ISO text, "April 24, 2023"...
+
+    try:
+        return parse_date(value), None
+    except ValueError as error:
+        return None, str(error) or "not a date"
+
+
+def slug_words(text: str) -> list[str]:
+    """The words a slug would spell for ``text``: lowercase ASCII, no apostrophes.
+
+    ``"Don't Panic: Café Straße"`` gives ``["dont", "panic", "cafe", "strasse"]``. The
+    letters are folded exactly as ``haikulint new`` folds them when it names a post,
+    so a post that ``new`` wrote always agrees with its slug.
+    """
+    from haikulint.prosody.tokenize import normalize_apostrophes
+    from haikulint.scaffold import fold_to_ascii
+
+    folded = fold_to_ascii(normalize_apostrophes(text).replace("'", ""))
+    return re.findall(r"[a-z0-9]+", folded)
+
+
+def slugify(text: str) -> str:
+    """``"November 4, 2024: A Mosaic"`` -> ``november-4-2024-a-mosaic``."""
+    return "-".join(slug_words(text))
+
+
+def header_example(post: Post, key: str, value: str, *, quote: bool = True) -> str:
+    """How to write header ``key`` in this post's header style, e.g. ``Title: A Day``."""
+    style = post.header_style
+    if style == "toml":
+        shown = _double_quoted(value) if quote else value
+        return f"{key} = {shown} in the +++ front matter"
+    if style == "json":
+        return f'"{key}": {_double_quoted(value)} in the JSON front matter'
+    if style == "yaml":
+        return f"{key}: {value} in the --- front matter"
+    return f"{key.capitalize()}: {value}"
+
+
+def _double_quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,34 @@
+"""date-future: the post's date is after today.
+
+A date in the future is usually a typo (2042 for 2024) or a post published
+before its time; many generators hide such posts or sort them first. Blogs
+that schedule posts set ``allow-future-dates = true`` in their config.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from haikulint.checks import CheckContext, Problem
+from haikulint.checks._common import date_header
+from haikulint.checks.options import DATE_KEY, Option
+
+if TYPE_CHECKING:
+    from haikulint.blog.post import Post
+
+KIND = "date-future"
+SCOPE = "post"
+OPTIONS: Mapping[str, Option] = {"key": DATE_KEY}
+
+
+def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:
+    value = None if context.allow_future_dates else date_header(post, options)
+    if value is not None and value.date is not None and value.date > context.today:
+        days = (value.date - context.today).days
+        yield Problem(
+            f"the {value.key} {value.date.isoformat()} is {days} day{'s' if days != 1 else ''} "
+            f"after today ({context.today.isoformat()}); fix the date, or set "
+            "allow-future-dates = true in [tool.haikulint] for scheduled posts",
+            line=value.line,
+        )

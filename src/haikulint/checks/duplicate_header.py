@@ -1,0 +1,51 @@
+"""duplicate-header: two posts must not share a value of a header (the title, by default).
+
+Two posts called the same are hard to tell apart in feeds, archives and search
+results, and it is often a copied post whose title was never changed. Values
+are compared with case and runs of whitespace folded. Every post of a group is
+reported, naming the others, so a new post that repeats an old title is caught
+even when only the new one is checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from haikulint.checks import CheckContext, Problem
+from haikulint.checks._common import duplicate_groups, headers_usable
+from haikulint.checks.options import Option, parse_key, text_option
+
+if TYPE_CHECKING:
+    from haikulint.blog.post import Post
+
+KIND = "duplicate-header"
+SCOPE = "blog"
+OPTIONS: Mapping[str, Option] = {
+    "key": Option(help="The header whose values must be unique.", parse=parse_key, default="title"),
+}
+
+
+def check(
+    posts: Sequence[Post], options: Mapping[str, object], context: CheckContext
+) -> Iterator[tuple[Post, Problem]]:
+    key = text_option(options, "key")
+
+    def folded_value(post: Post) -> str | None:
+        value = post.headers.get(key) if headers_usable(post) else None
+        return fold(value) if isinstance(value, str) and value.strip() else None
+
+    for post, others in duplicate_groups(posts, folded_value):
+        shown = " ".join(str(post.headers[key]).split())
+        yield (
+            post,
+            Problem(
+                f'the {key} "{shown}" is also the {key} of {others}; give each post its own {key}',
+                line=post.header_lines.get(key),
+            ),
+        )
+
+
+def fold(value: str) -> str:
+    """``"  Hello   World "`` and ``"hello world"`` are the same title."""
+    return " ".join(value.split()).casefold()

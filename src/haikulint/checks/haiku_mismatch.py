@@ -1,0 +1,48 @@
+"""haiku-mismatch: the haiku written in the post must be the haiku of its slug.
+
+Posts often repeat their haiku, in a ``haiku:`` front matter key or as a first
+body line ``a / b / c``. After an edit to one of them, the post's address and
+its text tell different poems. The two are compared as slug words: case,
+punctuation, accents and apostrophes do not matter (``I'm`` matches ``im``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from haikulint.checks import CheckContext, Problem
+from haikulint.checks._common import headers_usable, slug_words
+from haikulint.checks.options import Option
+
+if TYPE_CHECKING:
+    from haikulint.blog.post import Post
+
+KIND = "haiku-mismatch"
+SCOPE = "post"
+OPTIONS: Mapping[str, Option] = {}
+
+
+def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:
+    if not headers_usable(post) or post.haiku is None:
+        return
+    written = [slug_words(line) for line in re.split(r"[/\n]", post.haiku.text)]
+    written = [words for words in written if words]
+    in_slug = [slug_words(line) for line in post.slug.lines]
+    if written == in_slug:
+        return
+    if len(written) != len(in_slug):
+        detail = f"it has {len(written)} lines, the slug {len(in_slug)}"
+    else:
+        number, mine, theirs = next(
+            (index, a, b)
+            for index, (a, b) in enumerate(zip(written, in_slug, strict=True), start=1)
+            if a != b
+        )
+        detail = f'line {number} reads "{" ".join(mine)}", the slug "{"-".join(theirs)}"'
+    yield Problem(
+        f'the haiku in the post "{post.haiku.text}" differs from its slug ({detail}); '
+        "make them the same poem",
+        line=post.haiku.line,
+    )

@@ -1,0 +1,85 @@
+"""header-required: a header (``title``, ``date``, or any key a rule names) must be there.
+
+A header counts when the front matter (YAML, TOML, JSON) or a ``Key: value``
+header line sets it to something non-empty. The rule's options say which key,
+whether it must be text, and where to look for a value to suggest:
+
+* ``suggest-from = "first-line"``: a bare first line (``Reflections on a Month``)
+  is not a title header, but it is very likely meant as one;
+* ``suggest-from = "dateline"``: a body that opens with ``April 24, 2023 - Today``
+  tells what the missing date header should say.
+
+Posts that are unreadable or whose front matter is invalid are left to
+unreadable-file and front-matter-invalid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from haikulint.checks import CheckContext, Problem
+from haikulint.checks._common import header_example, headers_usable
+from haikulint.checks.options import Option, choice, parse_bool, parse_key, text_option
+
+if TYPE_CHECKING:
+    from haikulint.blog.post import Post
+
+KIND = "header-required"
+SCOPE = "post"
+OPTIONS: Mapping[str, Option] = {
+    "key": Option(
+        help="The header that must be present, e.g. title or tags.", parse=parse_key, required=True
+    ),
+    "text": Option(
+        help="The value must be text (not a list or a number).", parse=parse_bool, default=False
+    ),
+    "suggest-from": Option(
+        help='Where to find a value to suggest: "first-line", "dateline" or "none".',
+        parse=choice("first-line", "dateline", "none"),
+        default="none",
+    ),
+}
+
+
+def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:
+    if not headers_usable(post):
+        return
+    key = text_option(options, "key")
+    if key not in post.headers:
+        yield _missing(post, key, text_option(options, "suggest-from"))
+        return
+    value = post.headers[key]
+    line = post.header_lines.get(key)
+    if _is_empty(value):
+        yield Problem(f"the {key} header is empty; give it a value", line=line)
+    elif options.get("text") and not isinstance(value, str):
+        kind = "a list" if isinstance(value, list | tuple) else f"a {type(value).__name__}"
+        yield Problem(f"the {key} header is {kind}, expected text", line=line)
+
+
+def _missing(post: Post, key: str, suggest_from: str) -> Problem:
+    if suggest_from == "first-line" and post.first_line is not None:
+        first = post.first_line
+        return Problem(
+            f'no {key} header: the bare line "{first.text}" (line {first.line}) is not a '
+            f"header; write it as {header_example(post, key, first.text)}",
+            line=first.line,
+        )
+    if suggest_from == "dateline" and post.dateline is not None:
+        dateline = post.dateline
+        value = dateline.date.isoformat()
+        return Problem(
+            f'no {key} header; the body opens with the date "{dateline.text}" '
+            f"(line {dateline.line}): add {header_example(post, key, value, quote=False)}",
+            line=dateline.line,
+        )
+    return Problem(f"no {key} header; add {header_example(post, key, '...')}")
+
+
+def _is_empty(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, list | tuple | dict) and not value

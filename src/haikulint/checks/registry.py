@@ -1,0 +1,66 @@
+"""The check kinds rule files can bind to: a plain dict from KIND to module.
+
+Modules are imported when a rule of their kind is loaded; they import nothing
+heavy at module level (the syllable engine and date parser are imported inside
+the functions that need them), so loading the whole catalogue stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from haikulint.checks.options import Option
+
+MODULES: Mapping[str, str] = {
+    "unreadable-file": "haikulint.checks.unreadable",
+    "slug-lines": "haikulint.checks.slug_lines",
+    "slug-separator": "haikulint.checks.slug_separator",
+    "slug-syllables": "haikulint.checks.slug_syllables",
+    "slug-charset": "haikulint.checks.slug_charset",
+    "unknown-word": "haikulint.checks.unknown_words",
+    "header-required": "haikulint.checks.header_required",
+    "date-invalid": "haikulint.checks.date_invalid",
+    "date-future": "haikulint.checks.date_future",
+    "date-mismatch": "haikulint.checks.date_mismatch",
+    "haiku-mismatch": "haikulint.checks.haiku_mismatch",
+    "front-matter-invalid": "haikulint.checks.front_matter",
+    "duplicate-slug": "haikulint.checks.duplicate_slug",
+    "duplicate-header": "haikulint.checks.duplicate_header",
+}
+"""Every kind, and the module implementing it."""
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """A check module seen through its contract: kind, scope, options and ``check()``."""
+
+    kind: str
+    scope: str
+    """``post`` or ``blog``."""
+    options: Mapping[str, Option]
+    check: Callable[..., Iterator[Any]]
+    doc: str
+
+
+def kinds() -> tuple[str, ...]:
+    return tuple(MODULES)
+
+
+@cache
+def load_kind(kind: str) -> CheckKind:
+    """The check of ``kind``; KeyError for a kind nobody implements."""
+    module = importlib.import_module(MODULES[kind])
+    scope = module.SCOPE
+    if kind != module.KIND or scope not in ("post", "blog"):  # pragma: no cover - a bug
+        raise RuntimeError(f"{module.__name__}: KIND or SCOPE does not match the registry")
+    return CheckKind(
+        kind=kind,
+        scope=scope,
+        options=module.OPTIONS,
+        check=module.check,
+        doc=(module.__doc__ or "").strip(),
+    )

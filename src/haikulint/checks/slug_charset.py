@@ -1,0 +1,64 @@
+"""slug-charset: slug lines use only a-z, 0-9 and single hyphens.
+
+Uppercase letters collide on case-insensitive file systems and in URLs,
+punctuation such as ``,`` and ``:`` must be escaped in URLs, spaces become
+``%20``, non-ASCII letters are spelled several ways in Unicode, and a double
+hyphen looks like a broken separator. The message lists what is wrong and
+suggests the slug spelling of the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from haikulint.checks import CheckContext, Problem
+from haikulint.checks._common import either, slugify
+from haikulint.checks.options import Option
+
+if TYPE_CHECKING:
+    from haikulint.blog.post import Post
+
+KIND = "slug-charset"
+SCOPE = "post"
+OPTIONS: Mapping[str, Option] = {}
+
+_VALID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:
+    for number, line in enumerate(post.slug.lines, start=1):
+        if _VALID.fullmatch(line):
+            continue
+        faults = either(find_faults(line)) or "characters a slug cannot have"
+        suggestion = slugify(line)
+        fix = f': "{suggestion}"' if suggestion else ""
+        yield Problem(
+            f'line {number} "{line}" has {faults}; '
+            f"a slug uses only a-z, 0-9 and single hyphens{fix}"
+        )
+
+
+def find_faults(line: str) -> list[str]:
+    """What keeps ``line`` from being a slug line, in words, each kind once."""
+    faults: list[str] = []
+    if any(char.isupper() for char in line):
+        faults.append("uppercase letters")
+    if " " in line:
+        faults.append("spaces")
+    if "--" in line:
+        faults.append('a double hyphen "--"')
+    if line.startswith("-") or line.endswith("-"):
+        faults.append("a hyphen at an end")
+    others = sorted(
+        {char for char in line if not (char.isascii() and (char.isalnum() or char in "- "))},
+        key=line.index,
+    )
+    ascii_marks = [char for char in others if char.isascii()]
+    non_ascii = [char for char in others if not char.isascii()]
+    if ascii_marks:
+        faults.append(" ".join(f'"{char}"' for char in ascii_marks))
+    if non_ascii:
+        faults.append("non-ASCII " + " ".join(f'"{char}"' for char in non_ascii))
+    return faults

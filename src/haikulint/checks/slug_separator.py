@@ -1,0 +1,44 @@
+"""slug-separator: every line boundary of the slug must be exactly ``-/-``.
+
+``--/--``, ``_/_`` or ``-/`` are near misses that tools and readers split
+differently; a bare ``/`` after a multi-word folder
+(``the-cron-job-ran-twice/a-null-pointer...``) is usually a haiku line that
+lost its hyphens. A folder that really is a section is listed in the config's
+``sections`` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from haikulint.blog.slug import SEPARATOR
+from haikulint.checks import CheckContext, Problem
+from haikulint.checks.options import Option
+
+if TYPE_CHECKING:
+    from haikulint.blog.post import Post
+
+KIND = "slug-separator"
+SCOPE = "post"
+OPTIONS: Mapping[str, Option] = {}
+
+
+def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:
+    lines = post.slug.lines
+    for index, separator in enumerate(post.slug.separators):
+        if separator == SEPARATOR:
+            continue
+        before = lines[index] if index < len(lines) else ""
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        where = f'between line {index + 1} "{before}" and line {index + 2} "{after}"'
+        if separator == "/":
+            yield Problem(
+                f'lines are joined by a bare "/" {where}, expected "-/-" '
+                f'("{before}-/-{after}"); if "{before}" is a section, not a line, '
+                "list it in [tool.haikulint] sections"
+            )
+        else:
+            yield Problem(
+                f'lines are joined by "{separator}" {where}, expected "-/-" ("{before}-/-{after}")'
+            )

@@ -1,0 +1,58 @@
+"""slug-syllables: each line of the slug must be able to have the form's count.
+
+Words often have several readings (``hours`` is 1 or 2, ``kubectl`` 3 or 4), so
+a line has a set of possible totals; it passes when any of them is the count
+the form asks for (5-7-5 by default). The message shows every word with its
+count(s) and syllable breaks, so the writer sees which word to change; a count
+that is only an estimate (the word is in no dictionary) is marked with ``?``.
+Slugs whose number of lines is wrong are left to slug-lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from haikulint.checks import CheckContext, Problem
+from haikulint.checks._common import either
+from haikulint.checks.options import FORM, Option
+from haikulint.prosody.readings import LineReading, WordReading
+
+if TYPE_CHECKING:
+    from haikulint.blog.post import Post
+
+KIND = "slug-syllables"
+SCOPE = "post"
+OPTIONS: Mapping[str, Option] = {"form": FORM}
+
+
+def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:
+    lines = post.slug.lines
+    if len(lines) != len(context.form):
+        return
+    for number, (line, expected) in enumerate(zip(lines, context.form, strict=True), start=1):
+        reading = context.counter.line(line)
+        if not reading.fits(expected):
+            yield Problem(describe(number, line, reading, expected))
+
+
+def describe(number: int, line: str, reading: LineReading, expected: int) -> str:
+    """``line 3 "the repo holds it all" has 6 syllables, expected 5 (the 1, re-po 2, ...)``."""
+    text = " ".join(line.replace("-", " ").split())
+    totals = either([str(total) for total in reading.totals]) or "no"
+    noun = "syllable" if reading.totals == (1,) else "syllables"
+    words = ", ".join(_word(word) for word in reading.words)
+    return f'line {number} "{text}" has {totals} {noun}, expected {expected}' + (
+        f" ({words})" if words else ""
+    )
+
+
+def _word(word: WordReading) -> str:
+    counts = "|".join(str(count) for count in word.readings)
+    if len(word.readings) == 1:
+        from haikulint.prosody.breaks import syllable_breaks
+
+        shown = syllable_breaks(word.text, word.readings[0])
+    else:
+        shown = word.text
+    return f"{shown} {counts}" + ("" if word.known else "?")

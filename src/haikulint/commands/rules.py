@@ -1,0 +1,161 @@
+"""``haikulint rule CODE|NAME`` and ``haikulint rules``: the catalogue, for people and tools.
+
+Text output is plain (no colour, no table library) so that it reads the same in
+a terminal, a pager and a CI log, and costs nothing to import.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from collections.abc import Mapping
+
+from haikulint.catalogue import Example, Rule, load_catalogue
+from haikulint.config import Config
+from haikulint.errors import UsageError
+
+OUTPUT_FORMATS = ("text", "json")
+_WIDTH = 88
+
+
+def show_rule(code_or_name: str, output_format: str, config: Config) -> int:
+    """Print one rule's doc; exit 2 with a one-line message when there is no such rule."""
+    _check_format(output_format)
+    rule = load_catalogue(config.rules_dirs).find(code_or_name)
+    if rule is None:
+        sys.stderr.write(
+            f"haikulint: error: unknown rule {code_or_name!r} "
+            "(see 'haikulint rules' for every code and name)\n"
+        )
+        return 2
+    if output_format == "json":
+        _write(json.dumps(rule_to_json(rule), indent=2, ensure_ascii=False))
+    else:
+        _write(render_rule(rule))
+    return 0
+
+
+def list_rules(output_format: str, config: Config) -> int:
+    """Print every rule: code, name, default severity and summary."""
+    _check_format(output_format)
+    rules = load_catalogue(config.rules_dirs).rules
+    if output_format == "json":
+        listing = [
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "kind": rule.kind,
+                "severity": rule.severity.value,
+                "summary": rule.summary,
+            }
+            for rule in rules
+        ]
+        _write(json.dumps(listing, indent=2, ensure_ascii=False))
+        return 0
+    name_width = max((len(rule.name) for rule in rules), default=0)
+    code_width = max((len(rule.code) for rule in rules), default=0)
+    lines = [
+        f"{rule.code:<{code_width}}  {rule.name:<{name_width}}  "
+        f"{rule.severity.value:<7}  {rule.summary}"
+        for rule in rules
+    ]
+    _write("\n".join(lines))
+    return 0
+
+
+def rule_to_json(rule: Rule) -> dict[str, object]:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "kind": rule.kind,
+        "scope": rule.scope,
+        "severity": rule.severity.value,
+        "summary": rule.summary,
+        "why": rule.why,
+        "options": {name: _json_value(value) for name, value in rule.options.items()},
+        "include": list(rule.include),
+        "exclude": list(rule.exclude),
+        "source": str(rule.source) if rule.source is not None else None,
+        "examples": [_example_to_json(example) for example in rule.examples],
+    }
+
+
+def render_rule(rule: Rule) -> str:
+    """The text of ``haikulint rule``: heading, summary, why, options, examples."""
+    parts = [
+        f"{rule.code} {rule.name} ({rule.severity.value})",
+        "",
+        rule.summary,
+        "",
+        "Why",
+        textwrap.fill(rule.why, _WIDTH, initial_indent="  ", subsequent_indent="  "),
+    ]
+    if rule.options:
+        parts += ["", "Options", *_option_lines(rule)]
+    scope = [f"  include = {list(rule.include)}"] if rule.include else []
+    scope += [f"  exclude = {list(rule.exclude)}"] if rule.exclude else []
+    if scope:
+        parts += ["", "Applies to", *scope]
+    for expect, heading in (("fail", "Fails"), ("pass", "Passes")):
+        for example in (item for item in rule.examples if item.expect == expect):
+            parts += ["", heading, *_example_lines(example)]
+    if rule.source is not None and not rule.builtin:
+        parts += ["", f"Defined in {rule.source}"]
+    return "\n".join(parts)
+
+
+def _option_lines(rule: Rule) -> list[str]:
+    from haikulint.checks.registry import load_kind
+
+    helps = {name: option.help for name, option in load_kind(rule.kind).options.items()}
+    lines = []
+    for name, value in rule.options.items():
+        lines.append(f"  {name} = {json.dumps(_json_value(value), ensure_ascii=False)}")
+        if helps.get(name):
+            lines.append(f"      {helps[name]}")
+    return lines
+
+
+def _example_lines(example: Example) -> list[str]:
+    lines: list[str] = []
+    if example.today is not None:
+        lines.append(f"  (today is {example.today.isoformat()})")
+    for file in example.files:
+        encoding = f"  (saved as {file.encoding})" if file.encoding.lower() != "utf-8" else ""
+        lines.append(f"  {file.path}{encoding}")
+        lines += [f"    | {line}".rstrip() for line in file.content.splitlines()]
+    if example.message:
+        lines.append(f"  message contains: {example.message}")
+    return lines
+
+
+def _example_to_json(example: Example) -> dict[str, object]:
+    return {
+        "expect": example.expect,
+        "files": [
+            {"path": file.path, "content": file.content, "encoding": file.encoding}
+            for file in example.files
+        ],
+        "message": example.message,
+        "today": example.today.isoformat() if example.today is not None else None,
+    }
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    return value
+
+
+def _check_format(output_format: str) -> None:
+    if output_format not in OUTPUT_FORMATS:
+        raise UsageError(
+            f"unknown output format {output_format!r}; use {' or '.join(OUTPUT_FORMATS)}"
+        )
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text + "\n")

@@ -1,0 +1,121 @@
+"""HK203 date-invalid, HK204 date-future and HK205 date-mismatch, on hand-built posts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from tests.checks.helpers import HAIKU, dateline, make_post, messages, problems
+
+DATED = "post/2024/05/" + HAIKU[5:]
+
+
+# HK203 date-invalid
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("2023-02-30", "February 2023 has no day 30"),
+        ("yesterday", "'yesterday' is not a date"),
+        ("2024-13-01", "there is no month 13"),
+        (20240520, "is a number"),
+        (["2024-05-20"], "is a list"),
+    ],
+)
+def test_invalid_dates(value: object, reason: str) -> None:
+    post = make_post(headers={"title": "T", "date": value})
+    (problem,) = problems("HK203", post)
+    assert problem.message.startswith(f'the date header "{value}" is not a real date: ')
+    assert reason in problem.message
+    assert problem.line == 2
+
+
+@pytest.mark.parametrize(
+    "value", ["2024-05-20", "2024-05-20T10:00:00+02:00", "May 20, 2024", date(2024, 5, 20)]
+)
+def test_valid_dates(value: object) -> None:
+    assert problems("HK203", make_post(headers={"date": value})) == []
+
+
+def test_no_date_is_not_invalid() -> None:
+    assert problems("HK203", make_post(headers={"title": "T"})) == []
+
+
+# HK204 date-future
+
+
+def test_future_date_warns() -> None:
+    post = make_post(headers={"date": "2024-06-03"})
+    (problem,) = problems("HK204", post)
+    assert problem.message.startswith("the date 2024-06-03 is 2 days after today (2024-06-01)")
+    assert "allow-future-dates = true" in problem.message
+    assert problem.line == 1
+
+
+@pytest.mark.parametrize("value", ["2024-06-01", "2024-05-31", "not a date", datetime(2020, 1, 1)])
+def test_today_past_and_invalid_dates_pass_date_future(value: object) -> None:
+    assert problems("HK204", make_post(headers={"date": value})) == []
+
+
+def test_allow_future_dates_turns_it_off() -> None:
+    post = make_post(headers={"date": "2042-01-01"})
+    assert problems("HK204", post, allow_future_dates=True) == []
+    assert problems("HK204", post, today=date(2042, 1, 2)) == []
+
+
+# HK205 date-mismatch
+
+
+@pytest.mark.parametrize(
+    ("path", "folders", "expected"),
+    [
+        ("post/2023/" + HAIKU[5:], "2023/", "2024/"),
+        ("post/2024/04/" + HAIKU[5:], "2024/4/", "2024/05/"),
+        ("post/2024/05/21/" + HAIKU[5:], "2024/5/21/", "2024/05/20/"),
+    ],
+)
+def test_header_disagrees_with_path(path: str, folders: str, expected: str) -> None:
+    (message,) = messages("HK205", make_post(path, headers={"date": "2024-05-20"}))
+    assert message == (
+        f"the date 2024-05-20 disagrees with the path's date folders {folders}; expected {expected}"
+    )
+
+
+@pytest.mark.parametrize(
+    "path", [HAIKU, "post/2024/" + HAIKU[5:], DATED, "post/2024/05/20/" + HAIKU[5:]]
+)
+def test_header_agrees_with_path(path: str) -> None:
+    assert problems("HK205", make_post(path, headers={"date": "2024-05-20"})) == []
+
+
+def test_header_disagrees_with_dateline() -> None:
+    post = make_post(
+        headers={"title": "T", "date": "2024-05-20"},
+        dateline=dateline(date(2024, 5, 21), "May 21, 2024", 4),
+    )
+    (problem,) = problems("HK205", post)
+    assert problem.message == (
+        'the date 2024-05-20 disagrees with the body\'s dateline "May 21, 2024" (line 4), '
+        "which says 2024-05-21"
+    )
+    assert problem.line == 2
+
+
+def test_path_and_dateline_compared_without_a_date_header() -> None:
+    post = make_post(DATED, dateline=dateline(date(2023, 5, 20), "May 20, 2023", 3))
+    (problem,) = problems("HK205", post)
+    assert problem.message.startswith("the path's date folders 2024/5/ disagree with the body")
+    assert problem.line == 3
+    agreeing = make_post(DATED, dateline=dateline(date(2024, 5, 2), "May 2, 2024", 3))
+    assert problems("HK205", agreeing) == []
+
+
+def test_invalid_header_date_is_left_to_date_invalid() -> None:
+    post = make_post(
+        DATED,
+        headers={"date": "2024-02-30"},
+        dateline=dateline(date(2024, 5, 20), "May 20, 2024", 3),
+    )
+    assert problems("HK205", post) == []

@@ -1,0 +1,174 @@
+"""HK001, HK201, HK202, HK206, HK207 and the header-required kind, on hand-built posts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests.checks.helpers import (
+    HAIKU,
+    dateline,
+    located,
+    make_post,
+    messages,
+    problems,
+)
+
+HEADER_CODES = ("HK201", "HK202", "HK203", "HK204", "HK205", "HK206")
+
+
+# HK001 unreadable-file and HK207 front-matter-invalid, and what they keep quiet
+
+
+def test_unreadable_file_gives_the_reason() -> None:
+    post = make_post(read_error="byte 0xe9 at offset 12 is not UTF-8")
+    (message,) = messages("HK001", post)
+    assert message == "cannot read the file: byte 0xe9 at offset 12 is not UTF-8"
+    assert problems("HK001", make_post(headers={"title": "A", "date": "2024-01-01"})) == []
+
+
+def test_invalid_front_matter_is_reported_where_it_is() -> None:
+    post = make_post(front_matter_error=located("the front matter is never closed", 1))
+    (problem,) = problems("HK207", post)
+    assert problem.message == "front matter cannot be used: the front matter is never closed"
+    assert problem.line == 1
+    assert problems("HK207", make_post(headers={"title": "A"})) == []
+
+
+@pytest.mark.parametrize("code", HEADER_CODES)
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"read_error": "permission denied"},
+        {"front_matter_error": located("a YAML list, not a mapping", 2)},
+    ],
+)
+def test_header_rules_stay_quiet_on_broken_posts(code: str, broken: dict[str, Any]) -> None:
+    post = make_post(
+        "post/2023/" + HAIKU[5:],
+        haiku=located("something else entirely / a / b", 1),
+        first_line=located("A Bare Title", 1),
+        dateline=dateline(date(2030, 1, 1), "January 1, 2030", 3),
+        **broken,
+    )
+    assert problems(code, post) == []
+
+
+def test_slug_rules_still_judge_an_unreadable_post() -> None:
+    post = make_post("post/Reflections.md", read_error="not UTF-8")
+    assert problems("HK101", post) and problems("HK104", post)
+
+
+# HK201 title-missing
+
+
+def test_bare_first_line_is_not_a_title_header() -> None:
+    post = make_post(first_line=located("Reflections on a Turbulent Month in Tech", 1))
+    (problem,) = problems("HK201", post)
+    assert problem.message == (
+        'no title header: the bare line "Reflections on a Turbulent Month in Tech" (line 1) '
+        "is not a header; write it as Title: Reflections on a Turbulent Month in Tech"
+    )
+    assert problem.line == 1
+
+
+def test_title_suggestion_follows_the_header_style() -> None:
+    post = make_post(
+        headers={"date": "2024-01-01"},
+        header_style="yaml",
+        first_line=located("My Title", 5),
+    )
+    assert "write it as title: My Title in the --- front matter" in messages("HK201", post)[0]
+    toml = make_post(headers={"date": "2024-01-01"}, header_style="toml")
+    assert messages("HK201", toml) == ['no title header; add title = "..." in the +++ front matter']
+
+
+def test_no_title_and_no_first_line() -> None:
+    assert messages("HK201", make_post()) == ["no title header; add Title: ..."]
+
+
+@pytest.mark.parametrize("value", ["", "   ", None])
+def test_empty_title(value: object) -> None:
+    post = make_post(headers={"title": value})
+    (problem,) = problems("HK201", post)
+    assert problem.message == "the title header is empty; give it a value"
+    assert problem.line == 1
+
+
+def test_title_must_be_text() -> None:
+    post = make_post(headers={"date": "2024-01-01", "title": ["a", "b"]}, header_style="yaml")
+    (problem,) = problems("HK201", post)
+    assert problem.message == "the title header is a list, expected text"
+    assert problem.line == 2
+
+
+def test_a_title_header_passes() -> None:
+    assert problems("HK201", make_post(headers={"title": "Friday Deploys"})) == []
+
+
+# HK202 date-missing
+
+
+def test_date_missing_names_the_dateline() -> None:
+    post = make_post(
+        headers={"title": "Learning the Hard Way"},
+        dateline=dateline(date(2023, 4, 24), "April 24, 2023", 9),
+    )
+    (problem,) = problems("HK202", post)
+    assert problem.message == (
+        'no date header; the body opens with the date "April 24, 2023" (line 9): '
+        "add Date: 2023-04-24"
+    )
+    assert problem.line == 9
+
+
+def test_date_missing_without_dateline() -> None:
+    post = make_post(headers={"title": "T"}, header_style="yaml")
+    assert messages("HK202", post) == ["no date header; add date: ... in the --- front matter"]
+
+
+def test_empty_date_is_missing_not_invalid() -> None:
+    post = make_post(headers={"title": "T", "date": ""})
+    assert messages("HK202", post) == ["the date header is empty; give it a value"]
+    assert problems("HK203", post) == []
+
+
+def test_a_date_header_passes_date_missing() -> None:
+    assert problems("HK202", make_post(headers={"date": "2024-01-01"})) == []
+
+
+# HK206 haiku-mismatch
+
+
+def test_haiku_in_the_body_matches_as_slug_words() -> None:
+    post = make_post(
+        haiku=located(
+            "The Build is Green, Now! / I merge before the tests’ end / Friday afternoon", 1
+        )
+    )
+    assert problems("HK206", post) == []
+
+
+def test_haiku_in_the_body_differs() -> None:
+    post = make_post(
+        haiku=located("the build is green now / i merge before the tests end / monday morning", 3)
+    )
+    (problem,) = problems("HK206", post)
+    assert 'line 3 reads "monday morning", the slug "friday-afternoon"' in problem.message
+    assert problem.line == 3
+
+
+def test_haiku_with_another_number_of_lines() -> None:
+    post = make_post(haiku=located("the build is green now / friday afternoon", 1))
+    assert "it has 2 lines, the slug 3" in messages("HK206", post)[0]
+
+
+def test_multi_line_front_matter_haiku() -> None:
+    text = "the build is green now\ni merge before the tests end\nfriday afternoon\n"
+    assert problems("HK206", make_post(haiku=located(text, 4))) == []
+
+
+def test_no_written_haiku_passes() -> None:
+    assert problems("HK206", make_post()) == []

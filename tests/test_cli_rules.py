@@ -1,0 +1,164 @@
+"""``haikulint rule`` and ``haikulint rules`` through the CLI, built-in and user rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+CODES = [
+    *("HK001", "HK101", "HK102", "HK103", "HK104", "HK105"),
+    *("HK201", "HK202", "HK203", "HK204", "HK205", "HK206", "HK207", "HK301", "HK302"),
+]
+
+TANKA_RULE = """\
+code = "TK103"
+name = "tanka-syllables"
+kind = "slug-syllables"
+severity = "error"
+summary = "A line of a tanka slug cannot have 5-7-5-7-7 syllables."
+why = "Posts in the tanka section are tanka: five lines, 5-7-5-7-7."
+include = ["tanka/**"]
+
+[options]
+form = [5, 7, 5, 7, 7]
+
+[[examples]]
+expect = "fail"
+message = "line 5"
+files = [{path = "tanka/a-/-b-/-c-/-d-/-e.md", content = "Title: Tanka\\n"}]
+"""
+
+TANKA_POST = (
+    "tanka/the-cron-job-ran-twice-/-and-the-invoices-went-out-/-to-clients-at-dawn-/"
+    "-we-wrote-apologies-all-/-{last}.md"
+)
+
+
+@pytest.fixture
+def user_blog(in_tmp: Path) -> Path:
+    """A blog whose config adds a tanka rule from its own rules folder."""
+    (in_tmp / "lint-rules").mkdir()
+    (in_tmp / "lint-rules" / "tanka.toml").write_text(TANKA_RULE, encoding="utf-8")
+    (in_tmp / "pyproject.toml").write_text(
+        "[tool.haikulint]\n"
+        'rules-dirs = ["lint-rules"]\n'
+        'per-file-ignores = {"tanka/**" = ["HK101", "HK103"]}\n',
+        encoding="utf-8",
+    )
+    return in_tmp
+
+
+def test_rules_lists_every_rule_in_code_order(in_tmp: Path) -> None:
+    code, out, err = run_cli("rules")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines] == CODES
+    assert lines[3].split()[:3] == ["HK103", "slug-syllables", "error"]
+    assert "A line of the slug cannot have the form's syllable count" in lines[3]
+    assert lines[5].split()[2] == "warning"
+
+
+def test_rules_as_json(in_tmp: Path) -> None:
+    code, out, _ = run_cli("rules", "--output-format", "json")
+    listing = json.loads(out)
+    assert code == 0
+    assert [entry["code"] for entry in listing] == CODES
+    assert listing[6] == {
+        "code": "HK201",
+        "name": "title-missing",
+        "kind": "header-required",
+        "severity": "error",
+        "summary": "The post has no title header, or an empty one.",
+    }
+
+
+@pytest.mark.parametrize("key", ["HK103", "hk103", "slug-syllables"])
+def test_rule_shows_its_doc_by_code_or_name(in_tmp: Path, key: str) -> None:
+    code, out, err = run_cli("rule", key)
+    assert (code, err) == (0, "")
+    assert out.startswith("HK103 slug-syllables (error)\n\nA line of the slug cannot have")
+    assert "\nWhy\n  The haiku in the path is the post's name" in out
+    fails, passes = out.split("\nFails\n", 1)[1], out.split("\nPasses\n", 1)[1]
+    assert (
+        "post/the-prod-deploy-froze-/-i-parsed-the-pcap-for-hours-/-the-repo-holds-it-all.md"
+        in fails
+    )
+    assert "    | Title: Learning the Hard Way with LLMs and FinOps" in fails
+    assert 'message contains: line 3 "the repo holds it all" has 6 syllables' in fails
+    assert "-/-we-rolled-back-at-dawn.md" in passes
+
+
+def test_rule_shows_options(in_tmp: Path) -> None:
+    code, out, _ = run_cli("rule", "title-missing")
+    assert code == 0
+    assert '\nOptions\n  key = "title"\n' in out
+    assert '  suggest-from = "first-line"\n      Where to find a value to suggest' in out
+
+
+def test_rule_as_json(in_tmp: Path) -> None:
+    code, out, _ = run_cli("rule", "HK204", "--output-format", "json")
+    doc = json.loads(out)
+    assert code == 0
+    assert doc["code"] == "HK204" and doc["severity"] == "warning" and doc["scope"] == "post"
+    assert doc["options"] == {"key": "date"}
+    assert {example["expect"] for example in doc["examples"]} == {"fail", "pass"}
+    assert doc["examples"][0]["today"] == "2024-06-01"
+    assert doc["examples"][0]["files"][0]["path"].startswith("post/the-flaky-test-passed-/-")
+
+
+def test_unknown_rule_is_a_one_line_usage_error(in_tmp: Path) -> None:
+    code, out, err = run_cli("rule", "HK999")
+    assert code == 2
+    assert out == ""
+    assert err.startswith("haikulint: error: unknown rule 'HK999' (see 'haikulint rules'")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", [["rule", "HK101"], ["rules"]])
+def test_unknown_output_format(in_tmp: Path, command: list[str]) -> None:
+    code, _, err = run_cli(*command, "--output-format", "sarif")
+    assert code == 2
+    assert err == "haikulint: error: unknown output format 'sarif'; use text or json\n"
+
+
+def test_user_rules_are_listed_and_documented(user_blog: Path) -> None:
+    code, out, _ = run_cli("rules")
+    assert code == 0
+    assert out.splitlines()[-1].split()[:3] == ["TK103", "tanka-syllables", "error"]
+    code, out, _ = run_cli("rule", "tanka-syllables")
+    assert code == 0
+    assert "\nOptions\n  form = [5, 7, 5, 7, 7]\n" in out
+    assert "\nApplies to\n  include = ['tanka/**']\n" in out
+    assert f"Defined in {user_blog / 'lint-rules' / 'tanka.toml'}" in out
+
+
+def test_a_user_rule_runs_in_check(user_blog: Path) -> None:
+    bad = TANKA_POST.format(last="all-weekend-long-with-cold-pizza")
+    good = TANKA_POST.format(last="weekend-long-with-cold-pizza")
+    for path in (bad, good):
+        (user_blog / path).parent.mkdir(parents=True, exist_ok=True)
+        (user_blog / path).write_text("Title: Twice\nDate: 2024-01-01\n\nBilled twice.\n")
+    code, out, err = run_cli("check", "--output-format", "json", "--no-progress", "--select", "TK")
+    found = json.loads(out)
+    assert code == 1, err
+    assert [(item["path"], item["code"]) for item in found] == [(bad, "TK103")]
+    assert str(found[0]["message"]).startswith('line 5 "all weekend long with cold pizza" has 8')
+
+
+def test_a_broken_user_rule_is_a_config_error(user_blog: Path) -> None:
+    (user_blog / "lint-rules" / "broken.toml").write_text(
+        TANKA_RULE.replace("TK103", "TK104")
+        .replace("tanka-syllables", "tanka-lines")
+        .replace('kind = "slug-syllables"', 'kind = "slug-rhymes"'),
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("rules")
+    assert code == 2
+    assert out == ""
+    assert err.startswith("haikulint: error: ")
+    assert "broken.toml: unknown kind 'slug-rhymes'" in err
+    assert err.count("\n") == 1
