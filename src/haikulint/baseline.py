@@ -1,0 +1,78 @@
+"""Baselines: record today's problems so that a legacy blog sees only new ones.
+
+A problem is matched by path, code and message, not by line, so that editing a
+post above a known problem does not make it new again. Matching counts: a
+baseline with one HK103 for a post hides one such problem, not two.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from haikulint.diagnostic import Diagnostic
+from haikulint.errors import UsageError
+
+FORMAT_VERSION = 1
+
+Fingerprint = tuple[str, str, str]
+
+
+def fingerprint(diagnostic: Diagnostic) -> Fingerprint:
+    return (diagnostic.path, diagnostic.code, diagnostic.message)
+
+
+def write_baseline(path: Path, diagnostics: Sequence[Diagnostic]) -> None:
+    """Write every diagnostic's fingerprint to ``path`` (sorted, so diffs stay small)."""
+    entries = sorted(fingerprint(diagnostic) for diagnostic in diagnostics)
+    document = {
+        "haikulint-baseline": FORMAT_VERSION,
+        "problems": [
+            {"path": entry_path, "code": code, "message": message}
+            for entry_path, code, message in entries
+        ],
+    }
+    try:
+        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write baseline ({error.strerror})") from error
+
+
+def read_baseline(path: Path) -> Counter[Fingerprint]:
+    """The fingerprints recorded in ``path``, with how often each was recorded."""
+    try:
+        document = json.loads(path.read_text("utf-8"))
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read baseline ({error.strerror})") from error
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UsageError(f"{path}: not a haikulint baseline (invalid JSON: {error})") from error
+    if not isinstance(document, dict) or document.get("haikulint-baseline") != FORMAT_VERSION:
+        raise UsageError(f"{path}: not a haikulint baseline (written by --write-baseline)")
+    problems = document.get("problems")
+    if not isinstance(problems, list):
+        raise UsageError(f"{path}: not a haikulint baseline ('problems' must be a list)")
+    recorded: Counter[Fingerprint] = Counter()
+    for entry in problems:
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(key), str) for key in ("path", "code", "message")
+        ):
+            raise UsageError(f"{path}: not a haikulint baseline (bad entry {entry!r:.60})")
+        recorded[(entry["path"], entry["code"], entry["message"])] += 1
+    return recorded
+
+
+def filter_known(
+    diagnostics: Sequence[Diagnostic], recorded: Counter[Fingerprint]
+) -> list[Diagnostic]:
+    """The diagnostics the baseline does not account for."""
+    remaining = recorded.copy()
+    new: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        key = fingerprint(diagnostic)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            new.append(diagnostic)
+    return new

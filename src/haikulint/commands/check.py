@@ -1,0 +1,146 @@
+"""``haikulint check``: discover posts, lint them, filter by baseline, report, exit."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from haikulint.config import Config
+from haikulint.errors import UsageError
+
+
+def run(
+    *,
+    paths: Sequence[Path],
+    config: Config,
+    output_format: str,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+    statistics: bool = False,
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
+    root: Path | None = None,
+    exit_zero: bool = False,
+    show_progress: bool = True,
+    today: date | None = None,
+) -> int:
+    """Check posts and report; returns the exit code (0 clean or warnings, 1 errors)."""
+    from haikulint import report
+
+    if output_format not in report.FORMATS:
+        raise UsageError(
+            f"unknown output format {output_format!r} (choose from {', '.join(report.FORMATS)})"
+        )
+    from haikulint.baseline import filter_known, read_baseline
+    from haikulint.baseline import write_baseline as save_baseline
+    from haikulint.blog.discover import PostFile, discover_posts
+    from haikulint.catalogue import load_catalogue
+    from haikulint.diagnostic import Severity
+    from haikulint.engine import LintJob, lint
+
+    recorded = read_baseline(baseline) if baseline is not None else None
+    catalogue = load_catalogue(config.rules_dirs)
+    rules = catalogue.select(
+        select or config.select,
+        (*config.ignore, *ignore),
+        (*config.extend_select, *extend_select),
+    )
+    configured_root = root or config.root
+    targets = list(paths) or [configured_root or Path(".")]
+    files = [
+        file
+        for file in discover_posts(targets, config, configured_root)
+        if configured_root is None or _is_under(file.path, configured_root)
+    ]
+    context_files: list[PostFile] = []
+    if any(rule.scope == "blog" for rule in rules):
+        roots = sorted({file.root for file in files})
+        context_files = discover_posts(roots, config, configured_root) if roots else []
+
+    job = LintJob(
+        config=config,
+        rule_codes=tuple(rule.code for rule in rules),
+        today=today or date.today(),
+        cwd=Path.cwd(),
+    )
+    with _ProgressBar(len(files), enabled=show_progress) as progress:
+        result = lint(files, job, context_files=context_files, on_progress=progress.advance)
+
+    diagnostics = result.diagnostics
+    if write_baseline is not None:
+        save_baseline(write_baseline, diagnostics)
+        sys.stderr.write(
+            f"haikulint: wrote {len(diagnostics)} problems to baseline {write_baseline}\n"
+        )
+        return 0
+    if recorded is not None:
+        diagnostics = filter_known(diagnostics, recorded)
+
+    run_summary = report.RunSummary(
+        files_checked=result.files_checked,
+        rules=[
+            report.RuleSummary(rule.code, rule.name, rule.severity, rule.summary)
+            for rule in rules
+        ],
+        fixable=sum(diagnostic.fixable for diagnostic in diagnostics),
+    )
+    report.render(output_format, diagnostics, run_summary, sys.stdout, statistics=statistics)
+    has_errors = any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics)
+    return 1 if has_errors and not exit_zero else 0
+
+
+def _is_under(path: Path, root: Path) -> bool:
+    absolute_path = os.path.abspath(path)
+    absolute_root = os.path.abspath(root)
+    return os.path.commonpath([absolute_path, absolute_root]) == absolute_root
+
+
+class _ProgressBar:
+    """A rich progress bar on a terminal, shown only once a run has taken a second."""
+
+    DELAY_SECONDS = 1.0
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self._total = total
+        self._enabled = enabled and sys.stderr.isatty() and not os.environ.get("CI")
+        self._started = time.monotonic()
+        self._done = 0
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def advance(self, count: int) -> None:
+        self._done += count
+        if not self._enabled:
+            return
+        if self._progress is None:
+            if time.monotonic() - self._started < self.DELAY_SECONDS:
+                return
+            self._start()
+        self._progress.update(self._task, completed=self._done)
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self._progress = Progress(console=Console(stderr=True), transient=True)
+        self._task = self._progress.add_task("Checking posts", total=self._total)
+        self._progress.start()

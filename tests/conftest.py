@@ -1,0 +1,73 @@
+"""Shared fixtures: a blog written into a temporary folder, and the CLI runner."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from haikulint.cli import main
+
+WriteBlog = Callable[[Mapping[str, str | bytes]], Path]
+
+
+@pytest.fixture
+def write_blog(tmp_path: Path) -> WriteBlog:
+    """Write ``{relative path: content}`` under ``tmp_path`` and return ``tmp_path``."""
+
+    def write(files: Mapping[str, str | bytes]) -> Path:
+        for relative, content in files.items():
+            target = tmp_path / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        return tmp_path
+
+    return write
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Run the test with ``tmp_path`` as the working directory, and no colour."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    yield tmp_path
+
+
+def run_cli(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    """Run ``haikulint ARGS`` in-process through the console-script entry point.
+
+    Going through :func:`haikulint.cli.main` (not ``app`` alone) means the tests see
+    the same exit codes and one-line error messages as a user does.
+    """
+    runner = CliRunner()
+    with runner.isolation(input=input) as (out, err, *_):
+        try:
+            main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        else:  # pragma: no cover - main always exits
+            code = 0
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return code, out.getvalue().decode(), err.getvalue().decode()
+
+
+def check_json(*args: str) -> tuple[int, list[dict[str, object]]]:
+    """``haikulint check --output-format json ARGS``: exit code and diagnostics."""
+    code, out, err = run_cli("check", "--output-format", "json", "--no-progress", *args)
+    assert code in (0, 1), f"exit {code}: {err}"
+    return code, json.loads(out)
+
+
+def codes_by_path(diagnostics: list[dict[str, object]]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for diagnostic in diagnostics:
+        found.setdefault(str(diagnostic["path"]), set()).add(str(diagnostic["name"]))
+    return found

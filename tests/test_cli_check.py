@@ -1,0 +1,212 @@
+"""``haikulint check`` end to end: selection, exit codes, config, baselines, suppressions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from haikulint import engine
+from tests.conftest import WriteBlog, check_json, codes_by_path, run_cli
+
+POND = "posts/an-old-silent-pond-/-a-frog-jumps-into-the-pond-/-splash-silence-again.md"
+MOON = "posts/the-light-of-the-moon-/-moves-west-and-the-shadows-stretch-/-toward-the-east-again.md"
+LONG = "posts/the-repo-holds-it-all-/-a-frog-jumps-into-the-pond-/-splash-silence-again.md"
+
+
+def yaml_post(title: str, day: str = "2024-03-01", extra: str = "") -> str:
+    return f"---\ntitle: {title}\ndate: {day}\n{extra}---\n\nSome words.\n"
+
+
+def test_clean_blog_exits_zero_with_no_problems(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog({POND: yaml_post("Pond"), MOON: yaml_post("Moon")})
+    code, diagnostics = check_json("posts")
+    assert (code, diagnostics) == (0, [])
+    code, out, _ = run_cli("check", "posts")
+    assert code == 0
+    assert "2 files" in out
+
+
+def test_errors_exit_one_and_json_has_exactly_the_interface_keys(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog({LONG: yaml_post("Long")})
+    code, diagnostics = check_json("posts")
+    assert code == 1
+    (diagnostic,) = diagnostics
+    assert set(diagnostic) == {
+        "path", "code", "name", "severity", "line", "column", "message", "fixable"
+    }
+    assert diagnostic["path"] == LONG
+    assert (diagnostic["code"], diagnostic["name"]) == ("HK103", "slug-syllables")
+    assert diagnostic["severity"] == "error"
+    assert "line 1" in str(diagnostic["message"]) and "6" in str(diagnostic["message"])
+
+
+def test_warnings_alone_exit_zero(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog({POND: yaml_post("Pond", day="2999-01-01")})
+    code, diagnostics = check_json("posts")
+    assert code == 0
+    assert [d["name"] for d in diagnostics] == ["date-future"]
+    assert diagnostics[0]["severity"] == "warning"
+
+
+def test_exit_zero_flag(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog({LONG: yaml_post("Long")})
+    code, _, _ = run_cli("check", "--exit-zero", "posts")
+    assert code == 0
+
+
+def test_no_path_checks_the_configured_root(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog({LONG: yaml_post("Long"), "haikulint.toml": 'root = "posts"\n'})
+    _, diagnostics = check_json()
+    assert [d["path"] for d in diagnostics] == [LONG]
+
+
+@pytest.mark.parametrize(
+    ("option", "selector", "expected"),
+    [
+        ("--select", "HK1", {"slug-syllables"}),
+        ("--select", "date-missing", {"date-missing"}),
+        ("--ignore", "HK103,HK202", {"title-missing"}),
+        ("--ignore", "HK2", {"slug-syllables"}),
+    ],
+)
+def test_select_and_ignore_take_codes_names_and_prefixes(
+    write_blog: WriteBlog, in_tmp: Path, option: str, selector: str, expected: set[str]
+) -> None:
+    write_blog({LONG: "Just a body line.\n"})
+    _, diagnostics = check_json(option, selector, "posts")
+    assert {str(d["name"]) for d in diagnostics} == expected
+
+
+def test_config_select_and_per_file_ignores(write_blog: WriteBlog, in_tmp: Path) -> None:
+    legacy = "posts/legacy/" + LONG.removeprefix("posts/")
+    write_blog(
+        {
+            LONG: "Body.\n",
+            legacy: "Body.\n",
+            "pyproject.toml": (
+                "[tool.haikulint]\n"
+                'ignore = ["title-missing"]\n'
+                '[tool.haikulint.per-file-ignores]\n"posts/legacy/**" = ["HK1", "date-missing"]\n'
+            ),
+        }
+    )
+    _, diagnostics = check_json("posts")
+    found = codes_by_path(diagnostics)
+    assert found[LONG] == {"slug-syllables", "date-missing"}
+    assert legacy not in found
+
+
+def test_per_post_suppressions(write_blog: WriteBlog, in_tmp: Path) -> None:
+    pelican = "posts/the-repo-holds-all-of-it-/" + LONG.split("/", 2)[2]
+    write_blog(
+        {
+            LONG: yaml_post("Long", extra="haikulint:\n  ignore: [HK103]\n"),
+            pelican: "Title: Longer\nDate: 2024-03-01\nHaikulint-Ignore: slug-syllables\n\nBody.\n",
+        }
+    )
+    code, diagnostics = check_json("posts")
+    assert (code, diagnostics) == (0, [])
+
+
+def test_baseline_hides_known_problems_and_shows_new_ones(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog({LONG: "Body.\n"})
+    code, _, err = run_cli("check", "--write-baseline", "baseline.json", "posts")
+    assert code == 0 and "baseline.json" in err
+    recorded = json.loads(Path("baseline.json").read_text())
+    assert len(recorded["problems"]) == 3
+    code, diagnostics = check_json("--baseline", "baseline.json", "posts")
+    assert (code, diagnostics) == (0, [])
+    write_blog({POND: "Body.\n"})
+    code, diagnostics = check_json("--baseline", "baseline.json", "posts")
+    assert code == 1
+    assert {d["path"] for d in diagnostics} == {POND}
+
+
+def test_cross_post_rules_compare_a_single_file_with_the_whole_root(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    """As under pre-commit: only the new post is passed, the old one is in the root."""
+    write_blog(
+        {
+            "haikulint.toml": 'root = "posts"\n',
+            POND: yaml_post("Same Title"),
+            MOON: yaml_post("Same  title"),
+        }
+    )
+    code, diagnostics = check_json(MOON)
+    assert code == 0
+    assert [(d["path"], d["name"], d["severity"]) for d in diagnostics] == [
+        (MOON, "duplicate-title", "warning")
+    ]
+
+
+def test_a_file_outside_the_configured_root_is_skipped(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog({"haikulint.toml": 'root = "posts"\n', "README.md": "# My blog\n"})
+    code, diagnostics = check_json("README.md")
+    assert (code, diagnostics) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--output-format", "xml", "."], "xml"),
+        (["--select", "HK999", "."], "HK999"),
+        (["does-not-exist"], "does-not-exist"),
+        (["--baseline", "missing.json", "."], "missing.json"),
+    ],
+)
+def test_usage_errors_exit_two_with_one_line(
+    in_tmp: Path, args: list[str], fragment: str
+) -> None:
+    code, out, err = run_cli("check", *args)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("haikulint: error:") and err.count("\n") == 1
+    assert fragment in err
+
+
+def test_bad_config_exits_two_naming_the_file(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog({"haikulint.toml": "form = [5, 7\n"})
+    code, _, err = run_cli("check", ".")
+    assert code == 2
+    assert "haikulint.toml" in err and err.count("\n") == 1
+
+
+def test_internal_error_exits_two_without_traceback(
+    write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_blog({POND: yaml_post("Pond")})
+
+    def explode(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine, "read_post", explode)
+    code, _, err = run_cli("check", "posts")
+    assert code == 2
+    assert err == "haikulint: error: internal error: RuntimeError: boom\n"
+
+
+def test_parallel_run_finds_exactly_what_a_serial_run_finds(
+    write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {}
+    for number in range(60):
+        files[f"posts/{1950 + number}/" + POND.removeprefix("posts/")] = yaml_post(
+            f"Pond {number}", day=f"{1950 + number}-03-01"
+        )
+        files[f"posts/{1950 + number}/" + LONG.removeprefix("posts/")] = "Body.\n"
+    write_blog(files)
+    _, serial = check_json("posts")
+    monkeypatch.setattr(engine, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(engine, "_worker_count", lambda count: 2)
+    _, parallel = check_json("posts")
+    assert parallel == serial
+    assert len({d["path"] for d in serial}) == 60
