@@ -1,0 +1,151 @@
+"""``haikulint syllables``: every word's readings, their sources and the line totals.
+
+Start-up matters here: only ``rich.console`` and ``rich.table`` are imported, and only
+for the table output; pyphen only when breaks are shown.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from haikulint.errors import UsageError
+from haikulint.prosody.count import SyllableCounter
+from haikulint.prosody.readings import LineReading, Source, WordReading
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from haikulint.config import Config
+
+OUTPUT_FORMATS = ("table", "json")
+STDIN_MARK = "-"
+
+
+def run(texts: Sequence[str], output_format: str, config: Config) -> int:
+    """Count and print each input; returns the exit code (0)."""
+    if output_format not in OUTPUT_FORMATS:
+        raise UsageError(
+            f"unknown --format {output_format!r}: expected one of {', '.join(OUTPUT_FORMATS)}"
+        )
+    inputs = read_inputs(texts, sys.stdin)
+    counter = SyllableCounter(config.user_words())
+    analysed = [(text, counter.lines(text)) for text in inputs]
+    if output_format == "json":
+        write_json(analysed, sys.stdout)
+    else:
+        write_tables(analysed, config.form)
+    return 0
+
+
+def read_inputs(texts: Sequence[str], stdin: TextIO | None) -> list[str]:
+    """The texts to count: the arguments, with ``-`` (or nothing, when piped) read from stdin."""
+    if not texts:
+        if stdin is None or _is_terminal(stdin):
+            raise UsageError(
+                "no text to count: give TEXT arguments, `-`, or pipe lines on standard input"
+            )
+        texts = [STDIN_MARK]
+    inputs: list[str] = []
+    for text in texts:
+        if text == STDIN_MARK:
+            if stdin is None:
+                raise UsageError("`-` given but there is no standard input")
+            inputs.extend(line.strip() for line in stdin if line.strip())
+        else:
+            inputs.append(text)
+    return inputs
+
+
+def as_json(text: str, lines: Iterable[LineReading]) -> dict[str, object]:
+    """One input as the JSON Lines object of ``--format json``."""
+    return {
+        "text": text,
+        "lines": [
+            {
+                "text": line.text,
+                "totals": list(line.totals),
+                "words": [
+                    {"text": word.text, "readings": list(word.readings), "source": str(word.source)}
+                    for word in line.words
+                ],
+            }
+            for line in lines
+        ],
+    }
+
+
+def write_json(analysed: Iterable[tuple[str, list[LineReading]]], out: TextIO) -> None:
+    for text, lines in analysed:
+        out.write(json.dumps(as_json(text, lines), ensure_ascii=False) + "\n")
+
+
+def write_tables(analysed: Iterable[tuple[str, list[LineReading]]], form: tuple[int, ...]) -> None:
+    from rich.console import Console  # lazy: start-up time
+
+    console = Console(highlight=False)
+    for text, lines in analysed:
+        console.print(build_table(text, lines, form))
+        if any(line.unknown_words for line in lines):
+            console.print(
+                "[yellow]? estimated[/]: in no dictionary; the count is a guess. "
+                "Set it under [bold]\\[tool.haikulint.words][/] if it is wrong.",
+            )
+
+
+def build_table(text: str, lines: Sequence[LineReading], form: tuple[int, ...]) -> Table:
+    """A table of one input: a section per line, its words, then its total."""
+    from rich.table import Table  # lazy: start-up time
+
+    checked = len(lines) == len(form)
+    table = Table(title=text, title_justify="left", show_lines=False)
+    table.add_column("line", justify="right")
+    table.add_column("word")
+    table.add_column("syllables", justify="right")
+    table.add_column("source")
+    table.add_column("breaks")
+    for number, line in enumerate(lines, start=1):
+        if number > 1:
+            table.add_section()
+        for index, word in enumerate(line.words):
+            table.add_row(str(number) if index == 0 else "", *_word_cells(word))
+        expected = form[number - 1] if checked else None
+        table.add_row("", "[bold]total[/]", _counts(line.totals), "", _verdict(line, expected))
+    return table
+
+
+def _word_cells(word: WordReading) -> tuple[str, str, str, str]:
+    from rich.markup import escape  # imported by rich.table already
+
+    from haikulint.prosody.breaks import syllable_breaks  # loads pyphen
+
+    breaks = escape(syllable_breaks(word.text, max(word.readings)))
+    if word.source is Source.ESTIMATE:
+        return (
+            f"[yellow bold]{escape(word.text)}[/]",
+            f"[yellow]{_counts(word.readings)}?[/]",
+            "[yellow]estimate ?[/]",
+            f"[yellow]{breaks}[/]",
+        )
+    return escape(word.text), _counts(word.readings), str(word.source), breaks
+
+
+def _verdict(line: LineReading, expected: int | None) -> str:
+    if expected is None:
+        return ""
+    if line.fits(expected):
+        return f"[green]✓ {expected}[/]"
+    return f"[red bold]✗ expected {expected}[/]"
+
+
+def _counts(counts: Iterable[int]) -> str:
+    return "|".join(map(str, counts))
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

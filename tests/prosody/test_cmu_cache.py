@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from haikulint.prosody import cache, cmu
+
+SAMPLE = """\
+;;; a comment line
+'bout B AW1 T
+aalborg AO1 L B AO0 R G # place, danish
+every EH1 V ER0 IY0
+every(2) EH1 V R IY0
+fire F AY1 ER0
+fire(2) F AY1 R
+hours AW1 ER0 Z
+hours(2) AW1 R Z
+zebra Z IY1 B R AH0
+"""
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "src" / "cmudict.dict"
+    path.parent.mkdir()
+    path.write_text(SAMPLE, encoding="utf-8")
+    return path
+
+
+def test_parse_counts_stressed_phones_and_merges_variants() -> None:
+    table = cmu.parse_cmudict(SAMPLE.splitlines())
+    assert table["every"] == {2, 3}
+    assert table["hours"] == {1, 2}
+    assert table["aalborg"] == {2}
+    assert table["'bout"] == {1}
+    assert ";;;" not in table
+
+
+def test_lookup_finds_every_entry_and_nothing_else() -> None:
+    table = cmu.parse_cmudict(SAMPLE.splitlines())
+    lookup = cmu.CmuLookup(cmu.serialize(table))
+    for word, counts in table.items():
+        assert lookup.counts(word) == tuple(sorted(counts))
+    for missing in ("", "a", "evers", "zzz", "aaa", "fire(2)", "tab\tword"):
+        assert lookup.counts(missing) == ()
+
+
+def test_installed_dictionary_is_found_and_read() -> None:
+    lookup = cmu.default_lookup()
+    assert lookup is not None
+    assert lookup.counts("hours") == (1, 2)
+    assert lookup.counts("every") == (2, 3)
+
+
+def test_cache_is_built_once(source: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    cmu.open_lookup(source, [folder])
+    built = list(folder.iterdir())
+    assert [path.name for path in built] == [cmu.cache_file_name(source)]
+    stamp = built[0].stat().st_mtime_ns
+    lookup = cmu.open_lookup(source, [folder])
+    assert lookup.counts("fire") == (1, 2)
+    assert built[0].stat().st_mtime_ns == stamp
+    assert list(folder.iterdir()) == built
+
+
+def test_cache_is_rebuilt_when_the_dictionary_changes(source: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    assert cmu.open_lookup(source, [folder]).counts("zebra") == (2,)
+    source.write_text(SAMPLE + "zebras Z IY1 B R AH0 Z\n", encoding="utf-8")
+    os.utime(source, ns=(1, 1))
+    assert cmu.open_lookup(source, [folder]).counts("zebras") == (2,)
+    assert len(list(folder.iterdir())) == 2
+
+
+def test_a_corrupt_cache_file_is_rebuilt(source: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / cmu.cache_file_name(source)).write_bytes(b"garbage")
+    assert cmu.open_lookup(source, [folder]).counts("hours") == (1, 2)
+
+
+def test_concurrent_builders_agree(source: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    results: list[tuple[int, ...]] = []
+    errors: list[BaseException] = []
+
+    def build() -> None:
+        try:
+            results.append(cmu.open_lookup(source, [folder]).counts("every"))
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=build) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert results == [(2, 3)] * 8
+    assert [path.name for path in folder.iterdir()] == [cmu.cache_file_name(source)]
+
+
+def test_unwritable_cache_folder_falls_back(source: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    second = tmp_path / "second"
+    lookup = cmu.open_lookup(source, [blocker / "haikulint", second])
+    assert lookup.counts("hours") == (1, 2)
+    assert (second / cmu.cache_file_name(source)).is_file()
+
+
+def test_no_usable_folder_builds_in_memory(source: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    assert cmu.open_lookup(source, [blocker / "a", blocker / "b"]).counts("fire") == (1, 2)
+
+
+def test_cache_folders_follow_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "explicit"))
+    assert next(cache.candidate_dirs()) == tmp_path / "explicit"
+    monkeypatch.delenv(cache.CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert next(cache.candidate_dirs()) == tmp_path / "xdg" / "haikulint"
+    folders = list(cache.candidate_dirs())
+    assert len(folders) == 2 and folders[1].name.startswith("haikulint-")
+
+
+def test_importing_the_engine_loads_no_data() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, haikulint.prosody, haikulint.prosody.count, haikulint.commands.syllables; "
+        "from haikulint.prosody import cmu; "
+        "assert cmu._default is None and not cmu._default_loaded; "
+        "assert 'cmudict' not in sys.modules and 'syllables' not in sys.modules; "
+        "assert 'pyphen' not in sys.modules and 'rich' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from haikulint.cli import app
+from tests.conftest import run_cli
+
+DONE_WHEN = "the prod deploy froze / I parsed the pcap for hours / the repo holds it all"
+
+
+def test_table_shows_totals_and_the_failing_line(in_tmp: Path) -> None:
+    code, out, err = run_cli("syllables", DONE_WHEN)
+    assert (code, err) == (0, "")
+    totals = [line for line in out.splitlines() if "total" in line]
+    assert len(totals) == 3
+    assert "5" in totals[0] and "✓" in totals[0]
+    assert "7|8" in totals[1] and "✓" in totals[1]
+    assert "6" in totals[2] and "✗ expected 5" in totals[2]
+    assert "re-po" in out and "lexicon" in out and "cmudict" in out
+    assert "\x1b[" not in out  # no colour when not a terminal
+
+
+def test_json_lines_exact_shape(in_tmp: Path) -> None:
+    code, out, _ = run_cli("syllables", "--format", "json", DONE_WHEN, "hours")
+    assert code == 0
+    objects = [json.loads(line) for line in out.splitlines()]
+    assert len(objects) == 2
+    assert objects[1] == {
+        "text": "hours",
+        "lines": [
+            {
+                "text": "hours",
+                "totals": [1, 2],
+                "words": [{"text": "hours", "readings": [1, 2], "source": "cmudict"}],
+            }
+        ],
+    }
+    assert [line["totals"] for line in objects[0]["lines"]] == [[5], [7, 8], [6]]
+
+
+def test_slug_input(in_tmp: Path) -> None:
+    code, out, _ = run_cli(
+        "syllables",
+        "--format",
+        "json",
+        "the-deploy-pipeline-/-the-service-mesh-confused-us-all-/-i-strace-the-memory",
+    )
+    assert code == 0
+    lines = json.loads(out)["lines"]
+    assert lines[0]["text"] == "the-deploy-pipeline"
+    assert [line["totals"] for line in lines][:2] == [[5], [8]]
+
+
+def test_dash_reads_one_input_per_line_of_stdin(in_tmp: Path) -> None:
+    code, out, _ = run_cli("syllables", "--format", "json", "-", input="llm\n\naws\n")
+    assert code == 0
+    assert [json.loads(line)["text"] for line in out.splitlines()] == ["llm", "aws"]
+
+
+def test_piped_stdin_without_text(in_tmp: Path) -> None:
+    code, out, _ = run_cli("syllables", "--format", "json", input="2024\n")
+    assert code == 0
+    assert json.loads(out)["lines"][0]["totals"] == [5, 6]
+
+
+def test_unknown_format_is_a_usage_error(in_tmp: Path) -> None:
+    code, _, err = run_cli("syllables", "--format", "xml", "hello")
+    assert code == 2
+    assert err.startswith("haikulint: error: unknown --format 'xml'")
+    assert len(err.splitlines()) == 1
+
+
+def test_unknown_words_stand_out(in_tmp: Path) -> None:
+    code, out, _ = run_cli("syllables", "zorblaxian florp")
+    assert code == 0
+    assert "estimate" in out and "?" in out
+    assert "tool.haikulint.words" in out
+
+
+def test_user_words_from_config(in_tmp: Path) -> None:
+    (in_tmp / "pyproject.toml").write_text(
+        "[tool.haikulint]\nform = [5, 7, 5]\n[tool.haikulint.words]\nzorblax = [2, 3]\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli("syllables", "--format", "json", "zorblax")
+    assert code == 0
+    assert json.loads(out)["lines"][0]["words"][0] == {
+        "text": "zorblax",
+        "readings": [2, 3],
+        "source": "user",
+    }
+
+
+def test_configured_form_marks_lines(in_tmp: Path) -> None:
+    (in_tmp / "haikulint.toml").write_text("form = [2, 2]\n", encoding="utf-8")
+    code, out, _ = run_cli("syllables", "deploy / the repo")
+    assert code == 0
+    assert "✓ 2" in out and "✗ expected 2" in out
+
+
+def test_typer_app_runs_the_command(in_tmp: Path) -> None:
+    result = CliRunner().invoke(app, ["syllables", "--format", "json", "kubectl"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["lines"][0]["totals"] == [3, 4]
+
+
+def test_any_unicode_input_is_counted(in_tmp: Path) -> None:
+    code, out, _ = run_cli("syllables", "--format", "json", "日本語 / é\u0301 ½ 𝔘 / \x00 ...")
+    assert code == 0
+    assert len(json.loads(out)["lines"]) >= 2
+
+
+def test_console_script_in_a_subprocess(tmp_path: Path) -> None:
+    script = shutil.which("haikulint") or str(Path(sys.executable).with_name("haikulint"))
+    if not Path(script).exists():
+        pytest.skip("console script not installed")
+    environment = {**os.environ, "NO_COLOR": "1", "HAIKULINT_CACHE_DIR": str(tmp_path / "c")}
+    result = subprocess.run(
+        [script, "syllables", "--format", "json", DONE_WHEN],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environment,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [line["totals"] for line in json.loads(result.stdout)["lines"]] == [[5], [7, 8], [6]]
+    assert list((tmp_path / "c").iterdir())  # the dictionary table was cached there
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+    def __iter__(self):  # pragma: no cover - never read
+        raise AssertionError("a terminal is never read")
+
+
+def test_no_text_on_a_terminal_is_a_usage_error() -> None:
+    from haikulint.commands.syllables import read_inputs
+    from haikulint.errors import UsageError
+
+    with pytest.raises(UsageError, match="no text to count"):
+        read_inputs([], _Terminal())  # type: ignore[arg-type]
