@@ -38,6 +38,11 @@ def run(
         raise UsageError(
             f"unknown output format {output_format!r} (choose from {', '.join(report.FORMATS)})"
         )
+    if statistics and output_format not in report.STATISTICS_FORMATS:
+        raise UsageError(
+            f"--statistics works with {', '.join(report.STATISTICS_FORMATS)}, "
+            f"not {output_format}"
+        )
     from haikulint.baseline import filter_known, read_baseline
     from haikulint.baseline import write_baseline as save_baseline
     from haikulint.blog.discover import PostFile, discover_posts

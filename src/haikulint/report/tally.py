@@ -1,0 +1,97 @@
+"""Counting diagnostics: the summary line's numbers and ``--statistics`` rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from haikulint.diagnostic import Diagnostic, Severity
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many problems of each severity, in how many files, how many fixable."""
+
+    errors: int
+    warnings: int
+    infos: int
+    files_with_problems: int
+    files_checked: int
+    fixable: int
+
+    @property
+    def problems(self) -> int:
+        return self.errors + self.warnings + self.infos
+
+
+@dataclass(frozen=True)
+class RuleStatistic:
+    """One ``--statistics`` row: a rule and how often it fired."""
+
+    code: str
+    name: str
+    count: int
+    fixable: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {"code": self.code, "name": self.name, "count": self.count, "fixable": self.fixable}
+
+
+def tally(diagnostics: Sequence[Diagnostic], files_checked: int, fixable: int = 0) -> Tally:
+    """Count ``diagnostics``; ``fixable`` 0 means: count those marked fixable."""
+    by_severity = {severity: 0 for severity in Severity}
+    for diagnostic in diagnostics:
+        by_severity[diagnostic.severity] += 1
+    files_with_problems = len({diagnostic.path for diagnostic in diagnostics})
+    return Tally(
+        errors=by_severity[Severity.ERROR],
+        warnings=by_severity[Severity.WARNING],
+        infos=by_severity[Severity.INFO],
+        files_with_problems=files_with_problems,
+        # Never "problems in 3 of 2 files", whatever the caller counted.
+        files_checked=max(files_checked, files_with_problems),
+        fixable=fixable or sum(diagnostic.fixable for diagnostic in diagnostics),
+    )
+
+
+def rule_statistics(diagnostics: Sequence[Diagnostic]) -> list[RuleStatistic]:
+    """One row per rule that fired, most frequent first, then by code."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    fixable: dict[str, bool] = {}
+    for diagnostic in diagnostics:
+        code = diagnostic.code
+        counts[code] = counts.get(code, 0) + 1
+        names.setdefault(code, diagnostic.name)
+        fixable[code] = fixable.get(code, False) or diagnostic.fixable
+    rows = [RuleStatistic(code, names[code], counts[code], fixable[code]) for code in counts]
+    rows.sort(key=lambda row: (-row.count, row.code))
+    return rows
+
+
+def summary_sentence(counts: Tally) -> str:
+    """``Found 7 problems (5 errors, 2 warnings) in 3 of 12 files.`` or the all-clear."""
+    if counts.problems == 0:
+        return f"All checks passed: {_plural(counts.files_checked, 'file')}, no problems."
+    kinds = ", ".join(
+        text
+        for number, text in (
+            (counts.errors, _plural(counts.errors, "error")),
+            (counts.warnings, _plural(counts.warnings, "warning")),
+            (counts.infos, f"{counts.infos} info"),
+        )
+        if number
+    )
+    files = "file" if counts.files_checked == 1 else "files"
+    sentence = (
+        f"Found {_plural(counts.problems, 'problem')} ({kinds}) "
+        f"in {counts.files_with_problems} of {counts.files_checked} {files}."
+    )
+    if counts.fixable:
+        verb = "is" if counts.fixable == 1 else "are"
+        sentence += f" {counts.fixable} {verb} fixable."
+    return sentence
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
