@@ -1,13 +1,42 @@
-"""A post file read into headers, body, the haiku line and the opening dateline."""
+"""A post file read into headers, body, the haiku line and the opening dateline.
+
+:func:`read_post` never raises for a bad file: what cannot be read as UTF-8 text
+sets ``read_error``, and front matter that cannot be used sets ``front_matter_error``,
+so every file gets a verdict and nothing stops the run.
+
+Headers come from one of:
+
+* front matter: YAML between ``---`` fences, TOML between ``+++``, or a JSON object
+  (python-frontmatter's handlers recognise the style; see :mod:`frontmatter_loading`
+  for where and why its loading is replaced);
+* Pelican/MultiMarkdown ``Key: value`` lines in a block at the top of the file, maybe
+  after blank lines and after a first line holding the haiku, as in::
+
+      the prod deploy froze / I parsed the pcap for hours / the repo holds it all
+
+
+      Title: Learning the Hard Way with LLMs and FinOps
+
+
+      April 24, 2023 - Today, I find myself ...
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import os
+import re
+import stat
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from haikulint.blog.slug import Slug
+from haikulint.blog.slug import Slug, parse_slug
+
+if TYPE_CHECKING:
+    from haikulint.blog.discover import PostFile
 
 
 @dataclass(frozen=True)
@@ -39,19 +68,360 @@ class Post:
     read_error: str | None = None
     """Why the file could not be read as UTF-8 text; every other field is then empty."""
     header_style: str = "none"
-    """``yaml``, ``toml``, ``json`` (front matter), ``pelican`` (``Key: value`` lines) or ``none``."""
+    """``yaml``, ``toml``, ``json`` (front matter), ``pelican`` (``Key: value`` lines)
+    or ``none``."""
     headers: Mapping[str, object] = field(default_factory=dict)
-    """Header values with keys lowercased. Dates stay as written (strings), never coerced."""
+    """Header values with keys lowercased. YAML and header-line dates stay as written
+    (strings), never coerced; TOML's own date values arrive as date/datetime objects."""
     header_lines: Mapping[str, int] = field(default_factory=dict)
     """The 1-based line of each header key, where known."""
     front_matter_error: Located | None = None
     """Why the front matter could not be used (unclosed, syntax error, not a mapping)."""
     haiku: Located | None = None
-    """The haiku as written in the post: front matter ``haiku:`` or a first body line ``a / b / c``."""
+    """The haiku as written in the post: front matter ``haiku:`` or a first body line
+    ``a / b / c``."""
     first_line: Located | None = None
-    """A bare first line that is neither a header nor the haiku (a title without ``Title:``)."""
+    """A bare first line that is neither a header nor the haiku (a title without ``Title:``):
+    the body's first line when it is short and does not open with a date."""
     dateline: Dateline | None = None
     body_line: int = 1
     """The 1-based line where the body starts."""
     suppressions: frozenset[str] = frozenset()
     """Rule codes or names this post asks to ignore (``haikulint: {ignore: [...]}``)."""
+
+
+HAIKU_SEPARATOR = " / "
+TITLE_LIKE_LENGTH = 150
+"""A first body line longer than this is a paragraph, not a title someone forgot to mark."""
+KNOWN_HEADER_KEYS = frozenset(
+    {
+        *("title", "date", "modified", "updated", "tags", "category", "categories", "slug"),
+        *("author", "authors", "summary", "description", "lang", "status", "haiku"),
+        "haikulint-ignore",
+    }
+)
+"""Keys that carry a header block on across blank lines (``Title: x``, blank, ``Date: y``)."""
+
+_HEADER_LINE = re.compile(r"([A-Za-z][\w-]*):(?:[ \t]+(.*?))?[ \t]*\Z")
+_CONTINUATION = re.compile(r"(?:[ \t]{2,}|\t)\S")
+
+
+def read_post(file: PostFile, cwd: Path | None = None, *, sections: Collection[str] = ()) -> Post:
+    """Read one post file. Never raises for a problem with the file itself."""
+    path = file.path
+    display = display_path(path, cwd)
+    slug = parse_slug(_relative_to_root(path, file.root), sections)
+    data_or_error = _read_bytes(path)
+    if isinstance(data_or_error, str):
+        return Post(path=path, display_path=display, slug=slug, read_error=data_or_error)
+    text_or_error = _decode(data_or_error)
+    if text_or_error[1] is not None:
+        return Post(path=path, display_path=display, slug=slug, read_error=text_or_error[1])
+    parts = read_text(text_or_error[0])
+    return Post(
+        path=path,
+        display_path=display,
+        slug=slug,
+        header_style=parts.header_style,
+        headers=parts.headers,
+        header_lines=parts.header_lines,
+        front_matter_error=parts.front_matter_error,
+        haiku=parts.haiku,
+        first_line=parts.first_line,
+        dateline=parts.dateline,
+        body_line=parts.body_line,
+        suppressions=suppressions_from(parts.headers),
+    )
+
+
+@dataclass
+class PostText:
+    """What :func:`read_text` finds in a post's text (everything but path and slug)."""
+
+    header_style: str = "none"
+    headers: dict[str, object] = field(default_factory=dict)
+    header_lines: dict[str, int] = field(default_factory=dict)
+    front_matter_error: Located | None = None
+    haiku: Located | None = None
+    first_line: Located | None = None
+    dateline: Dateline | None = None
+    body_line: int = 1
+
+
+def read_text(text: str) -> PostText:
+    """Split a post's text (BOM and CRLF allowed) into headers, haiku, first line, dateline."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    found = PostText()
+    if text[:1] in ("-", "+", "{"):
+        from haikulint.blog.frontmatter_loading import read_front_matter
+
+        front = read_front_matter(text)
+        if front is not None:
+            found.header_style = front.style
+            found.headers = front.headers
+            found.header_lines = front.header_lines
+            found.front_matter_error = front.error
+            if front.error is not None and front.body_start is None:
+                return found  # unclosed: there is no body to speak of
+            _read_body(text, front.body_start or 0, front.body_line, found, header_block=False)
+            _haiku_from_headers(found)
+            return found
+    _read_body(text, 0, 1, found, header_block=True)
+    return found
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """``path`` as POSIX, relative to ``cwd`` (default: the working directory) when under it."""
+    text = str(path)
+    if not os.path.isabs(text):
+        return os.path.normpath(text).replace(os.sep, "/")
+    prefix = _folder_prefix(str(cwd) if cwd is not None else os.getcwd())
+    if text.startswith(prefix) and ".." not in text:
+        text = text[len(prefix) :]
+    else:
+        text = os.path.normpath(text)
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    return text.replace(os.sep, "/")
+
+
+def suppressions_from(headers: Mapping[str, object]) -> frozenset[str]:
+    """Codes or names from ``haikulint: {ignore: [...]}`` or a ``Haikulint-Ignore:`` header."""
+    values: list[object] = [headers.get("haikulint-ignore")]
+    block = headers.get("haikulint")
+    if isinstance(block, Mapping):
+        values += [value for key, value in block.items() if str(key).lower() == "ignore"]
+    found: set[str] = set()
+    for value in values:
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, str):
+                found.update(word for word in re.split(r"[\s,]+", item) if word)
+    return frozenset(found)
+
+
+def _relative_to_root(path: Path, root: Path) -> str:
+    """The POSIX path of ``path`` below ``root``; discover gives absolute, clean paths,
+    so a prefix test is enough in the common case (``os.path.relpath`` costs ~10 µs)."""
+    file, prefix = str(path), _folder_prefix(str(root))
+    if file.startswith(prefix) and os.path.isabs(file) and ".." not in file:
+        relative = file[len(prefix) :]
+    else:
+        from haikulint.blog.discover import derive_root, is_under
+
+        file = os.path.abspath(file)
+        folder = os.path.abspath(str(root))
+        if not is_under(file, folder) or file == folder:
+            folder = derive_root(file)
+        relative = os.path.relpath(file, folder)
+    return relative if os.sep == "/" else relative.replace(os.sep, "/")
+
+
+@functools.lru_cache(maxsize=64)
+def _folder_prefix(folder: str) -> str:
+    """``/a/b`` as ``/a/b/``: what a path below it starts with."""
+    return os.path.abspath(folder).rstrip(os.sep) + os.sep
+
+
+def _read_bytes(path: Path) -> bytes | str:
+    """The file's bytes, or why they cannot be had. Opened without blocking on a FIFO."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return "the file vanished before it could be read"
+    except PermissionError:
+        return "permission denied"
+    except OSError as error:
+        return f"cannot open the file ({error.strerror or error})"
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            return "it is a folder, not a file"
+        if not stat.S_ISREG(status.st_mode):
+            return "not a regular file"
+        data = os.read(descriptor, status.st_size + 1)
+        if len(data) <= status.st_size:
+            return data
+        chunks = [data]  # the file grew since fstat: read on to the end
+        while chunks[-1]:
+            chunks.append(os.read(descriptor, 1 << 20))
+        return b"".join(chunks)
+    except OSError as error:
+        return f"cannot read the file ({error.strerror or error})"
+    finally:
+        os.close(descriptor)
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    if b"\x00" in data:
+        return "", "binary file (it contains NUL bytes), not UTF-8 text"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start]
+        return "", f"not UTF-8 text (byte 0x{byte:02x} on line {line}); save it as UTF-8"
+
+
+class _Cursor:
+    """The lines of ``text`` from offset ``start`` (line ``number``), split as they are read.
+
+    Only the top of a post is ever looked at, so a 10 MB body is never split.
+    """
+
+    def __init__(self, text: str, start: int, number: int) -> None:
+        self._text = text
+        self._offset = start
+        self._lines: list[str] = []
+        self._first = number
+        self._position = 0
+
+    @property
+    def next_number(self) -> int:
+        """The number of the line :meth:`take` would return next."""
+        return self._first + self._position
+
+    def look(self, index: int = 0) -> tuple[int, str] | None:
+        """The line ``index`` places ahead, not taken."""
+        wanted = self._position + index
+        lines, text = self._lines, self._text
+        while len(lines) <= wanted:
+            if self._offset >= len(text):
+                return None
+            stop = text.find("\n", self._offset)
+            if stop < 0:
+                stop = len(text)
+            lines.append(text[self._offset : stop])
+            self._offset = stop + 1
+        return self._first + wanted, lines[wanted]
+
+    def take(self) -> tuple[int, str] | None:
+        line = self.look()
+        if line is not None:
+            self._position += 1
+        return line
+
+    def skip_blank(self) -> tuple[int, str] | None:
+        """Pass over blank lines; the next non-blank line, not taken."""
+        line = self.look()
+        while line is not None and not line[1].strip():
+            self._position += 1
+            line = self.look()
+        return line
+
+
+def _read_body(text: str, start: int, number: int, found: PostText, *, header_block: bool) -> None:
+    cursor = _Cursor(text, start, number)
+    line = cursor.skip_blank()
+    if line is not None and is_haiku_line(line[1]):
+        found.haiku = Located(line[1].strip(), line[0])
+        cursor.take()
+        line = cursor.skip_blank()
+    if (
+        header_block
+        and line is not None
+        and _HEADER_LINE.match(line[1])
+        and _read_header_block(cursor, found)
+    ):
+        found.header_style = "pelican"
+        line = cursor.skip_blank()
+        if found.haiku is None and line is not None and is_haiku_line(line[1]):
+            found.haiku = Located(line[1].strip(), line[0])
+            cursor.take()
+            line = cursor.skip_blank()
+    found.body_line = line[0] if line is not None else cursor.next_number
+    if line is not None:
+        from haikulint.blog.dates import find_dateline
+
+        found.dateline = find_dateline([line[1]], line[0])
+        if found.dateline is not None:
+            return
+        if _is_title_like(line[1]):
+            found.first_line = Located(line[1].strip(), line[0])
+            cursor.take()
+    _find_dateline(cursor, found)
+
+
+def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
+    """Take a block of ``Key: value`` lines if at least one key is a known header.
+
+    Indented lines continue a value; blank lines end the block unless a known key
+    follows them. A lone ``Kubernetes: The Hard Way`` is a title, not a header block.
+    """
+    headers: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    last_key: str | None = None
+    index = 0
+    while (line := cursor.look(index)) is not None:
+        number, content = line
+        if not content.strip():
+            following = index + 1
+            while (ahead := cursor.look(following)) is not None and not ahead[1].strip():
+                following += 1
+            match = _HEADER_LINE.match(ahead[1]) if ahead is not None else None
+            if match is None or match.group(1).lower() not in KNOWN_HEADER_KEYS:
+                break
+            index = following
+            continue
+        if last_key is not None and _CONTINUATION.match(content):
+            headers[last_key] = f"{headers[last_key]} {content.strip()}".strip()
+            index += 1
+            continue
+        match = _HEADER_LINE.match(content)
+        if match is None:
+            break
+        key = match.group(1).lower()
+        last_key = None  # a repeated key: the first one stands
+        if key not in headers:
+            headers[key] = match.group(2) or ""
+            lines[key] = number
+            last_key = key
+        index += 1
+    if KNOWN_HEADER_KEYS.isdisjoint(headers):
+        return False
+    for _ in range(index):
+        cursor.take()
+    found.headers, found.header_lines = headers, lines
+    return True
+
+
+def _find_dateline(cursor: _Cursor, found: PostText) -> None:
+    from haikulint.blog.dates import DATELINE_LINES, find_dateline
+
+    first = cursor.next_number
+    window: list[str] = []
+    non_empty = 0
+    while non_empty < DATELINE_LINES and (line := cursor.take()) is not None:
+        window.append(line[1])
+        non_empty += bool(line[1].strip())
+    if window:
+        found.dateline = find_dateline(window, first)
+
+
+def _haiku_from_headers(found: PostText) -> None:
+    value = found.headers.get("haiku")
+    if value is None:
+        return
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        text = HAIKU_SEPARATOR.join(item.strip() for item in value)
+    else:
+        text = str(value).strip()
+    found.haiku = Located(text, found.header_lines.get("haiku", 1))
+
+
+def is_haiku_line(line: str) -> bool:
+    """``a / b / c``: three or more parts split by `` / ``, and not a ``Key: value`` header."""
+    stripped = line.strip()
+    if stripped.count(HAIKU_SEPARATOR) < 2 or len(stripped) > 300:
+        return False
+    parts = stripped.split(HAIKU_SEPARATOR)
+    return all(part.strip() for part in parts) and not _HEADER_LINE.match(stripped)
+
+
+def _is_title_like(line: str) -> bool:
+    """Short enough to be a title someone forgot to mark (it is known not to be a dateline)."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) <= TITLE_LIKE_LENGTH

@@ -1,0 +1,181 @@
+"""Dates as bloggers write them: header values and the body's opening dateline.
+
+``datetime.date.fromisoformat`` and ``strptime`` would accept only one spelling
+each and explain nothing when they refuse; a header like ``date: 2023-02-30``
+deserves "February 2023 has no day 30", so the few spellings blogs use are
+matched here and checked with :class:`datetime.date` itself.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, time
+
+from haikulint.blog.post import Dateline
+
+DATELINE_LINES = 3
+"""How many non-empty lines at the top of the body may hold the dateline."""
+
+MONTHS: dict[str, int] = {
+    **{name.lower(): number for number, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): number for number, name in enumerate(calendar.month_abbr) if name},
+    "sept": 9,
+}
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_TIME = (
+    r"(?:[Tt ]\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+    r"\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?"
+)
+_ISO = r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+_SLASHED = r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
+_MONTH_FIRST = (
+    _WEEKDAY + r"(?P<month_name>[a-z]+)\.?\s+(?P<day>\d{1,2})" + _ORDINAL + r",?\s+(?P<year>\d{4})"
+)
+_DAY_FIRST = (
+    _WEEKDAY + r"(?P<day>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<month_name>[a-z]+)\.?,?\s+"
+    r"(?P<year>\d{4})"
+)
+_WHOLE_VALUE = [
+    re.compile(_ISO + _TIME + r"\Z", re.IGNORECASE),
+    re.compile(_SLASHED + r"\Z"),
+    re.compile(_MONTH_FIRST + r"\Z", re.IGNORECASE),
+    re.compile(_DAY_FIRST + r"\Z", re.IGNORECASE),
+]
+_AMBIGUOUS = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\Z")
+
+# A dateline opens the body: the date (maybe in emphasis), then the end of the line or a
+# sentence break (`.`, `,`, ` - `, an en or em dash). A colon is left out on purpose:
+# `November 4, 2024: A Mosaic of Realities` is a title that starts with a date.
+_LEAD = r"[\s*_>#]*"
+_AFTER = r"[*_]*(?=\s*\Z|\s*[.,;!]|\s+-|\s*[–—])"
+_DATELINE = [
+    re.compile(_LEAD + r"(?P<text>" + pattern + r")" + _AFTER, re.IGNORECASE)
+    for pattern in (_MONTH_FIRST, _DAY_FIRST, _ISO)
+]
+
+
+def parse_date(value: object) -> date:
+    """Read a header value as a date, or raise ``ValueError`` saying why it is not one.
+
+    Accepts :class:`~datetime.date` and :class:`~datetime.datetime` objects (TOML gives
+    them), ISO dates with or without a time and zone (``2023-04-24T10:00:00+02:00``,
+    ``2023-04-24 10:00``), ``2023/04/24``, ``April 24, 2023``, ``Apr 24 2023``,
+    ``24 April 2023`` and ``November 4th, 2024``.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return _parse_text(value)
+    raise ValueError(_not_a_date(value))
+
+
+def find_dateline(lines: Sequence[str], first_line_number: int) -> Dateline | None:
+    """The date that opens the body, searched in its first few non-empty lines.
+
+    ``lines`` are consecutive lines of the file, the first being line
+    ``first_line_number``. Only the first :data:`DATELINE_LINES` non-empty lines count,
+    so a date deep in the body is never taken for the dateline; a date-looking opening
+    that is not a real date (``February 30, 2024.``) is passed over.
+    """
+    seen = 0
+    for offset, line in enumerate(lines):
+        if not line.strip():
+            continue
+        found = _dateline_in(line)
+        if found is not None:
+            day, text = found
+            return Dateline(date=day, text=text, line=first_line_number + offset)
+        seen += 1
+        if seen >= DATELINE_LINES:
+            break
+    return None
+
+
+def _dateline_in(line: str) -> tuple[date, str] | None:
+    if len(line) > 0 and not (line.lstrip(" \t*_>#")[:1].isalnum()):
+        return None
+    for pattern in _DATELINE:
+        match = pattern.match(line)
+        if match is None:
+            continue
+        try:
+            return _date_from(match), match.group("text")
+        except ValueError:
+            return None
+    return None
+
+
+def _parse_text(value: str) -> date:
+    text = value.strip()
+    if not text:
+        raise ValueError("the date is empty")
+    for pattern in _WHOLE_VALUE:
+        match = pattern.match(text)
+        if match is not None:
+            return _date_from(match)
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    if _AMBIGUOUS.match(text):
+        raise ValueError(f"{shown!r} is ambiguous (day or month first?); write it as YYYY-MM-DD")
+    raise ValueError(f"{shown!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-05-20")
+
+
+def _date_from(match: re.Match[str]) -> date:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    day = int(groups["day"])
+    month_name = groups.get("month_name")
+    if month_name is not None:
+        month = MONTHS.get(month_name.lower(), 0)
+        if month == 0:
+            raise ValueError(f"{month_name!r} is not a month")
+    else:
+        month = int(groups["month"])
+    _check_time(groups.get("hour"), groups.get("minute"), groups.get("second"))
+    return _checked_date(year, month, day)
+
+
+def _checked_date(year: int, month: int, day: int) -> date:
+    if year < 1:
+        raise ValueError(f"there is no year {year}")
+    if not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month}; months run from 1 to 12")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(f"{calendar.month_name[month]} {year} has no day {day} (it has {days})")
+    return date(year, month, day)
+
+
+def _check_time(hour: str | None, minute: str | None, second: str | None) -> None:
+    if hour is None or minute is None:
+        return
+    if int(hour) > 23 or int(minute) > 59 or (second is not None and int(second) > 60):
+        raise ValueError(f"{hour}:{minute} is not a time of day")
+
+
+def _not_a_date(value: object) -> str:
+    if value is None:
+        return "the date is empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} is not a date; write it as YYYY-MM-DD"
+    if isinstance(value, int):
+        digits = str(value)
+        if len(digits) == 8:
+            return (
+                f"{value} is a number, not a date; "
+                f'write it as "{digits[:4]}-{digits[4:6]}-{digits[6:]}"'
+            )
+        return f"{value} is a number, not a date; write it as YYYY-MM-DD"
+    if isinstance(value, float):
+        return f"{value} is a number, not a date; write it as YYYY-MM-DD"
+    if isinstance(value, time):
+        return f"{value} is a time of day without a date"
+    if isinstance(value, (list, tuple)):
+        return "the date is a list; give one date, written YYYY-MM-DD"
+    if isinstance(value, dict):
+        return "the date is a table of values; give one date, written YYYY-MM-DD"
+    return f"a {type(value).__name__} is not a date; write it as YYYY-MM-DD"

@@ -1,0 +1,223 @@
+"""discover_posts: which files are checked, and the root each slug is read from."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pathspec
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from haikulint.blog.discover import (
+    PostFile,
+    _Ignore,
+    derive_root,
+    discover_posts,
+    find_blog_root,
+    is_under,
+)
+from haikulint.config import Config
+from haikulint.errors import UsageError
+
+CHAIN = "a-b-/-c-d-/-e.md"
+
+
+def make(root: Path, *relatives: str, content: str = "Title: x\n") -> None:
+    for relative in relatives:
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content)
+
+
+def found(files: list[PostFile], base: Path) -> list[str]:
+    return [file.path.relative_to(base).as_posix() for file in files]
+
+
+def test_walks_for_markdown_sorted(tmp_path: Path) -> None:
+    make(tmp_path, "post/z.md", f"post/{CHAIN}", "post/x.markdown", "post/notes.txt", "a.md")
+    files = discover_posts([tmp_path], Config(base=tmp_path))
+    assert found(files, tmp_path) == sorted(
+        ["a.md", f"post/{CHAIN}", "post/x.markdown", "post/z.md"]
+    )
+    assert all(file.path.is_absolute() and file.root == tmp_path for file in files)
+
+
+def test_custom_include_globs(tmp_path: Path) -> None:
+    make(tmp_path, "a.mdx", "b.md", "notes-1.txt")
+    config = Config(base=tmp_path, include=("*.mdx", "notes-*.txt"))
+    assert found(discover_posts([tmp_path], config), tmp_path) == ["a.mdx", "notes-1.txt"]
+
+
+def test_duplicates_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make(tmp_path, "post/a.md")
+    monkeypatch.chdir(tmp_path)
+    files = discover_posts(
+        [Path("post"), Path("post/a.md"), Path("./post/../post/a.md"), tmp_path / "post"],
+        Config(base=tmp_path),
+    )
+    assert found(files, tmp_path) == ["post/a.md"]
+
+
+def test_hidden_folders_are_skipped_but_a_file_named_dot_md_is_found(tmp_path: Path) -> None:
+    make(tmp_path, ".git/x.md", "post/.drafts/y.md", "post/.md", "post/ok.md")
+    files = discover_posts([tmp_path], Config(base=tmp_path))
+    assert found(files, tmp_path) == ["post/.md", "post/ok.md"]
+
+
+def test_gitignore_of_the_repository_applies_when_walking_a_subfolder(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("# comment\ndrafts/\n*.tmp.md\n/post/top-only.md\n")
+    make(
+        tmp_path,
+        "post/drafts/a.md",
+        "post/b.tmp.md",
+        "post/top-only.md",
+        "post/keep.md",
+        "post/sub/top-only.md",
+    )
+    files = discover_posts([tmp_path / "post"], Config(base=tmp_path))
+    assert found(files, tmp_path) == ["post/keep.md", "post/sub/top-only.md"]
+
+
+def test_nested_gitignore_and_negation(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("*.old.md\n")
+    make(tmp_path, "post/a.old.md", "post/b.md", "post/inner/c.old.md", "post/inner/d.md")
+    (tmp_path / "post" / "inner" / ".gitignore").write_text("!c.old.md\nd.md\n")
+    files = discover_posts([tmp_path], Config(base=tmp_path))
+    assert found(files, tmp_path) == ["post/b.md", "post/inner/c.old.md"]
+
+
+def test_gitignore_above_the_repository_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_text("*.md\n")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    make(repo, "post/a.md")
+    assert found(discover_posts([repo / "post"], Config(base=repo)), repo) == ["post/a.md"]
+
+
+def test_config_exclude_is_relative_to_the_config_folder(tmp_path: Path) -> None:
+    make(tmp_path, "post/old/a.md", "post/b.md", "post/c-draft.md", "other/post/old/d.md")
+    config = Config(base=tmp_path, exclude=("post/old/", "*-draft.md"))
+    files = discover_posts([tmp_path], config)
+    assert found(files, tmp_path) == ["other/post/old/d.md", "post/b.md"]
+
+
+def test_files_named_explicitly_are_always_checked(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("ignored.md\n")
+    make(tmp_path, "post/ignored.md", "post/excluded.md", "post/readme.txt")
+    config = Config(base=tmp_path, exclude=("excluded.md",))
+    files = discover_posts(
+        [tmp_path / "post/ignored.md", tmp_path / "post/excluded.md", tmp_path / "post/readme.txt"],
+        config,
+    )
+    assert len(files) == 3
+    assert discover_posts([tmp_path / "post"], config) == []
+
+
+def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"no-such\.md: no such file or folder"):
+        discover_posts([tmp_path / "no-such.md"], Config(base=tmp_path))
+
+
+def test_symlink_loops_never_hang(tmp_path: Path) -> None:
+    make(tmp_path, "post/a.md", "post/deeper/b.md")
+    (tmp_path / "post" / "deeper" / "up").symlink_to(tmp_path / "post")
+    (tmp_path / "post" / "self").symlink_to(".")
+    (tmp_path / "post" / "elsewhere").symlink_to(tmp_path / "outside")
+    make(tmp_path, "outside/c.md")
+    files = discover_posts([tmp_path / "post"], Config(base=tmp_path))
+    assert found(files, tmp_path) == ["post/a.md", "post/deeper/b.md", "post/elsewhere/c.md"]
+
+
+def test_a_dangling_symlink_is_skipped_in_a_walk_but_kept_when_named(tmp_path: Path) -> None:
+    make(tmp_path, "post/a.md")
+    (tmp_path / "post" / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    assert found(discover_posts([tmp_path / "post"], Config(base=tmp_path)), tmp_path) == [
+        "post/a.md"
+    ]
+    named = discover_posts([tmp_path / "post" / "gone.md"], Config(base=tmp_path))
+    assert found(named, tmp_path) == ["post/gone.md"]
+
+
+# --- roots ---------------------------------------------------------------------------------
+
+
+def test_a_folder_argument_is_the_root(tmp_path: Path) -> None:
+    make(tmp_path, f"post/{CHAIN}")
+    (file,) = discover_posts([tmp_path / "post"], Config(base=tmp_path))
+    assert file.root == tmp_path / "post"
+    (from_top,) = discover_posts([tmp_path], Config(base=tmp_path))
+    assert from_top.root == tmp_path
+
+
+def test_a_file_named_alone_takes_its_root_from_the_chain(tmp_path: Path) -> None:
+    make(tmp_path, f"post/{CHAIN}", "post/legacy-title.md", "post/a_/_b.md")
+    files = discover_posts(
+        [tmp_path / "post" / CHAIN, tmp_path / "post/legacy-title.md", tmp_path / "post/a_/_b.md"],
+        Config(base=tmp_path),
+    )
+    assert {file.root for file in files} == {tmp_path / "post"}
+
+
+def test_a_folder_inside_the_chain_climbs_to_the_chain_top(tmp_path: Path) -> None:
+    make(tmp_path, f"post/{CHAIN}")
+    (file,) = discover_posts([tmp_path / "post" / "a-b-"], Config(base=tmp_path))
+    assert file.root == tmp_path / "post"
+
+
+def test_configured_and_explicit_roots(tmp_path: Path) -> None:
+    make(tmp_path, f"blog/post/{CHAIN}", f"elsewhere/{CHAIN}")
+    config = Config(base=tmp_path, root=tmp_path / "blog")
+    files = discover_posts([tmp_path / "blog/post" / CHAIN, tmp_path / "elsewhere"], config)
+    assert [file.root for file in files] == [tmp_path / "blog", tmp_path / "elsewhere"]
+    (explicit,) = discover_posts([tmp_path / "blog"], config, root=tmp_path / "blog/post")
+    assert explicit.root == tmp_path / "blog/post"
+
+
+def test_no_paths_means_the_configured_root_else_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make(tmp_path, "blog/a.md", "b.md")
+    monkeypatch.chdir(tmp_path)
+    assert len(discover_posts([], Config(base=tmp_path))) == 2
+    assert len(discover_posts([], Config(base=tmp_path, root=tmp_path / "blog"))) == 1
+
+
+def test_root_helpers(tmp_path: Path) -> None:
+    assert derive_root(tmp_path / "post" / CHAIN) == str(tmp_path / "post")
+    assert derive_root(tmp_path / "post" / "one.md") == str(tmp_path / "post")
+    assert is_under(tmp_path / "a" / "b", tmp_path / "a")
+    assert is_under(tmp_path / "a", tmp_path / "a")
+    assert not is_under(tmp_path / "ab", tmp_path / "a")
+    make(tmp_path, f"post/{CHAIN}")
+    config = Config(base=tmp_path)
+    assert find_blog_root(tmp_path / "post" / "a-b-", config) == tmp_path / "post"
+    assert find_blog_root(tmp_path / "post" / CHAIN, config) == tmp_path / "post"
+    configured = Config(base=tmp_path, root=tmp_path / "blog")
+    assert find_blog_root(tmp_path, configured) == tmp_path / "blog"
+
+
+# --- the combined gitignore matcher agrees with pathspec -------------------------------------
+
+PATTERNS = ["*.md", "drafts/", "/top.md", "a/**/b.md", "*.tmp", "x?.md", "[ab]*.md", "**/logs"]
+NAMES = ["a", "b.md", "drafts", "top.md", "x1.md", "logs", "c.tmp", "zz"]
+
+
+@given(
+    st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=4),
+    st.lists(st.sampled_from(NAMES), min_size=1, max_size=4),
+    st.booleans(),
+)
+def test_fast_gitignore_matcher_agrees_with_pathspec_during_a_walk(
+    patterns: list[str], parts: list[str], folder: bool
+) -> None:
+    spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+    ancestors = ["/".join(parts[:end]) + "/" for end in range(1, len(parts))]
+    assume(not any(spec.match_file(ancestor) for ancestor in ancestors))  # else pruned
+    relative = "/".join(parts) + ("/" if folder else "")
+    rule = _Ignore(os.sep + "base", patterns)
+    assert bool(rule.verdict(relative)) == spec.match_file(relative)
