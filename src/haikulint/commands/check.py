@@ -34,15 +34,7 @@ def run(
     """Check posts and report; returns the exit code (0 clean or warnings, 1 errors)."""
     from haikulint import report
 
-    if output_format not in report.FORMATS:
-        raise UsageError(
-            f"unknown output format {output_format!r} (choose from {', '.join(report.FORMATS)})"
-        )
-    if statistics and output_format not in report.STATISTICS_FORMATS:
-        raise UsageError(
-            f"--statistics works with {', '.join(report.STATISTICS_FORMATS)}, "
-            f"not {output_format}"
-        )
+    report.validate_format(output_format, statistics=statistics)
     from haikulint.baseline import filter_known, read_baseline
     from haikulint.baseline import write_baseline as save_baseline
     from haikulint.blog.discover import PostFile, discover_posts

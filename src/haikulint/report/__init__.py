@@ -64,6 +64,22 @@ class RunSummary:
     fixable: int = 0
 
 
+def validate_format(output_format: str, *, statistics: bool = False) -> None:
+    """Raise ``UsageError`` for an unknown format or one that cannot carry statistics.
+
+    Commands call this before doing any work, so a typo fails fast.
+    """
+    if output_format not in FORMATS:
+        raise UsageError(
+            f"unknown output format {output_format!r} (choose from {', '.join(FORMATS)})"
+        )
+    if statistics and output_format not in STATISTICS_FORMATS:
+        raise UsageError(
+            "--statistics works only with --output-format text, concise or json, "
+            f"not {output_format}"
+        )
+
+
 def render(
     output_format: str,
     diagnostics: Sequence[Diagnostic],
@@ -80,15 +96,7 @@ def render(
     (text, concise and json only). Raises ``UsageError`` for an unknown format
     or an unsupported combination.
     """
-    if output_format not in FORMATS:
-        raise UsageError(
-            f"unknown output format {output_format!r} (choose from {', '.join(FORMATS)})"
-        )
-    if statistics and output_format not in STATISTICS_FORMATS:
-        raise UsageError(
-            "--statistics works only with --output-format text, concise or json, "
-            f"not {output_format}"
-        )
+    validate_format(output_format, statistics=statistics)
     ordered = sorted(diagnostics, key=Diagnostic.sort_key)
 
     if output_format in ("text", "concise"):
