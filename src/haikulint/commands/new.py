@@ -1,0 +1,382 @@
+"""``haikulint new``: check a typed haiku and create its post at the nested path.
+
+Messages, prompts and the per-line table go to standard error; standard output
+carries only the result (the path, JSON, or the dry run's path and content), so
+``$(haikulint new ...)`` gives the path.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from haikulint import scaffold
+from haikulint.errors import UsageError
+
+if TYPE_CHECKING:
+    from haikulint.config import Config
+    from haikulint.prosody.count import SyllableCounter
+    from haikulint.prosody.readings import LineReading, WordReading
+
+OUTPUT_FORMATS = ("text", "json")
+
+
+def is_interactive() -> bool:
+    """True when a person can answer prompts (tests replace this function)."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def run(
+    haiku: str | None,
+    title: str | None,
+    date: str | None,
+    root: Path | None,
+    header_format: str | None,
+    force: bool,
+    dry_run: bool,
+    edit: bool,
+    output_format: str,
+    config: Config,
+) -> int:
+    """Run the command; 0 when written (or shown), 1 when refused. Raises UsageError."""
+    style = header_format or config.header_format
+    _check_choice("--output-format", output_format, OUTPUT_FORMATS)
+    _check_choice("--format", style, scaffold.HEADER_FORMATS)
+    when = _post_date(date)
+    editor = _editor_command() if edit else None
+    if edit and dry_run:
+        raise UsageError("--edit and --dry-run cannot be used together")
+    posts_root = _posts_root(root, config)
+    interactive = is_interactive()
+    if haiku is None and not interactive:
+        raise UsageError("no haiku given and no terminal to ask for one; pass HAIKU")
+    if title is not None:
+        title = _title_or_usage_error(title)
+    elif not interactive:
+        raise UsageError("no --title given and no terminal to ask for one; pass --title TEXT")
+
+    from haikulint.prosody.count import SyllableCounter
+
+    counter = SyllableCounter(config.user_words())
+    try:
+        typed = _ask_haiku(counter, config.form, force) if haiku is None else haiku
+        poem = scaffold.make_haiku(typed)
+        if not _judge(poem, counter, config.form, force):
+            return 1
+        relative = poem.relative_path()
+        scaffold.check_name_lengths(relative)
+        existing = scaffold.find_existing_post(posts_root, relative)
+        if existing is not None:
+            raise scaffold.PostExistsError(Path(_display(existing)))
+        title = title if title is not None else _ask_title()
+        path = posts_root / relative
+        content = _render(title, when, poem, style)
+        shown = _display(path)
+        if dry_run:
+            _print_result(shown, poem.slug, output_format, content)
+            return 0
+        _create(path, content)
+    except scaffold.Refusal as refusal:
+        _error(str(refusal))
+        return 1
+    _print_result(shown, poem.slug, output_format)
+    return _open_editor(editor, path) if editor is not None else 0
+
+
+def _render(title: str, when: datetime.date, poem: scaffold.Haiku, style: str) -> str:
+    try:
+        return scaffold.render_readable_post(title, when, poem, style)
+    except scaffold.TitleError as error:
+        raise UsageError(f"--title: {error}") from None
+
+
+def _create(path: Path, content: str) -> None:
+    try:
+        scaffold.create_post(path, content)
+    except OSError as error:  # permission denied, disk full, a file where a folder goes
+        where = _display(Path(error.filename)) if error.filename else _display(path)
+        raise scaffold.Refusal(
+            f"{where}: cannot write the post ({error.strerror or error}); nothing was written"
+        ) from None
+
+
+# --- options ---------------------------------------------------------------------------
+
+
+def _check_choice(option: str, value: str, choices: Sequence[str]) -> None:
+    if value not in choices:
+        raise UsageError(f"{option} must be one of {', '.join(choices)}, not {value!r}")
+
+
+def _post_date(text: str | None) -> datetime.date:
+    if text is None:
+        return datetime.date.today()  # local time, as the writer's calendar says
+    try:
+        return scaffold.parse_date(text)
+    except ValueError as error:
+        raise UsageError(f"--date: {error}") from None
+
+
+def _title_or_usage_error(title: str) -> str:
+    try:
+        return scaffold.normalize_title(title)
+    except scaffold.TitleError as error:
+        raise UsageError(f"--title: {error}") from None
+
+
+def _posts_root(root: Path | None, config: Config) -> Path:
+    """``--root``, else the configured root, else ``posts/`` if it exists, else ``.``."""
+    if root is None:
+        root = config.root
+    if root is None:
+        root = Path("posts") if Path("posts").is_dir() else Path(".")
+    if not root.is_dir():
+        what = "is not a folder" if root.exists() else "does not exist"
+        raise UsageError(f"{root}: the posts root {what}; create it or pass --root")
+    return root
+
+
+def _editor_command() -> list[str]:
+    value = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not value:
+        raise UsageError("--edit needs $VISUAL or $EDITOR set to an editor command")
+    try:
+        command = shlex.split(value)
+    except ValueError as error:
+        raise UsageError(f"cannot read the editor command {value!r}: {error}") from None
+    if not command or shutil.which(command[0]) is None:
+        raise UsageError(f"editor {value!r} not found")
+    return command
+
+
+# --- the haiku -------------------------------------------------------------------------
+
+
+def _count(counter: SyllableCounter, poem: scaffold.Haiku) -> list[LineReading]:
+    """Count the slug, as ``check`` will, not the typed text (``3.5`` is ``35`` there)."""
+    return [_count_line(counter, slug) for slug in poem.slugs]
+
+
+def _count_line(counter: SyllableCounter, slug: str) -> LineReading:
+    return counter.line(slug)
+
+
+def _judge(
+    poem: scaffold.Haiku, counter: SyllableCounter, form: tuple[int, ...], force: bool
+) -> bool:
+    """Show the problems and unknown words; True when the post may be written."""
+    readings = _count(counter, poem)
+    problems = _form_problems(readings, form, poem.lines)
+    for line_number, reading in enumerate(readings, start=1):
+        for word in reading.unknown_words:
+            _warn(_unknown_word_message(line_number, word))
+    if not problems:
+        return True
+    _echo_err("\n".join(_table(readings, form)))
+    if force:
+        for problem in problems:
+            _warn(f"{problem}; writing anyway (--force)")
+        return True
+    for problem in problems:
+        _error(problem)
+    _error("nothing was written (--force writes it anyway)")
+    return False
+
+
+def _form_problems(
+    readings: Sequence[LineReading], form: tuple[int, ...], typed: Sequence[str]
+) -> list[str]:
+    problems: list[str] = []
+    if len(readings) != len(form):
+        problems.append(
+            f"the haiku has {len(readings)} lines; the form {_form_text(form)} "
+            f"has {len(form)} (a `/` inside a line starts a new one)"
+        )
+    for number, (reading, expected, line) in enumerate(
+        zip(readings, form, typed, strict=False),
+        start=1,  # extra or missing lines: above
+    ):
+        if not reading.fits(expected):
+            problems.append(
+                f'line {number} "{line}" has {_totals_text(reading)} syllables, '
+                f"expected {expected} ({_how_far_off(reading, expected)})"
+            )
+    return problems
+
+
+def _how_far_off(reading: LineReading, expected: int) -> str:
+    if min(reading.totals, default=0) > expected:
+        extra = min(reading.totals) - expected
+        return f"{extra} too many"
+    if max(reading.totals, default=0) < expected:
+        missing = expected - max(reading.totals, default=0)
+        return f"{missing} too few"
+    return "no reading of its words adds up to it"
+
+
+def _table(readings: Sequence[LineReading], form: tuple[int, ...]) -> list[str]:
+    """The per-line table: words with their counts, totals, expected, verdict."""
+    rows = [("line", "words", "count", "expected", "verdict")]
+    for number, reading in enumerate(readings, start=1):
+        expected = form[number - 1] if number <= len(form) else None
+        if expected is None:
+            verdict = "extra line"
+        elif reading.fits(expected):
+            verdict = "ok"
+        else:
+            verdict = _how_far_off(reading, expected)
+        rows.append(
+            (
+                str(number),
+                " ".join(_word_text(word) for word in reading.words),
+                _totals_text(reading),
+                "-" if expected is None else str(expected),
+                verdict,
+            )
+        )
+    for number in range(len(readings) + 1, len(form) + 1):
+        rows.append((str(number), "", "0", str(form[number - 1]), "missing line"))
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    return [_table_row(row, widths) for row in rows]
+
+
+def _table_row(row: tuple[str, ...], widths: Sequence[int]) -> str:
+    *cells, verdict = row
+    padded = (cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
+    return f"{'  '.join(padded)}  {verdict}".rstrip()
+
+
+def _word_text(word: WordReading) -> str:
+    """``re-po(2)``, ``hours(1|2)``; ``?`` marks an estimate."""
+    from haikulint.prosody.breaks import syllable_breaks
+
+    counts = "|".join(str(count) for count in word.readings)
+    spelled = syllable_breaks(word.text, min(word.readings, default=1))
+    return f"{spelled}({counts}{'' if word.known else '?'})"
+
+
+def _totals_text(reading: LineReading) -> str:
+    return " or ".join(str(total) for total in reading.totals) or "0"
+
+
+def _form_text(form: tuple[int, ...]) -> str:
+    return "-".join(str(count) for count in form)
+
+
+def _unknown_word_message(line_number: int, word: WordReading) -> str:
+    counts = " or ".join(str(count) for count in word.readings)
+    return (
+        f"line {line_number}: {word.text!r} is in no dictionary; counted as {counts} "
+        "(an estimate: add it to [tool.haikulint.words] if that is wrong)"
+    )
+
+
+# --- prompts ---------------------------------------------------------------------------
+
+
+def _ask_haiku(counter: SyllableCounter, form: tuple[int, ...], force: bool) -> str:
+    """Ask for each line on the terminal until it fits (any line, with ``--force``)."""
+    lines = [
+        _ask_line(counter, number, len(form), expected, force)
+        for number, expected in enumerate(form, start=1)
+    ]
+    return " / ".join(lines)
+
+
+def _ask_line(counter: SyllableCounter, number: int, of: int, expected: int, force: bool) -> str:
+    while True:
+        line = " ".join(
+            str(typer.prompt(f"Line {number} of {of} ({expected} syllables)", err=True)).split()
+        )
+        if "/" in line:
+            _echo_err("  one line at a time, please: no `/`")
+            continue
+        try:
+            reading = _count_line(counter, scaffold.slugify_line(line))
+        except scaffold.HaikuRefused as refusal:
+            _echo_err(f"  {refusal}")
+            continue
+        for word in reading.unknown_words:
+            _warn(_unknown_word_message(number, word))
+        words = " ".join(_word_text(word) for word in reading.words)
+        if reading.fits(expected):
+            _echo_err(f"  {expected} syllables: {words}")
+            return line
+        off = (
+            f"{_totals_text(reading)} syllables, expected {expected} "
+            f"({_how_far_off(reading, expected)}): {words}"
+        )
+        if force:
+            _warn(f"line {number} has {off}; kept (--force)")
+            return line
+        _echo_err(f"  {off}; try again")
+
+
+def _ask_title() -> str:
+    while True:
+        answer = str(typer.prompt("Title", err=True))
+        try:
+            return scaffold.normalize_title(answer)
+        except scaffold.TitleError as error:
+            _echo_err(f"  {error}")
+
+
+# --- output ----------------------------------------------------------------------------
+
+
+def _display(path: Path) -> str:
+    """The path as the user would type it: relative to the working folder when inside."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _print_result(shown: str, slug: str, output_format: str, content: str | None = None) -> None:
+    if output_format == "json":
+        result = {"path": shown, "slug": slug}
+        if content is not None:
+            result["content"] = content
+        typer.echo(json.dumps(result, ensure_ascii=False))
+    elif content is not None:
+        typer.echo(shown)
+        typer.echo(content, nl=False)
+    else:
+        typer.echo(shown)
+
+
+def _open_editor(command: list[str], path: Path) -> int:
+    try:
+        finished = subprocess.run([*command, str(path.resolve())], check=False)
+    except OSError as error:
+        _error(
+            f"cannot run the editor {command[0]!r} ({error.strerror or error}); "
+            f"the post is at {_display(path)}"
+        )
+        return 1
+    if finished.returncode != 0:
+        _error(f"the editor exited with {finished.returncode}; the post is at {_display(path)}")
+        return 1
+    return 0
+
+
+def _echo_err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _warn(message: str) -> None:
+    _echo_err(f"haikulint: warning: {message}")
+
+
+def _error(message: str) -> None:
+    _echo_err(f"haikulint: error: {message}")

@@ -1,0 +1,370 @@
+"""Scaffolding a post from a typed haiku: slugs, headers and a create-only write.
+
+Pure except for :func:`find_existing_post` and :func:`create_post`, which touch the
+file system. Nothing here prints or decides exit codes: ``haikulint.commands.new`` does.
+
+Slugs are made by hand rather than with python-slugify or Unidecode: those turn
+``don't`` into ``don-t`` and transliterate any script (``東京`` to ``dong-jing``),
+which gives a path whose syllables no longer match what the writer typed. Here the
+rules are the issue's: lowercase, accents folded, a few Latin letters spelled out,
+anything else refused with a message that says which letter.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import secrets
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from haikulint.blog.slug import SEPARATOR
+from haikulint.prosody.tokenize import normalize_apostrophes, split_lines
+
+EXTENSION = ".md"
+POST_EXTENSIONS = (".md", ".markdown")
+MAX_NAME_BYTES = 255
+"""The longest file or folder name on common file systems (ext4, APFS, NTFS, tmpfs)."""
+
+HEADER_FORMATS = ("yaml", "toml", "pelican")
+
+_SLUG_LINE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+# Latin letters that NFKD leaves alone, spelled the way English keyboards write them.
+# (``ß`` and ``ſ`` need no entry: ``str.casefold`` gives ``ss`` and ``s``.)
+_LETTER_FOLDS = {
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ł": "l",
+    "ı": "i",
+    "ŋ": "ng",
+    "ħ": "h",
+    "ŧ": "t",
+    "ƒ": "f",
+    "ə": "e",
+    "ĸ": "k",
+}
+
+
+class Refusal(Exception):
+    """``new`` will not write this post; the message says why (exit 1)."""
+
+
+class HaikuRefused(Refusal):
+    """A line cannot become a safe slug, or the haiku does not fit the form."""
+
+
+class PostExistsError(Refusal):
+    """A post with this slug is already there; ``path`` says where."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: a post with this slug already exists; nothing was written")
+        self.path = path
+
+
+class TitleError(ValueError):
+    """The title cannot be written so that it reads back the same."""
+
+
+@dataclass(frozen=True)
+class Haiku:
+    """A typed haiku: its lines as written (spacing normalised) and as slugs."""
+
+    lines: tuple[str, ...]
+    slugs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The first body line of the post: ``line / line / line``."""
+        return " / ".join(self.lines)
+
+    @property
+    def slug(self) -> str:
+        """``line-one-/-line-two-/-line-three``: the post's path below the root."""
+        return SEPARATOR.join(self.slugs)
+
+    def relative_path(self) -> Path:
+        """The post file below the root: every line but the last is a folder."""
+        *folders, name = self.slug.split("/")
+        return Path(*folders, name + EXTENSION)
+
+
+def split_haiku(text: str) -> list[str]:
+    """Typed haiku (``a b / c d``) or its slug (``a-b-/-c-d``) to lines, spacing normalised.
+
+    Raises :class:`HaikuRefused` for an empty line (``a / / b``) rather than dropping it.
+    """
+    slug_spelling = SEPARATOR in text and not any(char.isspace() for char in text)
+    pieces = text.split("/")
+    for number, piece in enumerate(pieces, start=1):
+        if not split_lines(piece) and len(pieces) > 1:
+            raise HaikuRefused(f"line {number} of {text.strip()!r} is empty")
+    lines = split_lines(text)
+    if not lines:
+        raise HaikuRefused("the haiku is empty")
+    if slug_spelling:
+        lines = [line.replace("-", " ") for line in lines]
+    return [" ".join(line.split()) for line in lines]
+
+
+def fold_to_ascii(text: str) -> str:
+    """Lowercase ASCII where the text has a Latin spelling: ``Café`` to ``cafe``.
+
+    Letters with no such spelling (``λ``, ``東``) are kept, for :func:`slugify_line`
+    to refuse; marks are dropped; other digits become ASCII digits (``٣`` to ``3``).
+    """
+    folded: list[str] = []
+    for char in unicodedata.normalize("NFKD", text.casefold()):
+        if char.isascii():
+            folded.append(char)
+        elif unicodedata.category(char).startswith("M"):
+            continue
+        elif char in _LETTER_FOLDS:
+            folded.append(_LETTER_FOLDS[char])
+        elif unicodedata.category(char) == "Nd":
+            folded.append(str(unicodedata.decimal(char)))
+        else:
+            folded.append(char)
+    return "".join(folded).lower()  # NFKD can make capitals: `㎒` is `MHz`
+
+
+def slugify_line(line: str) -> str:
+    """One haiku line to its slug: ``Don't panic, café!`` to ``dont-panic-cafe``.
+
+    Apostrophes are dropped; everything else that is not a letter or a digit ends a
+    word (``node.js`` to ``node-js``), exactly as ``check`` reads the haiku line of a
+    post. Raises :class:`HaikuRefused` when a letter has no ASCII spelling or nothing
+    is left.
+    """
+    text = fold_to_ascii(normalize_apostrophes(line).replace("'", ""))
+    kept: list[str] = []
+    for char in text:
+        if char.isascii() and char.isalnum():
+            kept.append(char)
+        elif unicodedata.category(char).startswith("L"):
+            raise HaikuRefused(
+                f"{line!r}: {char!r} ({unicodedata.name(char, 'unnamed letter').lower()}) "
+                "has no ASCII spelling; write the line in Latin letters"
+            )
+        else:  # spaces, dashes, punctuation, symbols, emoji
+            kept.append("-")
+    slug = re.sub(r"-+", "-", "".join(kept)).strip("-")
+    if not _SLUG_LINE.fullmatch(slug):  # empty; `.` and `..` cannot survive the loop
+        raise HaikuRefused(f"{line!r} has no letters or digits to make a slug from")
+    return slug
+
+
+def make_haiku(text: str) -> Haiku:
+    """Split and slugify a typed haiku; see :func:`split_haiku` and :func:`slugify_line`."""
+    lines = split_haiku(text)
+    return Haiku(lines=tuple(lines), slugs=tuple(slugify_line(line) for line in lines))
+
+
+def check_name_lengths(relative: Path) -> None:
+    """Refuse a path whose folder or file name is longer than the file system allows."""
+    for number, name in enumerate(relative.parts, start=1):
+        size = len(os.fsencode(name))
+        if size > MAX_NAME_BYTES:
+            raise HaikuRefused(
+                f"line {number} is too long for a file name: {size} bytes on disk, "
+                f"at most {MAX_NAME_BYTES}; shorten it"
+            )
+
+
+def parse_date(text: str) -> date:
+    """``--date``: a real calendar date written ``YYYY-MM-DD``; ``ValueError`` otherwise."""
+    if not _DATE.fullmatch(text.strip()):
+        raise ValueError(f"date {text!r} is not written YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"date {text!r} is not a real date") from None
+
+
+def normalize_title(title: str) -> str:
+    """A title as one line: whitespace runs (newlines too) to one space, ends trimmed.
+
+    Raises :class:`TitleError` for an empty title, or one with control characters or
+    lone surrogates, which no header style can hold so that it reads back the same.
+    """
+    normalized = " ".join(title.split())
+    if not normalized:
+        raise TitleError("the title is empty")
+    for char in normalized:
+        if unicodedata.category(char) in ("Cc", "Cs"):
+            raise TitleError(
+                f"the title contains the control character U+{ord(char):04X}; remove it"
+            )
+    return normalized
+
+
+def render_post(title: str, when: date, haiku: Haiku, header_format: str) -> str:
+    """The new post: headers in ``header_format``, a blank line, the haiku, a blank line.
+
+    Each style is written by its own serializer, so any title reads back unchanged:
+    YAML via PyYAML, TOML via tomli-w; Pelican's ``Key: value`` lines have no escaping,
+    which is why titles are single lines (:func:`normalize_title`).
+    """
+    if header_format == "yaml":
+        import yaml
+
+        # A huge width keeps every value on one line (no folded continuation lines).
+        dumped = yaml.safe_dump(
+            {"title": title, "date": when},
+            allow_unicode=True,
+            sort_keys=False,
+            width=1_000_000_000,
+        )
+        header = f"---\n{dumped}---\n"
+    elif header_format == "toml":
+        import tomli_w
+
+        header = f"+++\n{tomli_w.dumps({'title': title, 'date': when})}+++\n"
+    elif header_format == "pelican":
+        header = f"Title: {title}\nDate: {when.isoformat()}\n"
+    else:
+        raise ValueError(f"unknown header format {header_format!r}")
+    return f"{header}\n{haiku.text}\n\n"
+
+
+def render_readable_post(title: str, when: date, haiku: Haiku, header_format: str) -> str:
+    """:func:`render_post`, read back with the blog's own reader before anything is written.
+
+    The title and date must read back unchanged (else :class:`TitleError`). A haiku
+    line the reader would take for something else (``Note: the cat / ...`` looks like a
+    ``Key: value`` header) is written in its slug's words instead (``note the cat / ...``),
+    which still matches the path; a line too long to be read as a haiku stays as typed.
+    """
+    from haikulint.blog.post import read_text
+
+    content = render_post(title, when, haiku, header_format)
+    parts = read_text(content)
+    if parts.headers.get("title") != title or str(parts.headers.get("date")) != str(when):
+        raise TitleError(
+            f"the title {title!r} does not read back the same from {header_format} headers; "
+            "try another header style (--format)"
+        )
+    if parts.haiku is not None and parts.haiku.text == haiku.text:
+        return content
+    plain = Haiku(lines=tuple(slug.replace("-", " ") for slug in haiku.slugs), slugs=haiku.slugs)
+    plain_content = render_post(title, when, plain, header_format)
+    found = read_text(plain_content).haiku
+    return plain_content if found is not None and found.text == plain.text else content
+
+
+def find_existing_post(root: Path, relative: Path) -> Path | None:
+    """A post already at ``relative`` below ``root`` under any extension or letter case."""
+    folders = [root]
+    for name in relative.parts[:-1]:
+        folders = [found for folder in folders for found in _entries_named(folder, name, True)]
+    stem = relative.name.removesuffix(EXTENSION).casefold()
+    for folder in folders:
+        for entry in _scan(folder):
+            name = entry.name.casefold()
+            if any(name == stem + extension for extension in POST_EXTENSIONS):
+                return Path(entry.path)
+    return None
+
+
+def _entries_named(folder: Path, name: str, is_folder: bool) -> list[Path]:
+    wanted = name.casefold()
+    return [
+        Path(entry.path)
+        for entry in _scan(folder)
+        if entry.name.casefold() == wanted and entry.is_dir() == is_folder
+    ]
+
+
+def _scan(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError:  # missing, not a folder, unreadable: nothing there to collide with
+        return []
+
+
+def create_post(path: Path, content: str) -> None:
+    """Write ``content`` to a new file at ``path``, never replacing anything.
+
+    Parent folders are made as needed. The content goes to a hidden temporary file in
+    the target folder first, then is hard-linked to ``path``: ``link`` fails when the
+    name exists, so of two concurrent runs exactly one wins, and a reader never sees
+    a half-written post. Where hard links are not supported, the name is reserved
+    with ``O_CREAT | O_EXCL`` and the temporary file renamed over the reservation.
+    Raises :class:`PostExistsError`; other ``OSError`` s pass through, and folders this
+    call created are removed again on failure.
+    """
+    created = _make_folders(path.parent)
+    temporary = path.parent / f".haikulint-new-{secrets.token_hex(8)}.tmp"
+    try:
+        _write_new(temporary, content)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise PostExistsError(path) from None
+        except OSError as error:
+            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+                raise
+            _reserve_then_replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        _remove_empty_folders(created)
+        raise
+    temporary.unlink(missing_ok=True)  # gone already after the rename fallback
+
+
+def _write_new(path: Path, content: str) -> None:
+    # 0o666 before the umask, like any file an editor makes (mkstemp would give 0o600).
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
+        file.write(content)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def _reserve_then_replace(temporary: Path, path: Path) -> None:
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except FileExistsError:
+        raise PostExistsError(path) from None
+    os.replace(temporary, path)
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """``mkdir -p``, returning the folders it made, outermost first."""
+    missing: list[Path] = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    created: list[Path] = []
+    try:
+        for candidate in reversed(missing):
+            try:
+                candidate.mkdir()
+            except FileExistsError:  # a concurrent run made it: fine, but not ours to remove
+                if not candidate.is_dir():
+                    raise
+                continue
+            created.append(candidate)
+    except BaseException:
+        _remove_empty_folders(created)
+        raise
+    return created
+
+
+def _remove_empty_folders(created: Sequence[Path]) -> None:
+    for folder in reversed(created):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (a concurrent run wrote there) or already gone
+            return

@@ -1,0 +1,552 @@
+"""``haikulint new`` through the command line, as a writer runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from haikulint.commands import new as new_command
+from tests.conftest import run_cli
+
+GOOD = "the cat ran away / I sat by the river bank / the old dog came home"
+GOOD_PATH = "posts/the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-dog-came-home.md"
+GOOD_SLUG = "the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-dog-came-home"
+FIVE_SEVEN_SIX = "the cat ran away / I sat by the river bank / the old brown dog came home"
+
+
+@pytest.fixture
+def blog(in_tmp: Path) -> Path:
+    """A working folder with an empty ``posts/``, the default root."""
+    (in_tmp / "posts").mkdir()
+    return in_tmp
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``new`` believe a person is at the keyboard."""
+    monkeypatch.setattr(new_command, "is_interactive", lambda: True)
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*"))
+
+
+def test_writes_the_post_and_prints_its_path(blog: Path) -> None:
+    code, out, err = run_cli("new", GOOD, "--title", "A Walk", "--date", "2024-03-05")
+    assert (code, out, err) == (0, GOOD_PATH + "\n", "")
+    assert (blog / GOOD_PATH).read_text(encoding="utf-8") == (
+        f"---\ntitle: A Walk\ndate: 2024-03-05\n---\n\n{GOOD}\n\n"
+    )
+
+
+def test_the_date_defaults_to_today(blog: Path) -> None:
+    code, _, _ = run_cli("new", GOOD, "--title", "A Walk")
+    assert code == 0
+    assert f"date: {date.today().isoformat()}\n" in (blog / GOOD_PATH).read_text("utf-8")
+
+
+def test_a_five_seven_six_haiku_is_refused_with_the_table(blog: Path) -> None:
+    code, out, err = run_cli("new", FIVE_SEVEN_SIX, "--title", "A Walk")
+    assert code == 1
+    assert out == ""
+    assert files_under(blog) == ["posts"]
+    lines = err.splitlines()
+    assert lines[0].split() == ["line", "words", "count", "expected", "verdict"]
+    assert lines[1].split()[0] == "1" and lines[1].split()[-1] == "ok"
+    assert lines[3].split()[0] == "3"
+    assert "brown(1)" in lines[3]
+    assert lines[3].split()[-5:] == ["6", "5", "1", "too", "many"]
+    assert (
+        'haikulint: error: line 3 "the old brown dog came home" has 6 syllables, '
+        "expected 5 (1 too many)"
+    ) in err
+    assert "nothing was written" in err
+
+
+def test_too_few_syllables_says_how_many_are_missing(blog: Path) -> None:
+    code, _, err = run_cli(
+        "new", "the cat / I sat by the river bank / the old dog came home", "--title", "t"
+    )
+    assert code == 1
+    assert 'line 1 "the cat" has 2 syllables, expected 5 (3 too few)' in err
+
+
+def test_force_writes_and_shows_the_problems_as_warnings(blog: Path) -> None:
+    code, out, err = run_cli("new", FIVE_SEVEN_SIX, "--title", "A Walk", "--force")
+    assert code == 0
+    path = "posts/the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-brown-dog-came-home.md"
+    assert out == path + "\n"
+    assert (blog / path).is_file()
+    assert "haikulint: warning: line 3" in err and "writing anyway (--force)" in err
+    assert "haikulint: error" not in err
+
+
+def test_unknown_words_are_warnings_either_way(blog: Path) -> None:
+    haiku = "the cat ran away / I sat by the river bank / the old dog zorbix"
+    code, _, err = run_cli("new", haiku, "--title", "t", "--force")
+    assert code == 0
+    assert "haikulint: warning: line 3: 'zorbix' is in no dictionary" in err
+
+
+def test_user_words_from_config_are_used(blog: Path) -> None:
+    (blog / "haikulint.toml").write_text("[words]\nzorbix = 2\n", encoding="utf-8")
+    haiku = "the cat ran away / I sat by the river bank / the old dog zorbix"
+    code, _, err = run_cli("new", haiku, "--title", "t")
+    assert (code, err) == (0, "")
+
+
+def test_the_configured_form_is_used(blog: Path) -> None:
+    (blog / "haikulint.toml").write_text("form = [2, 2]\n", encoding="utf-8")
+    code, out, _ = run_cli("new", "red fox / blue sky", "--title", "t")
+    assert (code, out) == (0, "posts/red-fox-/-blue-sky.md\n")
+    code, _, err = run_cli("new", "red fox / blue sky / old cat", "--title", "t")
+    assert code == 1
+    assert "the haiku has 3 lines; the form 2-2 has 2" in err
+
+
+def test_an_existing_post_is_left_untouched(blog: Path) -> None:
+    target = blog / GOOD_PATH
+    target.parent.mkdir(parents=True)
+    target.write_text("my words\n", encoding="utf-8")
+    os.utime(target, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    code, out, err = run_cli("new", GOOD, "--title", "Another")
+    assert (code, out) == (1, "")
+    assert (
+        err == f"haikulint: error: {GOOD_PATH}: a post with this slug already exists; "
+        "nothing was written\n"
+    )
+    assert target.read_text(encoding="utf-8") == "my words\n"
+    assert target.stat().st_mtime_ns == 1_000_000_000_000_000_000
+
+
+@pytest.mark.parametrize(
+    "existing",
+    [GOOD_PATH.replace(".md", ".markdown"), GOOD_PATH.replace("the-old-dog", "The-Old-Dog")],
+)
+def test_the_same_slug_under_another_extension_or_case_counts(blog: Path, existing: str) -> None:
+    (blog / existing).parent.mkdir(parents=True)
+    (blog / existing).write_text("mine\n", encoding="utf-8")
+    code, _, err = run_cli("new", GOOD, "--title", "Another")
+    assert code == 1
+    assert f"{existing}: a post with this slug already exists" in err
+    assert not (blog / GOOD_PATH).exists() or existing.lower() == GOOD_PATH.lower()
+
+
+def test_concurrent_runs_of_the_same_haiku_one_wins(blog: Path) -> None:
+    command = [sys.executable, "-m", "haikulint", "new", GOOD, "--title"]
+    runs = [
+        subprocess.Popen(
+            [*command, f"writer {n}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=blog,
+        )
+        for n in range(4)
+    ]
+    results = [(run.wait(), *run.communicate()) for run in runs]
+    assert sorted(code for code, _, _ in results) == [0, 1, 1, 1]
+    for code, out, err in results:
+        if code == 0:
+            assert out == GOOD_PATH + "\n"
+        else:
+            assert err.startswith("haikulint: error: ") and "already exists" in err
+            assert "Traceback" not in err
+    title = (blog / GOOD_PATH).read_text(encoding="utf-8").splitlines()[1]
+    assert title.startswith("title: writer ")
+    assert files_under(blog / "posts" / "the-cat-ran-away-" / "-i-sat-by-the-river-bank-") == [
+        "-the-old-dog-came-home.md"
+    ]
+
+
+@pytest.mark.parametrize(
+    "haiku",
+    [
+        "the cat ran away / .. / the old dog came home",
+        "../../../etc / I sat by the river bank / the old dog came home",
+        ". / . / .",
+        "the cat ran away / !!! / the old dog came home",
+    ],
+)
+def test_lines_with_nothing_to_slug_are_refused(blog: Path, haiku: str) -> None:
+    code, out, err = run_cli("new", haiku, "--title", "t", "--force")
+    assert (code, out) == (1, "")
+    assert err.startswith("haikulint: error: ") and "no letters or digits" in err
+    assert files_under(blog) == ["posts"]
+
+
+def test_a_slash_inside_a_line_makes_too_many_lines(blog: Path) -> None:
+    haiku = "the cat ran/away / I sat by the river bank / the old dog came home"
+    code, _, err = run_cli("new", haiku, "--title", "t")
+    assert code == 1
+    assert "the haiku has 4 lines; the form 5-7-5 has 3" in err
+    assert files_under(blog) == ["posts"]
+
+
+def test_whatever_is_typed_the_post_stays_inside_the_root(blog: Path) -> None:
+    haiku = "the cat/.. ran away ~ / dog."
+    code, out, _ = run_cli("new", haiku, "--title", "t", "--force")
+    assert code == 0
+    written = (blog / out.strip()).resolve()
+    assert written.is_relative_to((blog / "posts").resolve())
+    assert out.strip() == "posts/the-cat-/-ran-away-/-dog.md"
+
+
+def test_an_empty_line_is_refused(blog: Path) -> None:
+    code, _, err = run_cli("new", "the cat ran away /  / the old dog came home", "--title", "t")
+    assert (code, err) == (
+        1,
+        "haikulint: error: line 2 of 'the cat ran away /  / the old dog came home' is empty\n",
+    )
+
+
+def test_punctuation_and_accents(blog: Path) -> None:
+    haiku = "Don’t stop, the café! / we ran to the river bank / naïve blue apple?"
+    code, out, err = run_cli("new", haiku, "--title", "t", "--output-format", "json")
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert result["slug"] == "dont-stop-the-cafe-/-we-ran-to-the-river-bank-/-naive-blue-apple"
+    body = (blog / result["path"]).read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body == f"\n{haiku}\n\n"  # the haiku as typed
+
+
+def test_letters_with_no_ascii_spelling_are_refused(blog: Path) -> None:
+    code, _, err = run_cli(
+        "new", "the cat ran away / I sat by the river bank / 東京 tower", "--title", "t", "--force"
+    )
+    assert code == 1
+    assert "'東' (cjk unified ideograph-6771) has no ASCII spelling" in err
+
+
+def test_a_long_line_is_refused_when_its_name_is_too_long(blog: Path) -> None:
+    long_word = "a" * 260
+    (blog / "haikulint.toml").write_text(f"[words]\n{long_word} = 5\n", encoding="utf-8")
+    code, out, err = run_cli(
+        "new", f"{long_word} / I sat by the river bank / the old dog came home", "--title", "t"
+    )
+    assert (code, out) == (1, "")
+    assert (
+        err == "haikulint: error: line 1 is too long for a file name: 261 bytes on disk, "
+        "at most 255; shorten it\n"
+    )
+    assert files_under(blog) == ["haikulint.toml", "posts"]
+
+
+def test_a_long_line_that_fits_the_file_system_is_written(blog: Path) -> None:
+    long_word = "b" * 250
+    (blog / "haikulint.toml").write_text(f"[words]\n{long_word} = 5\n", encoding="utf-8")
+    code, out, _ = run_cli(
+        "new", f"the cat ran away / I sat by the river bank / {long_word}", "--title", "t"
+    )
+    assert code == 0
+    assert Path(out.strip()).name == f"-{long_word}.md"
+
+
+@pytest.mark.parametrize(
+    ("style", "header"),
+    [
+        ("yaml", "---\ntitle: 'Colons: \"quotes\" #1'\ndate: 2024-03-05\n---\n"),
+        ("toml", '+++\ntitle = "Colons: \\"quotes\\" #1"\ndate = 2024-03-05\n+++\n'),
+        ("pelican", 'Title: Colons: "quotes" #1\nDate: 2024-03-05\n'),
+    ],
+)
+def test_each_header_style(blog: Path, style: str, header: str) -> None:
+    code, _, _ = run_cli(
+        "new", GOOD, "--title", 'Colons: "quotes" #1', "--date", "2024-03-05", "--format", style
+    )
+    assert code == 0
+    assert (blog / GOOD_PATH).read_text(encoding="utf-8") == f"{header}\n{GOOD}\n\n"
+
+
+def test_the_header_style_comes_from_config(blog: Path) -> None:
+    (blog / "haikulint.toml").write_text('header-format = "pelican"\n', encoding="utf-8")
+    code, _, _ = run_cli("new", GOOD, "--title", "t", "--date", "2024-03-05")
+    assert code == 0
+    assert (blog / GOOD_PATH).read_text(encoding="utf-8").startswith("Title: t\nDate: 2024")
+
+
+def test_an_unknown_header_style_is_a_usage_error(blog: Path) -> None:
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--format", "json")
+    assert (code, err) == (
+        2,
+        "haikulint: error: --format must be one of yaml, toml, pelican, not 'json'\n",
+    )
+
+
+def test_no_terminal_and_no_title_is_a_usage_error(blog: Path) -> None:
+    code, out, err = run_cli("new", GOOD)
+    assert (code, out) == (2, "")
+    assert (
+        err == "haikulint: error: no --title given and no terminal to ask for one; "
+        "pass --title TEXT\n"
+    )
+    assert files_under(blog) == ["posts"]
+
+
+def test_no_terminal_and_no_haiku_is_a_usage_error(blog: Path) -> None:
+    code, _, err = run_cli("new", "--title", "t")
+    assert (code, err) == (
+        2,
+        "haikulint: error: no haiku given and no terminal to ask for one; pass HAIKU\n",
+    )
+
+
+@pytest.mark.parametrize("title", ["", "  \n "])
+def test_an_empty_title_is_a_usage_error(blog: Path, title: str) -> None:
+    code, _, err = run_cli("new", GOOD, "--title", title)
+    assert (code, err) == (2, "haikulint: error: --title: the title is empty\n")
+
+
+def test_a_title_on_several_lines_becomes_one(blog: Path) -> None:
+    code, _, _ = run_cli("new", GOOD, "--title", "two\nlines", "--format", "pelican")
+    assert code == 0
+    assert (blog / GOOD_PATH).read_text(encoding="utf-8").startswith("Title: two lines\n")
+
+
+def test_dry_run_prints_path_and_content_and_writes_nothing(blog: Path) -> None:
+    code, out, err = run_cli("new", GOOD, "--title", "t", "--date", "2024-03-05", "--dry-run")
+    assert (code, err) == (0, "")
+    assert out == f"{GOOD_PATH}\n---\ntitle: t\ndate: 2024-03-05\n---\n\n{GOOD}\n\n"
+    assert files_under(blog) == ["posts"]
+
+
+def test_dry_run_json(blog: Path) -> None:
+    code, out, _ = run_cli(
+        "new", GOOD, "--title", "t", "--date", "2024-03-05", "--dry-run", "--output-format", "json"
+    )
+    assert code == 0
+    assert json.loads(out) == {
+        "path": GOOD_PATH,
+        "slug": GOOD_SLUG,
+        "content": f"---\ntitle: t\ndate: 2024-03-05\n---\n\n{GOOD}\n\n",
+    }
+    assert files_under(blog) == ["posts"]
+
+
+def test_json_output(blog: Path) -> None:
+    code, out, err = run_cli("new", GOOD, "--title", "t", "--output-format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == {"path": GOOD_PATH, "slug": GOOD_SLUG}
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("2023-02-30", "is not a real date"),
+        ("yesterday", "is not written YYYY-MM-DD"),
+        ("2024-3-5", "is not written YYYY-MM-DD"),
+    ],
+)
+def test_an_invalid_date_is_a_usage_error(blog: Path, value: str, reason: str) -> None:
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--date", value)
+    assert (code, err) == (2, f"haikulint: error: --date: date {value!r} {reason}\n")
+    assert files_under(blog) == ["posts"]
+
+
+def test_a_slug_spelling_is_accepted(blog: Path) -> None:
+    code, out, _ = run_cli("new", GOOD_SLUG, "--title", "t", "--date", "2024-03-05")
+    assert (code, out) == (0, GOOD_PATH + "\n")
+    assert (
+        (blog / GOOD_PATH).read_text(encoding="utf-8").endswith(f"\n\n{GOOD.replace('I', 'i')}\n\n")
+    )
+
+
+# --- the root --------------------------------------------------------------------------
+
+
+def test_the_root_is_the_working_folder_without_posts(in_tmp: Path) -> None:
+    code, out, _ = run_cli("new", GOOD, "--title", "t")
+    assert (code, out) == (0, GOOD_PATH.removeprefix("posts/") + "\n")
+
+
+def test_the_root_option_and_the_configured_root(in_tmp: Path) -> None:
+    (in_tmp / "blog" / "content").mkdir(parents=True)
+    (in_tmp / "blog" / "haikulint.toml").write_text('root = "content"\n', encoding="utf-8")
+    code, out, _ = run_cli("new", GOOD, "--title", "t", "--root", "blog")
+    assert (code, out) == (0, "blog/" + GOOD_PATH.removeprefix("posts/") + "\n")
+    code, out, _ = run_cli(
+        "new", GOOD, "--title", "t", "--config", "blog/haikulint.toml", "--dry-run"
+    )
+    assert (code, out.splitlines()[0]) == (0, "blog/content/" + GOOD_PATH.removeprefix("posts/"))
+
+
+def test_a_missing_root_is_a_usage_error(in_tmp: Path) -> None:
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--root", "nowhere")
+    assert (code, err) == (
+        2,
+        "haikulint: error: nowhere: the posts root does not exist; create it or pass --root\n",
+    )
+
+
+def test_a_file_where_a_folder_should_be_is_a_clean_refusal(blog: Path) -> None:
+    (blog / "posts" / "the-cat-ran-away-").write_text("in the way", encoding="utf-8")
+    code, _, err = run_cli("new", GOOD, "--title", "t")
+    assert code == 1
+    assert err.startswith("haikulint: error: posts/the-cat-ran-away-") and "cannot write" in err
+    assert "Traceback" not in err
+
+
+# --- the terminal ----------------------------------------------------------------------
+
+
+def test_interactive_asks_each_line_until_it_fits(blog: Path, terminal: None) -> None:
+    answers = [
+        "the cat ran away",
+        "I sat by the river",  # 6: asked again
+        "a/b",  # a slash: asked again
+        "I sat by the river bank",
+        "the old dog came home",
+        "A Walk",
+    ]
+    code, out, err = run_cli("new", "--date", "2024-03-05", input="\n".join(answers) + "\n")
+    assert code == 0
+    assert "Line 1 of 3 (5 syllables): " in err
+    assert "  5 syllables: the(1) cat(1) ran(1) away(2)" in err
+    assert "6 syllables, expected 7 (1 too few)" in err and "try again" in err
+    assert err.count("Line 2 of 3 (7 syllables): ") == 3
+    assert "one line at a time" in err
+    assert "Title:" in err
+    assert out.splitlines()[-1] == GOOD_PATH
+    assert (blog / GOOD_PATH).read_text(encoding="utf-8") == (
+        f"---\ntitle: A Walk\ndate: 2024-03-05\n---\n\n{GOOD}\n\n"
+    )
+
+
+def test_interactive_asks_for_the_title_only(blog: Path, terminal: None) -> None:
+    code, out, err = run_cli("new", GOOD, input="\n  \nA Walk\n")
+    assert code == 0
+    assert "Title:" in err
+    assert out.splitlines()[-1] == GOOD_PATH
+    assert "title: A Walk\n" in (blog / GOOD_PATH).read_text(encoding="utf-8")
+
+
+def test_interactive_refuses_a_line_with_no_letters(blog: Path, terminal: None) -> None:
+    answers = ["..", "the cat ran away", "I sat by the river bank", "the old dog came home"]
+    code, _, err = run_cli("new", "--title", "t", input="\n".join(answers) + "\n")
+    assert code == 0
+    assert "'..' has no letters or digits" in err
+
+
+def test_interactive_input_ending_early_aborts_cleanly(blog: Path, terminal: None) -> None:
+    code, _, err = run_cli("new", "--title", "t", input="the cat ran away\n")
+    assert code == 1
+    assert "Traceback" not in err
+    assert files_under(blog) == ["posts"]
+
+
+# --- the editor ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fake_editor(tmp_path: Path) -> Path:
+    """An 'editor' that appends its arguments to the file it is given (the last one)."""
+    script = tmp_path / "fake editor.py"
+    script.write_text(
+        "import sys\n"
+        "with open(sys.argv[-1], 'a', encoding='utf-8') as file:\n"
+        "    file.write('edited with ' + ' '.join(sys.argv[1:-1]) + '\\n')\n"
+        "sys.exit(int(sys.argv[1]) if sys.argv[1].isdigit() else 0)\n",
+        encoding="utf-8",
+    )
+    return script
+
+
+def test_edit_opens_visual_on_the_new_post(
+    blog: Path, fake_editor: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VISUAL", f"{sys.executable} '{fake_editor}' --wait")
+    monkeypatch.setenv("EDITOR", "false")
+    code, out, _ = run_cli("new", GOOD, "--title", "t", "--edit")
+    assert (code, out) == (0, GOOD_PATH + "\n")
+    assert (blog / GOOD_PATH).read_text(encoding="utf-8").endswith("\nedited with --wait\n")
+
+
+def test_edit_falls_back_to_editor(
+    blog: Path, fake_editor: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} '{fake_editor}'")
+    code, _, _ = run_cli("new", GOOD, "--title", "t", "--edit")
+    assert code == 0
+    assert (blog / GOOD_PATH).read_text(encoding="utf-8").endswith("\nedited with \n")
+
+
+def test_an_editor_that_fails_keeps_the_post(
+    blog: Path, fake_editor: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VISUAL", f"{sys.executable} '{fake_editor}' 3")
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--edit")
+    assert code == 1
+    assert err == f"haikulint: error: the editor exited with 3; the post is at {GOOD_PATH}\n"
+    assert (blog / GOOD_PATH).is_file()
+
+
+@pytest.mark.parametrize(
+    ("visual", "reason"),
+    [
+        ("", "--edit needs $VISUAL or $EDITOR set to an editor command"),
+        ("no-such-editor-xyz --wait", "editor 'no-such-editor-xyz --wait' not found"),
+        ("vim 'unclosed", "cannot read the editor command"),
+    ],
+)
+def test_edit_without_a_usable_editor_writes_nothing(
+    blog: Path, monkeypatch: pytest.MonkeyPatch, visual: str, reason: str
+) -> None:
+    monkeypatch.setenv("VISUAL", visual)
+    monkeypatch.delenv("EDITOR", raising=False)
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--edit")
+    assert code == 2
+    assert err.startswith(f"haikulint: error: {reason}")
+    assert files_under(blog) == ["posts"]
+
+
+def test_edit_and_dry_run_together_is_a_usage_error(
+    blog: Path, fake_editor: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VISUAL", f"{sys.executable} '{fake_editor}'")
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--edit", "--dry-run")
+    assert (code, err) == (2, "haikulint: error: --edit and --dry-run cannot be used together\n")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_interactive_on_a_real_terminal(blog: Path) -> None:
+    """No monkeypatching: a pseudo-terminal makes ``is_interactive()`` true by itself."""
+    import pty
+
+    answers = [
+        "the cat ran away",
+        "I sat by the river",
+        "I sat by the river bank",
+        "the old dog came home",
+        "A Walk",
+    ]
+    pid, terminal_fd = pty.fork()
+    if pid == 0:  # the child: run haikulint on the terminal, and never return to pytest
+        try:
+            command = [sys.executable, "-m", "haikulint", "new", "--date", "2024-03-05"]
+            os.execv(sys.executable, command)
+        finally:
+            os._exit(127)
+    os.write(terminal_fd, "".join(answer + "\n" for answer in answers).encode())
+    transcript = b""
+    while True:
+        try:
+            chunk = os.read(terminal_fd, 4096)
+        except OSError:  # EIO: the child has exited and closed the terminal
+            break
+        if not chunk:
+            break
+        transcript += chunk
+    _, status = os.waitpid(pid, 0)
+    os.close(terminal_fd)
+    text = transcript.decode().replace("\r\n", "\n")
+    assert os.waitstatus_to_exitcode(status) == 0, text
+    assert "6 syllables, expected 7 (1 too few)" in text
+    assert text.rstrip().endswith(GOOD_PATH)
+    assert "title: A Walk\n" in (blog / GOOD_PATH).read_text(encoding="utf-8")
