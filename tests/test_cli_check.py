@@ -210,3 +210,14 @@ def test_parallel_run_finds_exactly_what_a_serial_run_finds(
     _, parallel = check_json("posts")
     assert parallel == serial
     assert len({d["path"] for d in serial}) == 60
+
+
+@pytest.mark.parametrize("target", ["posts", "posts/2024", "posts/2024/03", "DATED"])
+def test_date_folders_are_read_the_same_from_any_starting_point(
+    write_blog: WriteBlog, in_tmp: Path, target: str
+) -> None:
+    dated = "posts/2024/03/" + POND.removeprefix("posts/")
+    write_blog({dated: yaml_post("Pond", day="2023-03-01")})
+    _, diagnostics = check_json(dated if target == "DATED" else target)
+    assert [(d["path"], d["name"]) for d in diagnostics] == [(dated, "date-mismatch")]
+    assert "2024/03" in str(diagnostics[0]["message"])

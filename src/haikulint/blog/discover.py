@@ -70,8 +70,9 @@ def discover_posts(
 def derive_root(file: str | os.PathLike[str]) -> str:
     """The root of a file named alone: the folder above the start of its ``-/-`` chain.
 
-    ``post/a-b-/-c-d-/-e.md`` gives ``post``: the folders right above the file whose
-    names end with ``-`` (or ``_``, a malformed separator) are haiku lines, not the root.
+    ``post/2024/a-b-/-c-d-/-e.md`` gives ``post``: the folders right above the file whose
+    names end with ``-`` (or ``_``, a malformed separator) are haiku lines, and the
+    digits-only folders above them are date sections; neither is the root.
     A one-line slug such as ``post/legacy-title.md`` has no chain: its folder is the root.
     """
     return _chain_top(os.path.dirname(_absolute(file)))
@@ -98,12 +99,21 @@ def _root_for(file: str, root: str) -> str:
 
 
 def _chain_top(folder: str) -> str:
-    while os.path.basename(folder).endswith(tuple(JOINERS)):
+    """Climb out of the ``-/-`` chain and the date folders (``2024/03``) above it.
+
+    Date folders belong to the slug (they must agree with the post's date), so a
+    folder or file named inside them is judged exactly as from the blog's top.
+    """
+    while _is_slug_folder(os.path.basename(folder)):
         parent = os.path.dirname(folder)
         if parent == folder:
             break
         folder = parent
     return folder
+
+
+def _is_slug_folder(name: str) -> bool:
+    return name.endswith(tuple(JOINERS)) or (name.isascii() and name.isdigit())
 
 
 def _absolute(path: str | os.PathLike[str]) -> str:
