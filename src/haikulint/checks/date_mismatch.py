@@ -60,7 +60,11 @@ def agrees_with_path(day: date, parts: tuple[int, ...]) -> bool:
 
 
 def _folders(parts: tuple[int, ...]) -> str:
-    return "/".join(str(part) for part in parts) + "/"
+    # The slug keeps numbers, not spellings: show months and days padded, as blogs write them.
+    return (
+        "/".join(str(part) if index == 0 else f"{part:02d}" for index, part in enumerate(parts))
+        + "/"
+    )
 
 
 def _path_for(day: date, depth: int) -> str:
