@@ -72,8 +72,8 @@ def test_allow_future_dates_turns_it_off() -> None:
     ("path", "folders", "expected"),
     [
         ("post/2023/" + HAIKU[5:], "2023/", "2024/"),
-        ("post/2024/04/" + HAIKU[5:], "2024/4/", "2024/05/"),
-        ("post/2024/05/21/" + HAIKU[5:], "2024/5/21/", "2024/05/20/"),
+        ("post/2024/04/" + HAIKU[5:], "2024/04/", "2024/05/"),
+        ("post/2024/05/21/" + HAIKU[5:], "2024/05/21/", "2024/05/20/"),
     ],
 )
 def test_header_disagrees_with_path(path: str, folders: str, expected: str) -> None:
@@ -106,7 +106,7 @@ def test_header_disagrees_with_dateline() -> None:
 def test_path_and_dateline_compared_without_a_date_header() -> None:
     post = make_post(DATED, dateline=dateline(date(2023, 5, 20), "May 20, 2023", 3))
     (problem,) = problems("HK205", post)
-    assert problem.message.startswith("the path's date folders 2024/5/ disagree with the body")
+    assert problem.message.startswith("the path's date folders 2024/05/ disagree with the body")
     assert problem.line == 3
     agreeing = make_post(DATED, dateline=dateline(date(2024, 5, 2), "May 2, 2024", 3))
     assert problems("HK205", agreeing) == []
