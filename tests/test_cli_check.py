@@ -36,7 +36,14 @@ def test_errors_exit_one_and_json_has_exactly_the_interface_keys(
     assert code == 1
     (diagnostic,) = diagnostics
     assert set(diagnostic) == {
-        "path", "code", "name", "severity", "line", "column", "message", "fixable"
+        "path",
+        "code",
+        "name",
+        "severity",
+        "line",
+        "column",
+        "message",
+        "fixable",
     }
     assert diagnostic["path"] == LONG
     assert (diagnostic["code"], diagnostic["name"]) == ("HK103", "slug-syllables")
@@ -146,9 +153,7 @@ def test_cross_post_rules_compare_a_single_file_with_the_whole_root(
     ]
 
 
-def test_a_file_outside_the_configured_root_is_skipped(
-    write_blog: WriteBlog, in_tmp: Path
-) -> None:
+def test_a_file_outside_the_configured_root_is_skipped(write_blog: WriteBlog, in_tmp: Path) -> None:
     write_blog({"haikulint.toml": 'root = "posts"\n', "README.md": "# My blog\n"})
     code, diagnostics = check_json("README.md")
     assert (code, diagnostics) == (0, [])
@@ -163,9 +168,7 @@ def test_a_file_outside_the_configured_root_is_skipped(
         (["--baseline", "missing.json", "."], "missing.json"),
     ],
 )
-def test_usage_errors_exit_two_with_one_line(
-    in_tmp: Path, args: list[str], fragment: str
-) -> None:
+def test_usage_errors_exit_two_with_one_line(in_tmp: Path, args: list[str], fragment: str) -> None:
     code, out, err = run_cli("check", *args)
     assert code == 2
     assert out == ""

@@ -83,9 +83,7 @@ def test_every_seed_gets_exactly_its_problems(
         assert {str(d["name"]) for d in found} == _expected_for(path), path
 
 
-def test_syllable_messages_name_the_line_and_its_count(
-    write_blog: WriteBlog, in_tmp: Path
-) -> None:
+def test_syllable_messages_name_the_line_and_its_count(write_blog: WriteBlog, in_tmp: Path) -> None:
     write_blog(SEEDS)
     _, diagnostics = check_json("post")
     for prefix, (line, count) in SYLLABLE_LINES.items():
@@ -107,9 +105,7 @@ def test_seed_date_missing_names_the_dateline(write_blog: WriteBlog, in_tmp: Pat
     assert "2024-11-04" in messages[next(p for p in SEEDS if "november" in p)]
 
 
-def test_each_seed_alone_is_judged_as_in_its_folder(
-    write_blog: WriteBlog, in_tmp: Path
-) -> None:
+def test_each_seed_alone_is_judged_as_in_its_folder(write_blog: WriteBlog, in_tmp: Path) -> None:
     """pre-commit passes files one by one: the slug must not depend on that."""
     write_blog(SEEDS)
     _, whole = check_json("post")

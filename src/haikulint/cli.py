@@ -223,9 +223,7 @@ def new(
     edit: Annotated[
         bool, typer.Option("--edit", help="Open $VISUAL or $EDITOR on the new post.")
     ] = False,
-    output_format: Annotated[
-        str, typer.Option("--output-format", help="text or json.")
-    ] = "text",
+    output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
     config_file: ConfigOption = None,
 ) -> None:
     """Check a haiku and create its post at the right nested path."""

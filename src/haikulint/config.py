@@ -215,11 +215,7 @@ def _string_list(value: object, where: str, key: str) -> tuple[str, ...]:
 
 
 def _form(value: object, where: str) -> tuple[int, ...]:
-    if (
-        not isinstance(value, list)
-        or not value
-        or not all(_is_count(count) for count in value)
-    ):
+    if not isinstance(value, list) or not value or not all(_is_count(count) for count in value):
         raise ConfigError(f"{where}: 'form' must be a list of syllable counts, like [5, 7, 5]")
     return tuple(value)
 

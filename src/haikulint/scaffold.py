@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from haikulint.blog.slug import SEPARATOR
+from haikulint.blog.spelling import fold_to_ascii
 from haikulint.prosody.tokenize import normalize_apostrophes, split_lines
 
 EXTENSION = ".md"
@@ -34,25 +35,6 @@ HEADER_FORMATS = ("yaml", "toml", "pelican")
 
 _SLUG_LINE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-# Latin letters that NFKD leaves alone, spelled the way English keyboards write them.
-# (``ß`` and ``ſ`` need no entry: ``str.casefold`` gives ``ss`` and ``s``.)
-_LETTER_FOLDS = {
-    "æ": "ae",
-    "œ": "oe",
-    "ø": "o",
-    "đ": "d",
-    "ð": "d",
-    "þ": "th",
-    "ł": "l",
-    "ı": "i",
-    "ŋ": "ng",
-    "ħ": "h",
-    "ŧ": "t",
-    "ƒ": "f",
-    "ə": "e",
-    "ĸ": "k",
-}
 
 
 class Refusal(Exception):
@@ -114,27 +96,6 @@ def split_haiku(text: str) -> list[str]:
     if slug_spelling:
         lines = [line.replace("-", " ") for line in lines]
     return [" ".join(line.split()) for line in lines]
-
-
-def fold_to_ascii(text: str) -> str:
-    """Lowercase ASCII where the text has a Latin spelling: ``Café`` to ``cafe``.
-
-    Letters with no such spelling (``λ``, ``東``) are kept, for :func:`slugify_line`
-    to refuse; marks are dropped; other digits become ASCII digits (``٣`` to ``3``).
-    """
-    folded: list[str] = []
-    for char in unicodedata.normalize("NFKD", text.casefold()):
-        if char.isascii():
-            folded.append(char)
-        elif unicodedata.category(char).startswith("M"):
-            continue
-        elif char in _LETTER_FOLDS:
-            folded.append(_LETTER_FOLDS[char])
-        elif unicodedata.category(char) == "Nd":
-            folded.append(str(unicodedata.decimal(char)))
-        else:
-            folded.append(char)
-    return "".join(folded).lower()  # NFKD can make capitals: `㎒` is `MHz`
 
 
 def slugify_line(line: str) -> str:

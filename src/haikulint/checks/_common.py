@@ -11,11 +11,13 @@ run on them.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from haikulint.blog.spelling import slug_words
 
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
@@ -85,26 +87,24 @@ def duplicate_groups(
 
 
 def _read_date(value: object) -> tuple[date | None, str | None]:
+    # Three date rules read the same header of each post: parse each text once.
+    if isinstance(value, str):
+        return _read_date_text(value)
+    return _parse_date(value)
+
+
+@lru_cache(maxsize=1024)
+def _read_date_text(value: str) -> tuple[date | None, str | None]:
+    return _parse_date(value)
+
+
+def _parse_date(value: object) -> tuple[date | None, str | None]:
     from haikulint.blog.dates import parse_date  # TOML dates, ISO text, "April 24, 2023"...
 
     try:
         return parse_date(value), None
     except ValueError as error:
         return None, str(error) or "not a date"
-
-
-def slug_words(text: str) -> list[str]:
-    """The words a slug would spell for ``text``: lowercase ASCII, no apostrophes.
-
-    ``"Don't Panic: Café Straße"`` gives ``["dont", "panic", "cafe", "strasse"]``. The
-    letters are folded exactly as ``haikulint new`` folds them when it names a post,
-    so a post that ``new`` wrote always agrees with its slug.
-    """
-    from haikulint.prosody.tokenize import normalize_apostrophes
-    from haikulint.scaffold import fold_to_ascii
-
-    folded = fold_to_ascii(normalize_apostrophes(text).replace("'", ""))
-    return re.findall(r"[a-z0-9]+", folded)
 
 
 def slugify(text: str) -> str:

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from haikulint.blog.spelling import slug_words
 from haikulint.checks import CheckContext, Problem
-from haikulint.checks._common import headers_usable, slug_words
+from haikulint.checks._common import headers_usable
 from haikulint.checks.options import Option
 
 if TYPE_CHECKING:

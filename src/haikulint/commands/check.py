@@ -12,7 +12,6 @@ from types import TracebackType
 from typing import Any
 
 from haikulint.config import Config
-from haikulint.errors import UsageError
 
 
 def run(
@@ -58,7 +57,10 @@ def run(
     ]
     context_files: list[PostFile] = []
     if any(rule.scope == "blog" for rule in rules):
-        roots = sorted({file.root for file in files})
+        # Cross-post rules compare with the whole root; a root already walked as a
+        # target needs no second walk.
+        walked = {os.path.abspath(target) for target in targets if os.path.isdir(target)}
+        roots = sorted({file.root for file in files if os.path.abspath(file.root) not in walked})
         context_files = discover_posts(roots, config, configured_root) if roots else []
 
     job = LintJob(
@@ -83,8 +85,7 @@ def run(
     run_summary = report.RunSummary(
         files_checked=result.files_checked,
         rules=[
-            report.RuleSummary(rule.code, rule.name, rule.severity, rule.summary)
-            for rule in rules
+            report.RuleSummary(rule.code, rule.name, rule.severity, rule.summary) for rule in rules
         ],
         fixable=sum(diagnostic.fixable for diagnostic in diagnostics),
     )

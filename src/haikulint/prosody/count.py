@@ -95,12 +95,16 @@ _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "se", "ge", "ze")
 _SIBILANT_LETTERS = frozenset("sxh")
 
 
+_LINE_CACHE_SIZE = 4096
+
+
 class SyllableCounter:
-    """Counts syllables of words and lines; results are cached per word."""
+    """Counts syllables of words and lines; results are cached per word and per line."""
 
     def __init__(self, user_words: Mapping[str, tuple[int, ...]] | None = None) -> None:
         self._user = {_fold(word): tuple(counts) for word, counts in (user_words or {}).items()}
         self._cache: dict[str, WordReading] = {}
+        self._line_cache: dict[str, LineReading] = {}
         self._estimate: Callable[[str], int] | None = None
 
     def word(self, token: str) -> WordReading:
@@ -114,8 +118,14 @@ class SyllableCounter:
 
     def line(self, text: str) -> LineReading:
         """One line: its words and every total their readings can add up to."""
-        words = tuple(self.word(token) for token in split_words(text))
-        return LineReading(text, words, line_totals(word.readings for word in words))
+        cached = self._line_cache.get(text)
+        if cached is None:  # several rules ask about the same slug line, one post at a time
+            words = tuple(self.word(token) for token in split_words(text))
+            cached = LineReading(text, words, line_totals(word.readings for word in words))
+            if len(self._line_cache) >= _LINE_CACHE_SIZE:  # bounded: a blog has many lines
+                self._line_cache.clear()
+            self._line_cache[text] = cached
+        return cached
 
     def lines(self, text: str) -> list[LineReading]:
         """Every line of haiku text or a slug (split on ``/`` and newlines)."""
