@@ -1,6 +1,7 @@
 """The five real posts this blog started with, recreated in shape, must come out right.
 
-Paths, header lines and datelines are as in the originals; body text is ours.
+The shapes are in tests/seeds.py: paths, header lines and datelines as in the
+originals, body text ours.
 """
 
 from __future__ import annotations
@@ -10,38 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import WriteBlog, check_json
-
-BODY = "\n\nA paragraph about the week.\n\nAnother paragraph.\n"
-
-SEEDS: dict[str, str] = {
-    "post/the-prod-deploy-froze-/-i-parsed-the-pcap-for-hours-/-the-repo-holds-it-all.md": (
-        "\nthe prod deploy froze / I parsed the pcap for hours / the repo holds it all\n\n\n"
-        "Title: Learning the Hard Way with LLMs and FinOps\n\n\n"
-        "April 24, 2023 - Today, I find myself wrestling with budgets." + BODY
-    ),
-    "post/the-deploy-pipeline-/-the-service-mesh-confused-us-all-/-i-strace-the-memory.md": (
-        "\nthe deploy pipeline / the service mesh confused us all / I strace the memory\n\n\n"
-        "Navigating the LLM Tsunami: A Platform Engineer\u2019s Perspective\n\n"
-        "December 2, 2024. The date feels like a watermark." + BODY
-    ),
-    "post/telnet-to-nowhere-/-the-service-mesh-confused-us-all-/-it-ran-in-the-dark.md": (
-        "\ntelnet to nowhere / the service mesh confused us all / it ran in the dark\n\n\n"
-        "Title: Reflections on a Wild Month: AI Overload and FinOps Pressure\n\n\n"
-        "May 20, 2024. I\u2019m sitting at my desk." + BODY
-    ),
-    "post/reflections-on-a-turbulent-month-in-tech.md": (
-        "Reflections on a Turbulent Month in Tech\n"
-        "November 13, 2023. As I sit down to write this, the tech world spins.\n"
-        "AI and the Great Reorganization\n"
-        "The past month has seen significant changes.\n"
-    ),
-    "post/november-4,-2024:-a-mosaic-of-realities.md": (
-        "November 4, 2024: A Mosaic of Realities\n"
-        "November 4th, 2024. It\u2019s been a whirlwind month in tech.\n"
-        "AI/LLM Infrastructure: A Tale of Two Worlds\n"
-        "It\u2019s been fascinating.\n"
-    ),
-}
+from tests.seeds import SEEDS
 
 EXPECTED: dict[str, set[str]] = {
     "the-prod-deploy-froze": {"slug-syllables", "date-missing"},

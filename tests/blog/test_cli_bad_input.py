@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.blog.seeds import write_seeds
+from tests.seeds import write_seeds
 from tests.conftest import WriteBlog, check_json, codes_by_path, run_cli
 
 GOOD = "---\ntitle: Froze\ndate: 2023-04-24\n---\n\nApril 24, 2023 - The deploy froze.\n"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Located, Post, display_path, read_post, read_text
 from haikulint.blog.slug import SEPARATOR
-from tests.blog.seeds import SEEDS, write_seeds
+from tests.seeds import SEEDS, write_seeds
 
 HAIKU_PATH = "post/the-prod-deploy-froze-/-i-parsed-the-pcap-for-hours-/-the-repo-holds-it-all.md"
 
