@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.seeds import write_seeds
 from tests.conftest import WriteBlog, check_json, codes_by_path, run_cli
+from tests.seeds import write_seeds
 
 GOOD = "---\ntitle: Froze\ndate: 2023-04-24\n---\n\nApril 24, 2023 - The deploy froze.\n"
 BOMB = (
