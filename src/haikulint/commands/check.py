@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TextIO
 
 from haikulint.config import Config
 
@@ -105,10 +105,19 @@ class _ProgressBar:
 
     DELAY_SECONDS = 1.0
 
-    def __init__(self, total: int, *, enabled: bool) -> None:
+    def __init__(
+        self,
+        total: int,
+        *,
+        enabled: bool,
+        stream: TextIO | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._total = total
-        self._enabled = enabled and sys.stderr.isatty() and not os.environ.get("CI")
-        self._started = time.monotonic()
+        self._stream = stream or sys.stderr
+        self._enabled = enabled and self._stream.isatty() and not os.environ.get("CI")
+        self._clock = clock
+        self._started = clock()
         self._done = 0
         self._progress: Any = None
         self._task: Any = None
@@ -130,7 +139,7 @@ class _ProgressBar:
         if not self._enabled:
             return
         if self._progress is None:
-            if time.monotonic() - self._started < self.DELAY_SECONDS:
+            if self._clock() - self._started < self.DELAY_SECONDS:
                 return
             self._start()
         self._progress.update(self._task, completed=self._done)
@@ -139,6 +148,6 @@ class _ProgressBar:
         from rich.console import Console
         from rich.progress import Progress
 
-        self._progress = Progress(console=Console(stderr=True), transient=True)
+        self._progress = Progress(console=Console(file=self._stream), transient=True)
         self._task = self._progress.add_task("Checking posts", total=self._total)
         self._progress.start()
