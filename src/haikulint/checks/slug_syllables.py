@@ -14,7 +14,6 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from haikulint.checks import CheckContext, Problem
-from haikulint.checks._common import either
 from haikulint.checks.options import FORM, Option
 from haikulint.prosody.readings import LineReading, WordReading
 
@@ -39,10 +38,8 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
 def describe(number: int, line: str, reading: LineReading, expected: int) -> str:
     """``line 3 "the repo holds it all" has 6 syllables, expected 5 (the 1, re-po 2, ...)``."""
     text = " ".join(line.replace("-", " ").split())
-    totals = either([str(total) for total in reading.totals]) or "no"
-    noun = "syllable" if reading.totals == (1,) else "syllables"
     words = ", ".join(_word(word) for word in reading.words)
-    return f'line {number} "{text}" has {totals} {noun}, expected {expected}' + (
+    return f'line {number} "{text}" has {reading.count_text()}, expected {expected}' + (
         f" ({words})" if words else ""
     )
 

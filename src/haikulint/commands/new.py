@@ -208,7 +208,7 @@ def _form_problems(
     ):
         if not reading.fits(expected):
             problems.append(
-                f'line {number} "{line}" has {_totals_text(reading)} syllables, '
+                f'line {number} "{line}" has {reading.count_text()}, '
                 f"expected {expected} ({_how_far_off(reading, expected)})"
             )
     return problems
@@ -313,7 +313,7 @@ def _ask_line(counter: SyllableCounter, number: int, of: int, expected: int, for
             _echo_err(f"  {expected} syllables: {words}")
             return line
         off = (
-            f"{_totals_text(reading)} syllables, expected {expected} "
+            f"{reading.count_text()}, expected {expected} "
             f"({_how_far_off(reading, expected)}): {words}"
         )
         if force:

@@ -49,3 +49,11 @@ class LineReading:
     @property
     def unknown_words(self) -> tuple[WordReading, ...]:
         return tuple(word for word in self.words if not word.known)
+
+    def count_text(self) -> str:
+        """The totals in words: ``6 syllables``, ``1 syllable``, ``7 or 8 syllables``."""
+        if not self.totals:
+            return "no syllables"
+        shown = [str(total) for total in self.totals]
+        joined = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+        return f"{joined} syllable" + ("" if self.totals == (1,) else "s")
