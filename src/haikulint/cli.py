@@ -8,9 +8,11 @@ Every exit code is decided here or returned by a command:
 * 0: success (``check``: no errors; warnings allowed)
 * 1: ``check`` found errors; ``new`` refused the haiku or the file exists
 * 2: usage, config or internal error, always with a one-line message
-"""
 
-from __future__ import annotations
+There is deliberately no ``from __future__ import annotations`` here: typer reads every
+command's annotations on every run, and string annotations must then be compiled and
+evaluated by ``typing.get_type_hints`` (~2.5 ms of start-up for these commands).
+"""
 
 import sys
 from pathlib import Path

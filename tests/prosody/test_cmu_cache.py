@@ -73,7 +73,7 @@ def test_cache_is_rebuilt_when_the_dictionary_changes(source: Path, tmp_path: Pa
     source.write_text(SAMPLE + "zebras Z IY1 B R AH0 Z\n", encoding="utf-8")
     os.utime(source, ns=(1, 1))
     assert cmu.open_lookup(source, [folder]).counts("zebras") == (2,)
-    assert len(list(folder.iterdir())) == 2
+    assert [path.name for path in folder.iterdir()] == [cmu.cache_file_name(source)]
 
 
 def test_a_corrupt_cache_file_is_rebuilt(source: Path, tmp_path: Path) -> None:
@@ -143,3 +143,33 @@ def test_importing_the_engine_loads_no_data() -> None:
         "assert 'pyphen' not in sys.modules and 'rich' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_new_source_version_replaces_the_old_cache_file(tmp_path: Path) -> None:
+    from haikulint.prosody import cache
+
+    folder = tmp_path / "cache"
+    old = folder / "table-v1-10-111.tsv"
+    other_entry = folder / "tablet-v1-10-111.tsv"
+    folder.mkdir()
+    old.write_bytes(b"old")
+    other_entry.write_bytes(b"keep")
+    data = cache.load("table-v1-12-222.tsv", lambda: b"new", lambda data: True, [folder])
+    assert bytes(data) == b"new"
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "table-v1-12-222.tsv",
+        "tablet-v1-10-111.tsv",
+    ]
+
+
+def test_a_cache_folder_owned_by_someone_else_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from haikulint.prosody import cache
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    (folder / "table-v1-1-1.tsv").write_bytes(b"planted")
+    monkeypatch.setattr(cache, "_owned_by_us", lambda path: False)
+    data = cache.load("table-v1-1-1.tsv", lambda: b"built", lambda data: True, [folder])
+    assert bytes(data) == b"built"

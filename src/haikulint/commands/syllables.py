@@ -1,12 +1,12 @@
 """``haikulint syllables``: every word's readings, their sources and the line totals.
 
 Start-up matters here: only ``rich.console`` and ``rich.table`` are imported, and only
-for the table output; pyphen only when breaks are shown.
+for the table output; ``json`` only for JSON output; the hyphenation patterns only when
+breaks are shown.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -78,6 +78,8 @@ def as_json(text: str, lines: Iterable[LineReading]) -> dict[str, object]:
 
 
 def write_json(analysed: Iterable[tuple[str, list[LineReading]]], out: TextIO) -> None:
+    import json  # lazy: start-up time of the table output
+
     for text, lines in analysed:
         out.write(json.dumps(as_json(text, lines), ensure_ascii=False) + "\n")
 
@@ -85,7 +87,8 @@ def write_json(analysed: Iterable[tuple[str, list[LineReading]]], out: TextIO) -
 def write_tables(analysed: Iterable[tuple[str, list[LineReading]]], form: tuple[int, ...]) -> None:
     from rich.console import Console  # lazy: start-up time
 
-    console = Console(highlight=False)
+    analysed = list(analysed)
+    console = Console(highlight=False, emoji=False)
     for text, lines in analysed:
         console.print(build_table(text, lines, form))
         if any(line.unknown_words for line in lines):
@@ -98,9 +101,11 @@ def write_tables(analysed: Iterable[tuple[str, list[LineReading]]], form: tuple[
 def build_table(text: str, lines: Sequence[LineReading], form: tuple[int, ...]) -> Table:
     """A table of one input: a section per line, its words, then its total."""
     from rich.table import Table  # lazy: start-up time
+    from rich.text import Text  # imported by rich.table already
 
     checked = len(lines) == len(form)
-    table = Table(title=text, title_justify="left", show_lines=False)
+    # The title is the input as typed: never read as markup (`[/b]`) or emoji codes.
+    table = Table(title=Text(text), title_justify="left", show_lines=False)
     table.add_column("line", justify="right")
     table.add_column("word")
     table.add_column("syllables", justify="right")

@@ -4,28 +4,34 @@ Hyphenation points are a close stand-in for syllable boundaries. They come from
 pyphen's ``hyph_en_US.dic`` patterns, applied here with Liang's algorithm (as pyphen
 does) rather than through ``pyphen.Pyphen``: that parses all 11,000 patterns with
 regular expressions on every run (~40 ms, more than the rest of ``haikulint
-syllables``), while the parsed patterns, cached by :mod:`haikulint.prosody.cache`,
-load in about a millisecond. Pieces are merged when there are more than the count,
-and initialisms are shown letter by letter. Display only: counts never come from here.
+syllables``). Instead the parsed patterns are written once, as a sorted
+``pattern<TAB>offset<TAB>weights`` text file cached by :mod:`haikulint.prosody.cache`,
+and looked up by bisecting that file through ``mmap`` (as :mod:`haikulint.prosody.cmu`
+does): loading the whole table, even from marshal, cost ~4 ms per run, while the few
+dozen lookups of a line cost a small fraction of that. Pieces are merged when there
+are more than the count, and initialisms are shown letter by letter. Display only:
+counts never come from here.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import itertools
-import marshal
 import mmap
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from haikulint.prosody import cache, letters
 
-FORMAT_VERSION = 1
-HEADER = b"haikulint-hyph\t%d\n" % FORMAT_VERSION
+FORMAT_VERSION = 2
+HEADER_PREFIX = b"haikulint-hyph\t%d\t" % FORMAT_VERSION  # then the longest pattern, "\n"
 LEFT_MIN = 2  # pyphen's defaults: no piece shorter than two letters at either end
 RIGHT_MIN = 2
+_GALLOP_BYTES = 128  # see PatternTable._lower_bound
 
-Patterns = dict[str, tuple[int, tuple[int, ...]]]
+Pattern = tuple[int, tuple[int, ...]]  # where the weights start in the key, the weights
+Patterns = dict[str, Pattern]
 
 
 def syllable_breaks(word: str, count: int) -> str:
@@ -43,25 +49,30 @@ def syllable_breaks(word: str, count: int) -> str:
 
 def hyphenate(word: str) -> list[str]:
     """``word`` cut at its hyphenation points (``["ku", "ber", "netes"]``)."""
-    patterns = _patterns()
-    if not patterns:
+    table = default_table()
+    if table is None:
         return [word]
-    points = hyphenation_points(word.lower(), patterns, _longest())
+    points = hyphenation_points(word.lower(), table)
     cuts = [0, *points, len(word)]
     return [word[start:end] for start, end in itertools.pairwise(cuts) if start < end]
 
 
-def hyphenation_points(word: str, patterns: Patterns, longest: int = 0) -> list[int]:
+def hyphenation_points(word: str, patterns: Patterns | PatternTable, longest: int = 0) -> list[int]:
     """Liang's algorithm: positions where ``word`` may be cut (odd pattern values)."""
     pointed = f".{word}."
     values = [0] * (len(pointed) + 1)
-    longest = longest or max((len(key) for key in patterns), default=0)
+    if isinstance(patterns, PatternTable):
+        longest = longest or patterns.longest
+    else:
+        longest = longest or max((len(key) for key in patterns), default=0)
     for start in range(len(pointed) - 1):
-        for end in range(start + 1, min(start + longest, len(pointed)) + 1):
-            found = patterns.get(pointed[start:end])
-            if found is None:
-                continue
-            offset, weights = found
+        window = pointed[start : start + longest]
+        found = (
+            patterns.prefixes_of(window)
+            if isinstance(patterns, PatternTable)
+            else _dict_prefixes_of(window, patterns)
+        )
+        for offset, weights in found:
             for index, weight in enumerate(weights, start=start + offset):
                 values[index] = max(values[index], weight)
     return [
@@ -96,6 +107,101 @@ def parse_patterns(text: str) -> Patterns:
     return patterns
 
 
+def serialize(patterns: Patterns) -> bytes:
+    """The sorted lookup file: a header with the longest pattern's length, then
+    ``pattern<TAB>offset<TAB>weights`` lines sorted by bytes (``ach\t0\t4``)."""
+    rows = sorted(
+        (key.encode("utf-8"), b"%d\t%s" % (offset, "".join(map(str, weights)).encode("ascii")))
+        for key, (offset, weights) in patterns.items()
+        if key and "\t" not in key and "\n" not in key
+    )
+    longest = max((len(key) for key in patterns), default=0)
+    header = HEADER_PREFIX + b"%d\n" % longest
+    return header + b"".join(key + b"\t" + value + b"\n" for key, value in rows)
+
+
+class PatternTable:
+    """Bisect search over a serialized pattern table (bytes or an mmap of the cache file)."""
+
+    def __init__(self, data: bytes | mmap.mmap) -> None:
+        if not _valid(data):
+            raise ValueError("not a haikulint hyphenation table")
+        self._data = data
+        header_end = data.find(b"\n")
+        self.longest = int(data[len(HEADER_PREFIX) : header_end])
+        self._start = header_end + 1
+
+    def get(self, key: str) -> Pattern | None:
+        """The pattern spelled ``key``, or None."""
+        for found_key, pattern in self._prefixes(key):
+            if found_key == len(key):
+                return pattern
+        return None
+
+    def prefixes_of(self, text: str) -> Iterator[Pattern]:
+        """Every pattern that ``text`` starts with (``.de``, ``.dep`` of ``.deploy.``)."""
+        for _, pattern in self._prefixes(text):
+            yield pattern
+
+    def _prefixes(self, text: str) -> Iterator[tuple[int, Pattern]]:
+        # Keys sharing a prefix are adjacent in the sorted file, so after each search
+        # the next line says whether any longer pattern can still match: most windows
+        # stop after two or three searches instead of trying every length.
+        data, low = self._data, self._start
+        for length in range(1, len(text) + 1):
+            key = text[:length].encode("utf-8", "surrogatepass")
+            if b"\t" in key or b"\n" in key:
+                return
+            low = self._lower_bound(key, low)
+            start, end, tab = self._line(low)
+            if data[start:tab] == key:
+                second = data.find(b"\t", tab + 1, end)
+                weights = tuple(data[second + 1 : end])
+                yield length, (int(data[tab + 1 : second]), tuple(w - 48 for w in weights))
+                start, end, tab = self._line(end + 1)
+            if start >= len(data) or not data[start:tab].startswith(key):
+                return
+
+    def _lower_bound(self, key: bytes, low: int) -> int:
+        """The start of the first line at or after ``low`` whose key is not below ``key``."""
+        data = self._data
+        high = len(data)
+        if low > self._start:  # a longer key than the last: usually a few lines on
+            step = _GALLOP_BYTES
+            while low + step < high:
+                start = data.rfind(b"\n", low - 1, low + step) + 1
+                end = data.find(b"\n", start)
+                if data[start : data.find(b"\t", start, end)] >= key:
+                    high = start
+                    break
+                low = end + 1
+                step *= 2
+        while low < high:
+            middle = (low + high) // 2
+            start = data.rfind(b"\n", low - 1, middle) + 1
+            end = data.find(b"\n", start)
+            if data[start : data.find(b"\t", start, end)] < key:
+                low = end + 1
+            else:
+                high = start
+        return low
+
+    def _line(self, start: int) -> tuple[int, int, int]:
+        """A line's start, end (its newline) and first tab; past the end: all ``len``."""
+        data = self._data
+        if start >= len(data):
+            return len(data), len(data), len(data)
+        end = data.find(b"\n", start)
+        return start, end, data.find(b"\t", start, end)
+
+
+def _dict_prefixes_of(text: str, patterns: Patterns) -> Iterator[Pattern]:
+    for length in range(1, len(text) + 1):
+        found = patterns.get(text[:length])
+        if found is not None:
+            yield found
+
+
 def find_pattern_file() -> Path | None:
     """pyphen's American English patterns, found without importing pyphen."""
     try:
@@ -109,28 +215,33 @@ def find_pattern_file() -> Path | None:
     return None
 
 
+def cache_file_name(source: Path) -> str:
+    """The cache file's name: format version plus the source's size and mtime."""
+    return f"hyph-en-us-v{FORMAT_VERSION}-{cache.source_key(source)}.tsv"
+
+
+def open_table(source: Path, cache_dirs: list[Path] | None = None) -> PatternTable:
+    """Open the cached pattern table for ``source``, building it first if needed."""
+    data = cache.load(cache_file_name(source), lambda: _build(source), _valid, cache_dirs)
+    return PatternTable(data)
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> Patterns:
+def default_table() -> PatternTable | None:
+    """pyphen's installed patterns, opened (or built) on first use; None if absent."""
     source = find_pattern_file()
-    if source is None:
-        return {}
-    name = f"hyph-en-us-v{FORMAT_VERSION}-{cache.source_key(source)}.marshal"
-    data = cache.load(name, lambda: _build(source), _valid)
-    loaded: Patterns = marshal.loads(data[len(HEADER) :])
-    return loaded
-
-
-@lru_cache(maxsize=1)
-def _longest() -> int:
-    return max((len(key) for key in _patterns()), default=0)
+    return open_table(source) if source is not None else None
 
 
 def _build(source: Path) -> bytes:
-    return HEADER + marshal.dumps(parse_patterns(source.read_text(encoding="utf-8")))
+    return serialize(parse_patterns(source.read_text(encoding="utf-8")))
 
 
 def _valid(data: bytes | mmap.mmap) -> bool:
-    return data[: len(HEADER)] == HEADER
+    if data[: len(HEADER_PREFIX)] != HEADER_PREFIX or data[-1:] != b"\n":
+        return False
+    longest = data[len(HEADER_PREFIX) : data.find(b"\n")]
+    return longest.isdigit()
 
 
 def _vowelless(word: str) -> bool:

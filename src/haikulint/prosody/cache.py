@@ -59,16 +59,30 @@ def load(
     built: bytes | None = None
     for folder in candidate_dirs() if dirs is None else dirs:
         target = folder / name
-        data = _map(target, valid)
+        data = _map(target, valid) if _owned_by_us(folder) else None
         if data is not None:
             return data
         if built is None:
             built = build()
         if write_atomically(target, built):
+            _remove_older_versions(target)
             data = _map(target, valid)
             if data is not None:
                 return data
     return built if built is not None else build()
+
+
+def _remove_older_versions(target: Path) -> None:
+    """Delete this entry's files for other source versions (``cmudict-v1-*`` but this one).
+
+    Names are ``<entry>-v<format>-<source key>.<ext>``; without this, every upgrade of
+    an installed data file would leave its old table behind for good.
+    """
+    entry = target.name.partition("-v")[0]
+    for sibling in target.parent.glob(f"{entry}-v*{target.suffix}"):
+        if sibling.name != target.name and sibling.name.partition("-v")[0] == entry:
+            with contextlib.suppress(OSError):
+                sibling.unlink()
 
 
 def write_atomically(target: Path, content: bytes) -> bool:
@@ -108,7 +122,7 @@ def _map(path: Path, valid: Validator) -> mmap.mmap | None:
 
 
 def _owned_by_us(folder: Path) -> bool:
-    """Refuse a shared temporary folder that another user created first."""
+    """Refuse a shared temporary folder that another user created first (to read or write)."""
     getuid: Callable[[], int] | None = getattr(os, "getuid", None)
     if getuid is None:
         return True
