@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -13,6 +14,19 @@ from typer.testing import CliRunner
 from haikulint.cli import main
 
 WriteBlog = Callable[[Mapping[str, str | bytes]], Path]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Build the dictionary tables in a folder of the test run, never in ~/.cache."""
+    folder = tmp_path_factory.mktemp("haikulint-cache")
+    previous = os.environ.get("HAIKULINT_CACHE_DIR")
+    os.environ["HAIKULINT_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["HAIKULINT_CACHE_DIR"]
+    else:
+        os.environ["HAIKULINT_CACHE_DIR"] = previous
 
 
 @pytest.fixture

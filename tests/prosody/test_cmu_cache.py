@@ -73,7 +73,7 @@ def test_cache_is_rebuilt_when_the_dictionary_changes(source: Path, tmp_path: Pa
     source.write_text(SAMPLE + "zebras Z IY1 B R AH0 Z\n", encoding="utf-8")
     os.utime(source, ns=(1, 1))
     assert cmu.open_lookup(source, [folder]).counts("zebras") == (2,)
-    assert [path.name for path in folder.iterdir()] == [cmu.cache_file_name(source)]
+    assert len(list(folder.iterdir())) == 2  # the old one is kept for a week
 
 
 def test_a_corrupt_cache_file_is_rebuilt(source: Path, tmp_path: Path) -> None:
@@ -145,18 +145,21 @@ def test_importing_the_engine_loads_no_data() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_a_new_source_version_replaces_the_old_cache_file(tmp_path: Path) -> None:
-    from haikulint.prosody import cache
-
+def test_writing_a_new_version_removes_week_old_versions_of_that_entry(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
-    old = folder / "table-v1-10-111.tsv"
-    other_entry = folder / "tablet-v1-10-111.tsv"
     folder.mkdir()
-    old.write_bytes(b"old")
-    other_entry.write_bytes(b"keep")
+    stale = folder / "table-v1-10-111.tsv"
+    recent = folder / "table-v1-11-333.tsv"  # maybe another installation's, in use
+    other_entry = folder / "tablet-v1-10-111.tsv"
+    for path in (stale, recent, other_entry):
+        path.write_bytes(b"old")
+    week_and_a_day = cache.STALE_AFTER_SECONDS + 24 * 3600
+    for path in (stale, other_entry):
+        os.utime(path, (path.stat().st_atime - week_and_a_day,) * 2)
     data = cache.load("table-v1-12-222.tsv", lambda: b"new", lambda data: True, [folder])
     assert bytes(data) == b"new"
     assert sorted(path.name for path in folder.iterdir()) == [
+        "table-v1-11-333.tsv",
         "table-v1-12-222.tsv",
         "tablet-v1-10-111.tsv",
     ]
@@ -165,8 +168,6 @@ def test_a_new_source_version_replaces_the_old_cache_file(tmp_path: Path) -> Non
 def test_a_cache_folder_owned_by_someone_else_is_not_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from haikulint.prosody import cache
-
     folder = tmp_path / "shared"
     folder.mkdir()
     (folder / "table-v1-1-1.tsv").write_bytes(b"planted")

@@ -43,7 +43,7 @@ def test_cache_is_rebuilt_when_the_file_changes(source: Path, tmp_path: Path) ->
     source.write_text(SAMPLE + "yaml 2\n", encoding="utf-8")
     os.utime(source, ns=(1, 1))
     assert lexicon.load_lexicon(source, [folder])["yaml"] == (2,)
-    assert [path.name for path in folder.iterdir()] == [lexicon.cache_file_name(source)]
+    assert len(list(folder.iterdir())) == 2  # the old one is kept for a week
 
 
 @pytest.mark.parametrize("content", [b"garbage", lexicon.HEADER + b"\xff\x00", lexicon.HEADER])

@@ -117,7 +117,7 @@ def test_cache_is_rebuilt_when_the_patterns_change(source: Path, tmp_path: Path)
     source.write_text(SAMPLE + "z1y\n", encoding="utf-8")
     os.utime(source, ns=(1, 1))
     assert breaks.open_table(source, [folder]).get("zy") == (1, (1,))
-    assert [path.name for path in folder.iterdir()] == [breaks.cache_file_name(source)]
+    assert len(list(folder.iterdir())) == 2  # the old one is kept for a week
 
 
 def test_a_corrupt_cache_file_is_rebuilt(source: Path, tmp_path: Path) -> None:

@@ -72,16 +72,26 @@ def load(
     return built if built is not None else build()
 
 
+STALE_AFTER_SECONDS = 7 * 24 * 3600
+
+
 def _remove_older_versions(target: Path) -> None:
-    """Delete this entry's files for other source versions (``cmudict-v1-*`` but this one).
+    """Delete this entry's files for other source versions, once they are a week old.
 
     Names are ``<entry>-v<format>-<source key>.<ext>``; without this, every upgrade of
-    an installed data file would leave its old table behind for good.
+    an installed data file would leave its old table behind for good. Another
+    installation (a pre-commit environment beside a project's venv) may still use
+    a sibling: sparing recent files means it rebuilds at most once a week.
     """
+    import time
+
     entry = target.name.partition("-v")[0]
+    cutoff = time.time() - STALE_AFTER_SECONDS
     for sibling in target.parent.glob(f"{entry}-v*{target.suffix}"):
-        if sibling.name != target.name and sibling.name.partition("-v")[0] == entry:
-            with contextlib.suppress(OSError):
+        if sibling.name == target.name or sibling.name.partition("-v")[0] != entry:
+            continue
+        with contextlib.suppress(OSError):
+            if sibling.stat().st_mtime < cutoff:
                 sibling.unlink()
 
 
