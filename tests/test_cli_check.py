@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from haikulint import engine
 from tests.conftest import WriteBlog, check_json, codes_by_path, run_cli
@@ -224,3 +226,92 @@ def test_date_folders_are_read_the_same_from_any_starting_point(
     _, diagnostics = check_json(dated if target == "DATED" else target)
     assert [(d["path"], d["name"]) for d in diagnostics] == [(dated, "date-mismatch")]
     assert "2024/03" in str(diagnostics[0]["message"])
+
+
+AUTHOR_RULE = (
+    'code = "AU001"\nname = "duplicate-author"\nkind = "duplicate-header"\n'
+    'severity = "warning"\nsummary = "Two posts share an author."\nwhy = "Test rule."\n'
+    '[options]\nkey = "author"\n'
+)
+
+
+def _cross_post_blog(write_blog: WriteBlog) -> None:
+    files: dict[str, str] = {
+        "pyproject.toml": (
+            '[tool.haikulint]\nrules-dirs = ["rules"]\n'
+            '[tool.haikulint.per-file-ignores]\n"posts/1960/**" = ["HK302"]\n'
+        ),
+        "rules/author.toml": AUTHOR_RULE,
+    }
+    for number in range(40):
+        folder = f"posts/{1950 + number}/"
+        extra = f"author: Writer {number % 3}\n"
+        if number % 7 == 0:
+            extra += "haikulint:\n  ignore: [duplicate-title]\n"
+        files[folder + POND.removeprefix("posts/")] = yaml_post(
+            f"Pond {number % 5}", day=f"{1950 + number}-03-01", extra=extra
+        )
+        if number % 4 == 0:  # the same slug twice
+            files[folder + MOON.removeprefix("posts/").replace(".md", ".markdown")] = yaml_post(
+                "Moon", day=f"{1950 + number}-03-01"
+            )
+            files[folder + MOON.removeprefix("posts/")] = "Title: Moon\n\nBody.\n"
+    write_blog(files)
+
+
+def test_parallel_cross_post_rules_match_a_serial_run(
+    write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _cross_post_blog(write_blog)
+    _, serial = check_json("posts")
+    monkeypatch.setattr(engine, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(engine, "SPAN_POSTS", 3)
+    for processes in (2, 3):
+        monkeypatch.setattr(engine, "_worker_count", lambda count, n=processes: n)
+        _, parallel = check_json("posts")
+        assert parallel == serial
+    names = {str(d["name"]) for d in serial}
+    assert {"duplicate-slug", "duplicate-title", "duplicate-author"} <= names
+    titled = [d for d in serial if d["name"] == "duplicate-title"]
+    assert not any("/1960/" in str(d["path"]) for d in titled)  # per-file ignore
+    assert not any("/1957/" in str(d["path"]) for d in titled)  # suppressed in the post
+    # A staged post is compared with the whole root: the others are read for context.
+    staged = "posts/1951/" + POND.removeprefix("posts/")
+    _, alone = check_json(staged)
+    assert {d["name"] for d in alone} == {"duplicate-title", "duplicate-author"}
+
+
+def test_shared_post_phase_lints_every_file_once_in_order(
+    write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from haikulint.blog.discover import discover_posts
+    from haikulint.catalogue import load_catalogue
+    from haikulint.config import load_config
+
+    _cross_post_blog(write_blog)
+    config = load_config()
+    files = discover_posts([Path("posts")], config)
+    rules = load_catalogue(config.rules_dirs).rules
+    job = engine.LintJob(config, tuple(rule.code for rule in rules), date(2024, 6, 1), in_tmp)
+    serial = engine._lint_chunk(job, files)
+    monkeypatch.setattr(engine, "SPAN_POSTS", 4)
+    for processes in (2, 3):
+        progress: list[int] = []
+        shared = engine._SharedPostPhase(job, files, processes).run(progress.append)
+        assert shared == serial
+        assert sum(progress) == len(files)
+    assert [summary.display_path for summary in serial[0]] == [
+        f"posts/{file.path.relative_to(in_tmp / 'posts').as_posix()}" for file in files
+    ]
+
+
+@given(count=st.integers(0, 5000), shares=st.integers(1, 200))
+def test_spans_cut_the_files_into_even_ordered_shares(count: int, shares: int) -> None:
+    spans = engine._spans(count, shares)
+    assert len(spans) <= shares
+    assert [index for start, stop in spans for index in range(start, stop)] == list(range(count))
+    sizes = [stop - start for start, stop in spans]
+    assert all(size == sizes[0] for size in sizes[:-1])
+    assert not sizes or 0 < sizes[-1] <= sizes[0]

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, cached_property
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from haikulint.blog.post import Post
     from haikulint.checks import CheckContext, Problem
     from haikulint.checks.registry import CheckKind
+    from haikulint.checks.summary import PostSummary
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -108,9 +109,13 @@ class Rule:
 
     def applies_to(self, post: Post) -> bool:
         """Whether ``post``'s slug path matches ``include`` (if any) and not ``exclude``."""
+        return self.applies_to_slug(post.slug.text, post.slug.extension)
+
+    def applies_to_slug(self, text: str, extension: str) -> bool:
+        """:meth:`applies_to` for a slug given by its text and extension."""
         if not self.include and not self.exclude:
             return True
-        paths = (post.slug.text, post.slug.text + post.slug.extension)
+        paths = (text, text + extension)
         if self.include and not any(map(_spec(self.include).match_file, paths)):
             return False
         return not (self.exclude and any(map(_spec(self.exclude).match_file, paths)))
@@ -394,20 +399,66 @@ def run_post_rule(rule: Rule, post: Post, context: CheckContext) -> Iterator[Pro
     """The problems ``rule`` finds in ``post`` (none if the rule does not apply to it)."""
     if rule.scope != "post" or not rule.applies_to(post):
         return iter(())
-    result: Iterator[Problem] = rule.check_kind.check(
-        post, rule.options, _context_for(rule, context)
-    )
-    return result
+    return bind_post_rule(rule, context)(post)
+
+
+PostCheck = Callable[["Post"], Iterator["Problem"]]
+
+
+def bind_post_rule(rule: Rule, context: CheckContext) -> PostCheck:
+    """``rule``'s check with its options and context fixed, to run on many posts.
+
+    Unlike :func:`run_post_rule` it does not test :meth:`Rule.applies_to`: the caller
+    does, once per post, with the rule's other switches.
+    """
+    check = rule.check_kind.check
+    options = rule.options
+    own_context = _context_for(rule, context)
+
+    def run(post: Post) -> Iterator[Problem]:
+        problems: Iterator[Problem] = check(post, options, own_context)
+        return problems
+
+    return run
 
 
 def run_blog_rule(
     rule: Rule, posts: Sequence[Post], context: CheckContext
 ) -> Iterator[tuple[Post, Problem]]:
-    """The problems a cross-post ``rule`` finds among the ``posts`` it applies to."""
+    """The problems a cross-post ``rule`` finds among the ``posts`` it applies to.
+
+    The check sees each post's :class:`~haikulint.checks.summary.PostSummary`, as in a run.
+    """
+    from haikulint.checks.summary import summarize
+
     if rule.scope != "blog":
         return iter(())
-    in_scope = [post for post in posts if rule.applies_to(post)]
-    result: Iterator[tuple[Post, Problem]] = rule.check_kind.check(
+    keys = summary_headers([rule])
+    summaries = [summarize(post, keys) for post in posts]
+    by_summary = {id(summary): post for summary, post in zip(summaries, posts, strict=True)}
+    return (
+        (by_summary[id(summary)], problem)
+        for summary, problem in run_blog_rule_on_summaries(rule, summaries, context)
+    )
+
+
+def run_blog_rule_on_summaries(
+    rule: Rule, posts: Sequence[PostSummary], context: CheckContext
+) -> Iterator[tuple[PostSummary, Problem]]:
+    """:func:`run_blog_rule` over posts already summarised (with :func:`summary_headers`)."""
+    if rule.scope != "blog":
+        return iter(())
+    in_scope = [post for post in posts if rule.applies_to_slug(post.slug_text, post.slug_extension)]
+    result: Iterator[tuple[PostSummary, Problem]] = rule.check_kind.check(
         in_scope, rule.options, _context_for(rule, context)
     )
     return result
+
+
+def summary_headers(rules: Sequence[Rule]) -> tuple[str, ...]:
+    """The headers the blog-scope ``rules`` read of each post, in a stable order."""
+    keys: set[str] = set()
+    for rule in rules:
+        if rule.scope == "blog":
+            keys |= rule.check_kind.headers_read(rule.options)
+    return tuple(sorted(keys))

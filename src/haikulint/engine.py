@@ -10,9 +10,10 @@ command's business (see :mod:`haikulint.baseline`).
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cached_property
@@ -21,13 +22,16 @@ from pathlib import Path
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
 from haikulint.catalogue import (
+    PostCheck,
     Rule,
+    bind_post_rule,
     load_catalogue,
     rule_matches,
-    run_blog_rule,
-    run_post_rule,
+    run_blog_rule_on_summaries,
+    summary_headers,
 )
 from haikulint.checks import CheckContext, Problem
+from haikulint.checks.summary import PostSummary, summarize
 from haikulint.config import Config
 from haikulint.diagnostic import Diagnostic
 
@@ -71,24 +75,47 @@ class LintJob:
     def ignores(self) -> PerFileIgnores:
         return PerFileIgnores(self.config)
 
+    @cached_property
+    def post_checks(self) -> tuple[tuple[Rule, PostCheck], ...]:
+        """The post-scope rules, each bound to its check once per run, not once per post."""
+        return tuple(
+            (rule, bind_post_rule(rule, self.context))
+            for rule in self.rules
+            if rule.scope == "post"
+        )
+
+    @cached_property
+    def blog_rules(self) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if rule.scope == "blog")
+
+    @cached_property
+    def summary_headers(self) -> tuple[str, ...]:
+        return summary_headers(self.blog_rules)
+
     def read(self, file: PostFile) -> Post:
         return read_post(file, self.cwd, sections=self.config.sections)
+
+    def summarize(self, post: Post) -> PostSummary:
+        """What the blog phase keeps of ``post``."""
+        return summarize(post, self.summary_headers)
 
     def lint_post(self, post: Post) -> list[Diagnostic]:
         """Every post-scope rule that applies to ``post`` and is not switched off for it."""
         diagnostics: list[Diagnostic] = []
-        for rule in self.rules:
-            if rule.scope != "post" or not self.is_active(rule, post):
+        for rule, check in self.post_checks:
+            if not self.is_active(rule, post):
                 continue
-            problems = run_post_rule(rule, post, self.context)
-            diagnostics.extend(to_diagnostic(rule, post, problem) for problem in problems)
+            diagnostics.extend(to_diagnostic(rule, post, problem) for problem in check(post))
         return diagnostics
 
     def is_active(self, rule: Rule, post: Post) -> bool:
-        return (
-            rule.applies_to(post)
-            and not any(rule_matches(rule, entry) for entry in post.suppressions)
-            and not self.ignores.ignores(rule, post)
+        """``rule`` applies to ``post`` and neither the post nor the config turns it off."""
+        return rule.applies_to(post) and self.switched_on(rule, post.suppressions, post.path)
+
+    def switched_on(self, rule: Rule, suppressions: frozenset[str], path: str | Path) -> bool:
+        """Neither the post's suppressions nor the config's per-file ignores turn ``rule`` off."""
+        return not (suppressions and _suppressed(rule, suppressions)) and not (
+            self.ignores.ignores(rule, path)
         )
 
 
@@ -106,70 +133,168 @@ def lint(
     on_progress: ProgressCallback | None = None,
 ) -> LintResult:
     """Lint ``files``; ``context_files`` only serve the cross-post rules."""
-    posts, diagnostics = _post_phase(files, job, on_progress)
-    if any(rule.scope == "blog" for rule in job.rules):
-        checked = {_absolute(post.path) for post in posts}
-        extra = [file for file in context_files if _absolute(file.path) not in checked]
-        others = [job.read(file) for file in extra]
-        diagnostics.extend(_blog_phase(posts, others, job))
+    summaries, diagnostics = _post_phase(files, job, on_progress)
+    if job.blog_rules:
+        checked = {_absolute(file.filename) for file in files}
+        others = [
+            job.summarize(job.read(file))
+            for file in context_files
+            if _absolute(file.filename) not in checked
+        ]
+        diagnostics.extend(_blog_phase(summaries, files, others, job))
     diagnostics.sort(key=Diagnostic.sort_key)
-    return LintResult(diagnostics=diagnostics, files_checked=len(posts))
+    return LintResult(diagnostics=diagnostics, files_checked=len(summaries))
 
 
 def _post_phase(
     files: Sequence[PostFile], job: LintJob, on_progress: ProgressCallback | None
-) -> tuple[list[Post], list[Diagnostic]]:
-    workers = _worker_count(len(files))
-    if workers <= 1:
+) -> tuple[list[PostSummary], list[Diagnostic]]:
+    """Read and lint every file; keep a :class:`PostSummary` of each for the blog phase."""
+    processes = _worker_count(len(files))
+    if processes <= 1:
         return _lint_chunk(job, files, on_progress)
-    posts: list[Post] = []
-    diagnostics: list[Diagnostic] = []
-    chunks = _chunks(files, workers * 4)
-    import multiprocessing
+    return _SharedPostPhase(job, files, processes).run(on_progress)
 
-    # fork shares the already-imported modules and loaded dictionaries with the
-    # workers for free; where fork is unavailable, linting stays serial.
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk, (chunk_posts, chunk_diagnostics) in zip(
-            chunks, pool.map(_lint_chunk, [job] * len(chunks), chunks), strict=True
-        ):
-            posts.extend(chunk_posts)
-            diagnostics.extend(chunk_diagnostics)
+
+SPAN_POSTS = 500
+"""Posts per share of the work: small enough to keep every process busy to the end and
+the progress bar moving, large enough that handing out shares costs nothing."""
+
+SharedResult = tuple[list[PostSummary], list[Diagnostic]]
+
+
+class _SharedPostPhase:
+    """The post phase on several cores: this process and ``processes - 1`` forked workers.
+
+    The files are cut into spans, handed out through a shared counter to whichever
+    process is free, this one included (on two cores, a second worker would only
+    compete with this process for a core). fork gives the workers the imported modules,
+    the loaded dictionaries and the file list for free: a task carries no arguments,
+    and only each span's summaries and diagnostics travel back.
+    """
+
+    def __init__(self, job: LintJob, files: Sequence[PostFile], processes: int) -> None:
+        import multiprocessing
+
+        self.job = job
+        self.files = files
+        self.processes = processes
+        shares = max(processes * 8, len(files) // SPAN_POSTS)
+        self.spans = _spans(len(files), shares)
+        self.context = multiprocessing.get_context("fork")
+        self.next_span = self.context.Value("i", 0)
+        self.results: list[SharedResult | None] = [None] * len(self.spans)
+
+    def run(self, on_progress: ProgressCallback | None) -> SharedResult:
+        global _RUNNING
+        _RUNNING = self
+        # Objects the collector never visits stay in pages the workers share with this
+        # process; otherwise each worker's first full collection copies them all.
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(self.processes - 1, mp_context=self.context) as pool:
+                # Two tasks per worker, so a worker never waits for this process to hand
+                # out the next one; a task takes its span when it starts, not when sent.
+                pending: set[Future[tuple[int, SharedResult] | None]] = {
+                    pool.submit(_lint_next_span) for _ in range(2 * (self.processes - 1))
+                }
+                while (index := self.take()) is not None:
+                    self.results[index] = self.lint_span(index, on_progress)
+                    done = {future for future in pending if future.done()}
+                    pending = (pending - done) | self.collect(done, pool, on_progress)
+                while pending:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    pending |= self.collect(done, pool, on_progress)
+        finally:
+            _RUNNING = None
+            gc.unfreeze()
+        summaries: list[PostSummary] = []
+        diagnostics: list[Diagnostic] = []
+        for result in self.results:
+            assert result is not None, "every span is taken exactly once"
+            summaries.extend(result[0])
+            diagnostics.extend(result[1])
+        return summaries, diagnostics
+
+    def take(self) -> int | None:
+        """The next span nobody has taken, or None when all are."""
+        with self.next_span.get_lock():
+            index: int = self.next_span.value
+            if index >= len(self.spans):
+                return None
+            self.next_span.value = index + 1
+        return index
+
+    def lint_span(self, index: int, on_progress: ProgressCallback | None = None) -> SharedResult:
+        start, stop = self.spans[index]
+        return _lint_chunk(self.job, self.files[start:stop], on_progress)
+
+    def collect(
+        self,
+        done: Iterable[Future[tuple[int, SharedResult] | None]],
+        pool: ProcessPoolExecutor,
+        on_progress: ProgressCallback | None,
+    ) -> set[Future[tuple[int, SharedResult] | None]]:
+        """Store what finished tasks found; a task that found work is followed by another."""
+        more: set[Future[tuple[int, SharedResult] | None]] = set()
+        for future in done:
+            outcome = future.result()
+            if outcome is None:
+                continue  # nothing was left to take
+            index, result = outcome
+            self.results[index] = result
             if on_progress is not None:
-                on_progress(len(chunk))
-    return posts, diagnostics
+                start, stop = self.spans[index]
+                on_progress(stop - start)
+            more.add(pool.submit(_lint_next_span))
+        return more
+
+
+_RUNNING: _SharedPostPhase | None = None
+"""The parallel post phase under way, inherited by its forked workers."""
+
+
+def _lint_next_span() -> tuple[int, SharedResult] | None:
+    """In a worker: lint the next span nobody has taken; None when there is none."""
+    assert _RUNNING is not None, "workers are forked by _SharedPostPhase.run"
+    index = _RUNNING.take()
+    return None if index is None else (index, _RUNNING.lint_span(index))
 
 
 def _lint_chunk(
     job: LintJob,
     files: Sequence[PostFile],
     on_progress: ProgressCallback | None = None,
-) -> tuple[list[Post], list[Diagnostic]]:
-    posts: list[Post] = []
+) -> tuple[list[PostSummary], list[Diagnostic]]:
+    summaries: list[PostSummary] = []
     diagnostics: list[Diagnostic] = []
     for file in files:
         post = job.read(file)
-        posts.append(post)
+        summaries.append(job.summarize(post))
         diagnostics.extend(job.lint_post(post))
         if on_progress is not None:
             on_progress(1)
-    return posts, diagnostics
+    return summaries, diagnostics
 
 
-def _blog_phase(checked: list[Post], others: list[Post], job: LintJob) -> Iterator[Diagnostic]:
-    reported = {_absolute(post.path) for post in checked}
+def _blog_phase(
+    checked: list[PostSummary],
+    files: Sequence[PostFile],
+    others: list[PostSummary],
+    job: LintJob,
+) -> Iterator[Diagnostic]:
+    """The cross-post rules over every post; only ``checked`` (read from ``files``, in
+    order) are reported on. Rules that apply to a post's slug are its check's business."""
+    reported = {id(summary): file for summary, file in zip(checked, files, strict=True)}
     everyone = [*checked, *others]
-    for rule in job.rules:
-        if rule.scope != "blog":
-            continue
-        in_scope = [post for post in everyone if rule.applies_to(post)]
-        for post, problem in run_blog_rule(rule, in_scope, job.context):
-            if _absolute(post.path) in reported and job.is_active(rule, post):
+    for rule in job.blog_rules:
+        for post, problem in run_blog_rule_on_summaries(rule, everyone, job.context):
+            file = reported.get(id(post))
+            if file is not None and job.switched_on(rule, post.suppressions, file.filename):
                 yield to_diagnostic(rule, post, problem)
 
 
-def to_diagnostic(rule: Rule, post: Post, problem: Problem) -> Diagnostic:
+def to_diagnostic(rule: Rule, post: Post | PostSummary, problem: Problem) -> Diagnostic:
     return Diagnostic(
         path=post.display_path,
         line=problem.line,
@@ -180,6 +305,10 @@ def to_diagnostic(rule: Rule, post: Post, problem: Problem) -> Diagnostic:
         message=problem.message,
         fixable=problem.fixable,
     )
+
+
+def _suppressed(rule: Rule, suppressions: frozenset[str]) -> bool:
+    return any(rule_matches(rule, entry) for entry in suppressions)
 
 
 class PerFileIgnores:
@@ -194,17 +323,17 @@ class PerFileIgnores:
             for pattern, codes in config.per_file_ignores.items()
         ]
 
-    def ignores(self, rule: Rule, post: Post) -> bool:
+    def ignores(self, rule: Rule, path: str | Path) -> bool:
         if not self._entries:
             return False
-        relative = _relative_posix(post.path, self._base)
+        relative = _relative_posix(Path(path), self._base)
         return any(
             spec.match_file(relative) and any(rule_matches(rule, code) for code in codes)
             for spec, codes in self._entries
         )
 
 
-def _absolute(path: Path) -> str:
+def _absolute(path: str | Path) -> str:
     return os.path.abspath(path)
 
 
@@ -230,6 +359,7 @@ def _worker_count(file_count: int) -> int:
     return max(1, min(cores, file_count // (PARALLEL_THRESHOLD // 2)))
 
 
-def _chunks(files: Sequence[PostFile], count: int) -> list[Sequence[PostFile]]:
-    size = max(1, -(-len(files) // count))
-    return [files[start : start + size] for start in range(0, len(files), size)]
+def _spans(count: int, shares: int) -> list[tuple[int, int]]:
+    """``[start, stop)`` spans cutting ``count`` items into at most ``shares`` even parts."""
+    size = max(1, -(-count // shares))
+    return [(start, min(start + size, count)) for start in range(0, count, size)]

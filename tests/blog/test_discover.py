@@ -221,3 +221,26 @@ def test_fast_gitignore_matcher_agrees_with_pathspec_during_a_walk(
     relative = "/".join(parts) + ("/" if folder else "")
     rule = _Ignore(os.sep + "base", patterns)
     assert bool(rule.verdict(relative)) == spec.match_file(relative)
+
+
+def test_post_file_keeps_its_path_as_text_and_stays_immutable(tmp_path: Path) -> None:
+    import dataclasses
+    import pickle
+
+    target = tmp_path / "post" / CHAIN
+    file = PostFile(target, tmp_path)
+    assert file.filename == str(target) and file.path == target and file.root == tmp_path
+    same = PostFile(str(target), tmp_path)
+    assert file == same and hash(file) == hash(same)
+    assert file != PostFile(target, tmp_path / "post")
+    assert pickle.loads(pickle.dumps(file)) == file
+    assert repr(file) == f"PostFile(path={target!r}, root={tmp_path!r})"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        file.root = tmp_path / "elsewhere"
+
+
+def test_discovered_files_are_absolute_text_paths(tmp_path: Path) -> None:
+    make(tmp_path, f"post/{CHAIN}")
+    (file,) = discover_posts([tmp_path / "post"], Config(base=tmp_path))
+    assert isinstance(file.filename, str) and os.path.isabs(file.filename)
+    assert file.path == tmp_path / "post" / CHAIN

@@ -108,10 +108,11 @@ _CONTINUATION = re.compile(r"(?:[ \t]{2,}|\t)\S")
 
 def read_post(file: PostFile, cwd: Path | None = None, *, sections: Collection[str] = ()) -> Post:
     """Read one post file. Never raises for a problem with the file itself."""
-    path = file.path
-    display = display_path(path, cwd)
-    slug = parse_slug(_relative_to_root(path, file.root), sections)
-    data_or_error = _read_bytes(path)
+    filename = file.filename
+    path = Path(filename)
+    display = display_path(filename, cwd)
+    slug = parse_slug(_relative_to_root(filename, file.root), sections)
+    data_or_error = _read_bytes(filename)
     if isinstance(data_or_error, str):
         return Post(path=path, display_path=display, slug=slug, read_error=data_or_error)
     text_or_error = _decode(data_or_error)
@@ -173,9 +174,9 @@ def read_text(text: str) -> PostText:
     return found
 
 
-def display_path(path: Path, cwd: Path | None = None) -> str:
+def display_path(path: str | os.PathLike[str], cwd: Path | None = None) -> str:
     """``path`` as POSIX, relative to ``cwd`` (default: the working directory) when under it."""
-    text = str(path)
+    text = os.fspath(path)
     if not os.path.isabs(text):
         return os.path.normpath(text).replace(os.sep, "/")
     prefix = _folder_prefix(str(cwd) if cwd is not None else os.getcwd())
@@ -203,10 +204,10 @@ def suppressions_from(headers: Mapping[str, object]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _relative_to_root(path: Path, root: Path) -> str:
+def _relative_to_root(path: str, root: Path) -> str:
     """The POSIX path of ``path`` below ``root``; discover gives absolute, clean paths,
     so a prefix test is enough in the common case (``os.path.relpath`` costs ~10 µs)."""
-    file, prefix = str(path), _folder_prefix(str(root))
+    file, prefix = path, _folder_prefix(str(root))
     if file.startswith(prefix) and os.path.isabs(file) and ".." not in file:
         relative = file[len(prefix) :]
     else:
@@ -226,7 +227,7 @@ def _folder_prefix(folder: str) -> str:
     return os.path.abspath(folder).rstrip(os.sep) + os.sep
 
 
-def _read_bytes(path: Path) -> bytes | str:
+def _read_bytes(path: str) -> bytes | str:
     """The file's bytes, or why they cannot be had. Opened without blocking on a FIFO."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

@@ -4,7 +4,10 @@ Every module has a docstring, ``KIND`` (the name a rule file binds to), ``SCOPE`
 (``"post"`` or ``"blog"``) and a ``check()`` generator:
 
 * post scope: ``check(post, options, context) -> Iterator[Problem]``
-* blog scope: ``check(posts, options, context) -> Iterator[tuple[Post, Problem]]``
+* blog scope: ``check(posts, options, context) -> Iterator[tuple[PostSummary, Problem]]``,
+  over a :class:`~haikulint.checks.summary.PostSummary` of each post (not the whole
+  post: a blog of 100,000 posts must fit in memory), and ``headers_read(options)``,
+  the headers of each post that ``check`` reads.
 
 Checks never print and never decide exit codes; the engine turns each
 :class:`Problem` into a :class:`~haikulint.diagnostic.Diagnostic` with the

@@ -21,6 +21,7 @@ from haikulint.blog.spelling import slug_words
 
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
+    from haikulint.checks.summary import PostSummary
 
 
 def headers_usable(post: Post) -> bool:
@@ -71,10 +72,10 @@ def date_header(post: Post, options: Mapping[str, object]) -> DateValue | None:
 
 
 def duplicate_groups(
-    posts: Sequence[Post], key: Callable[[Post], str | None]
-) -> Iterator[tuple[Post, str]]:
+    posts: Sequence[PostSummary], key: Callable[[PostSummary], str | None]
+) -> Iterator[tuple[PostSummary, str]]:
     """Each post that shares its ``key`` with another, and the others' paths."""
-    groups: dict[str, list[Post]] = defaultdict(list)
+    groups: dict[str, list[PostSummary]] = defaultdict(list)
     for post in posts:
         value = key(post)
         if value is not None:

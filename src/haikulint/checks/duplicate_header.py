@@ -13,11 +13,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from haikulint.checks import CheckContext, Problem
-from haikulint.checks._common import duplicate_groups, headers_usable
+from haikulint.checks._common import duplicate_groups
 from haikulint.checks.options import Option, parse_key, text_option
 
 if TYPE_CHECKING:
-    from haikulint.blog.post import Post
+    from haikulint.checks.summary import PostSummary
 
 KIND = "duplicate-header"
 SCOPE = "blog"
@@ -26,22 +26,27 @@ OPTIONS: Mapping[str, Option] = {
 }
 
 
+def headers_read(options: Mapping[str, object]) -> frozenset[str]:
+    """The headers :func:`check` reads of each post: the rule's ``key``."""
+    return frozenset({text_option(options, "key")})
+
+
 def check(
-    posts: Sequence[Post], options: Mapping[str, object], context: CheckContext
-) -> Iterator[tuple[Post, Problem]]:
+    posts: Sequence[PostSummary], options: Mapping[str, object], context: CheckContext
+) -> Iterator[tuple[PostSummary, Problem]]:
     key = text_option(options, "key")
 
-    def folded_value(post: Post) -> str | None:
-        value = post.headers.get(key) if headers_usable(post) else None
+    def folded_value(post: PostSummary) -> str | None:
+        value = post.header(key) if post.headers_usable else None
         return fold(value) if isinstance(value, str) and value.strip() else None
 
     for post, others in duplicate_groups(posts, folded_value):
-        shown = " ".join(str(post.headers[key]).split())
+        shown = " ".join(str(post.header(key)).split())
         yield (
             post,
             Problem(
                 f'the {key} "{shown}" is also the {key} of {others}; give each post its own {key}',
-                line=post.header_lines.get(key),
+                line=post.header_line(key),
             ),
         )
 

@@ -16,21 +16,26 @@ from haikulint.checks._common import duplicate_groups
 from haikulint.checks.options import Option
 
 if TYPE_CHECKING:
-    from haikulint.blog.post import Post
+    from haikulint.checks.summary import PostSummary
 
 KIND = "duplicate-slug"
 SCOPE = "blog"
 OPTIONS: Mapping[str, Option] = {}
 
 
+def headers_read(options: Mapping[str, object]) -> frozenset[str]:
+    """The headers :func:`check` reads of each post: none, the path is enough."""
+    return frozenset()
+
+
 def check(
-    posts: Sequence[Post], options: Mapping[str, object], context: CheckContext
-) -> Iterator[tuple[Post, Problem]]:
-    for post, others in duplicate_groups(posts, lambda post: post.slug.key):
+    posts: Sequence[PostSummary], options: Mapping[str, object], context: CheckContext
+) -> Iterator[tuple[PostSummary, Problem]]:
+    for post, others in duplicate_groups(posts, lambda post: post.slug_key):
         yield (
             post,
             Problem(
-                f'the slug "{post.slug.text}" is also the slug of {others}; '
+                f'the slug "{post.slug_text}" is also the slug of {others}; '
                 "keep one of the posts, or give one a new haiku"
             ),
         )

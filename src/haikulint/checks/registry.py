@@ -44,6 +44,8 @@ class CheckKind:
     options: Mapping[str, Option]
     check: Callable[..., Iterator[Any]]
     doc: str
+    headers_read: Callable[[Mapping[str, object]], frozenset[str]] = lambda options: frozenset()
+    """Blog scope: the headers ``check`` reads of each post (see :mod:`.summary`)."""
 
 
 def kinds() -> tuple[str, ...]:
@@ -57,10 +59,13 @@ def load_kind(kind: str) -> CheckKind:
     scope = module.SCOPE
     if kind != module.KIND or scope not in ("post", "blog"):  # pragma: no cover - a bug
         raise RuntimeError(f"{module.__name__}: KIND or SCOPE does not match the registry")
+    if scope == "blog" and not hasattr(module, "headers_read"):  # pragma: no cover - a bug
+        raise RuntimeError(f"{module.__name__}: a blog-scope check must define headers_read()")
     return CheckKind(
         kind=kind,
         scope=scope,
         options=module.OPTIONS,
         check=module.check,
         doc=(module.__doc__ or "").strip(),
+        **({"headers_read": module.headers_read} if scope == "blog" else {}),
     )

@@ -36,7 +36,7 @@ def run(
     report.validate_format(output_format, statistics=statistics)
     from haikulint.baseline import filter_known, read_baseline
     from haikulint.baseline import write_baseline as save_baseline
-    from haikulint.blog.discover import PostFile, discover_posts
+    from haikulint.blog.discover import PostFile, discover_posts, is_under
     from haikulint.catalogue import load_catalogue
     from haikulint.diagnostic import Severity
     from haikulint.engine import LintJob, lint
@@ -53,7 +53,7 @@ def run(
     files = [
         file
         for file in discover_posts(targets, config, configured_root)
-        if configured_root is None or _is_under(file.path, configured_root)
+        if configured_root is None or is_under(file.filename, configured_root)
     ]
     context_files: list[PostFile] = []
     if any(rule.scope == "blog" for rule in rules):
@@ -92,12 +92,6 @@ def run(
     report.render(output_format, diagnostics, run_summary, sys.stdout, statistics=statistics)
     has_errors = any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics)
     return 1 if has_errors and not exit_zero else 0
-
-
-def _is_under(path: Path, root: Path) -> bool:
-    absolute_path = os.path.abspath(path)
-    absolute_root = os.path.abspath(root)
-    return os.path.commonpath([absolute_path, absolute_root]) == absolute_root
 
 
 class _ProgressBar:
