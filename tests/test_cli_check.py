@@ -263,22 +263,24 @@ def test_parallel_cross_post_rules_match_a_serial_run(
     write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _cross_post_blog(write_blog)
+    staged = "posts/1951/" + POND.removeprefix("posts/")
     _, serial = check_json("posts")
+    _, staged_serial = check_json(staged)
     monkeypatch.setattr(engine, "PARALLEL_THRESHOLD", 10)
     monkeypatch.setattr(engine, "SPAN_POSTS", 3)
     for processes in (2, 3):
         monkeypatch.setattr(engine, "_worker_count", lambda count, n=processes: n)
         _, parallel = check_json("posts")
         assert parallel == serial
+        # One post named alone: the rest of the root is read on all cores for context.
+        assert check_json(staged)[1] == staged_serial
     names = {str(d["name"]) for d in serial}
     assert {"duplicate-slug", "duplicate-title", "duplicate-author"} <= names
     titled = [d for d in serial if d["name"] == "duplicate-title"]
     assert not any("/1960/" in str(d["path"]) for d in titled)  # per-file ignore
     assert not any("/1957/" in str(d["path"]) for d in titled)  # suppressed in the post
     # A staged post is compared with the whole root: the others are read for context.
-    staged = "posts/1951/" + POND.removeprefix("posts/")
-    _, alone = check_json(staged)
-    assert {d["name"] for d in alone} == {"duplicate-title", "duplicate-author"}
+    assert {d["name"] for d in staged_serial} == {"duplicate-title", "duplicate-author"}
 
 
 def test_shared_post_phase_lints_every_file_once_in_order(
@@ -315,3 +317,33 @@ def test_spans_cut_the_files_into_even_ordered_shares(count: int, shares: int) -
     sizes = [stop - start for start, stop in spans]
     assert all(size == sizes[0] for size in sizes[:-1])
     assert not sizes or 0 < sizes[-1] <= sizes[0]
+
+
+def test_a_run_that_finds_no_posts_says_so_and_exits_zero(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog({"posts/notes.txt": "not a post\n"})
+    code, out, err = run_cli("check", "posts")
+    assert code == 0
+    assert "haikulint: warning: no posts found to check (*.md, *.markdown)" in err
+    assert "0 files" in out
+    code, _, err = run_cli("check", "--output-format", "json", "posts")
+    assert code == 0 and "no posts found" in err
+
+
+def test_force_exclude_keeps_excluded_files_out_even_when_named(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    draft = LONG.replace("posts/", "posts/drafts/", 1)
+    write_blog(
+        {
+            "haikulint.toml": 'root = "posts"\nexclude = ["posts/drafts/"]\n',
+            draft: yaml_post("Draft"),
+            POND: yaml_post("Pond"),
+        }
+    )
+    assert codes_by_path(check_json(draft)[1]) == {draft: {"slug-syllables"}}
+    assert check_json("--force-exclude", draft, POND) == (0, [])
+    assert check_json("posts") == (0, [])  # a walk never enters an excluded folder
+    code, _, err = run_cli("check", "--force-exclude", draft)
+    assert code == 0 and "no posts found" in err

@@ -260,7 +260,8 @@ def test_manifest_hooks_check_markdown_without_rewriting_files() -> None:
 
     hooks = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
     (hook,) = [hook for hook in hooks if hook["id"] == "haikulint"]
-    assert hook["entry"] == "haikulint check"
+    # --force-exclude: the config's exclude applies to the staged files pre-commit names.
+    assert hook["entry"] == "haikulint check --force-exclude"
     assert hook["require_serial"] is True
     # types_or [markdown] relies on identify tagging both extensions as markdown.
     assert "markdown" in hook["types_or"]
@@ -360,6 +361,18 @@ def test_a_staged_markdown_file_outside_the_root_is_not_judged_as_a_post(blog: B
     run = blog.pre_commit()
     assert run.code == 0, run.output
     assert blog.pre_commit("--all-files").code == 0
+
+
+def test_a_staged_post_the_config_excludes_is_not_checked(blog: Blog) -> None:
+    blog.stage({"haikulint.toml": 'root = "posts"\nexclude = ["posts/drafts/"]\n'})
+    draft = LONG_LAST_LINE.replace("posts/", "posts/drafts/", 1)
+    blog.stage({draft: post_text("Disk Full", "2024-06-01")})
+    run = blog.pre_commit()
+    assert run.code == 0, run.output
+    assert "slug-syllables" not in run.output
+    blog.stage({LONG_LAST_LINE: post_text("Disk Full", "2024-06-01")})
+    run = blog.pre_commit()
+    assert run.code == 1 and "slug-syllables" in run.output, run.output
 
 
 def test_hook_arguments_from_the_config_reach_haikulint(

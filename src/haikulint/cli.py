@@ -138,6 +138,14 @@ def check(
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when errors are found.")
     ] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            "--force-exclude",
+            help="Apply the config's exclude to files named on the command line too"
+            " (for pre-commit, which names every staged file).",
+        ),
+    ] = False,
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="Never show a progress bar.")
     ] = False,
@@ -160,6 +168,7 @@ def check(
             write_baseline=write_baseline,
             root=root,
             exit_zero=exit_zero,
+            force_exclude=force_exclude,
             show_progress=not no_progress,
         )
     )

@@ -136,11 +136,8 @@ def lint(
     summaries, diagnostics = _post_phase(files, job, on_progress)
     if job.blog_rules:
         checked = {_absolute(file.filename) for file in files}
-        others = [
-            job.summarize(job.read(file))
-            for file in context_files
-            if _absolute(file.filename) not in checked
-        ]
+        extra = [file for file in context_files if _absolute(file.filename) not in checked]
+        others = _context_phase(extra, job)
         diagnostics.extend(_blog_phase(summaries, files, others, job))
     diagnostics.sort(key=Diagnostic.sort_key)
     return LintResult(diagnostics=diagnostics, files_checked=len(summaries))
@@ -154,6 +151,18 @@ def _post_phase(
     if processes <= 1:
         return _lint_chunk(job, files, on_progress)
     return _SharedPostPhase(job, files, processes).run(on_progress)
+
+
+def _context_phase(files: Sequence[PostFile], job: LintJob) -> list[PostSummary]:
+    """Read the posts that are only compared with, not reported on: a summary of each.
+
+    A pre-commit run names a few staged posts, but the cross-post rules compare them with
+    every post of the root, so a big blog is read on all cores here too.
+    """
+    processes = _worker_count(len(files))
+    if processes <= 1:
+        return _lint_chunk(job, files, lint=False)[0]
+    return _SharedPostPhase(job, files, processes, lint=False).run(None)[0]
 
 
 SPAN_POSTS = 500
@@ -173,11 +182,14 @@ class _SharedPostPhase:
     and only each span's summaries and diagnostics travel back.
     """
 
-    def __init__(self, job: LintJob, files: Sequence[PostFile], processes: int) -> None:
+    def __init__(
+        self, job: LintJob, files: Sequence[PostFile], processes: int, *, lint: bool = True
+    ) -> None:
         import multiprocessing
 
         self.job = job
         self.files = files
+        self.lint = lint
         self.processes = processes
         shares = max(processes * 8, len(files) // SPAN_POSTS)
         self.spans = _spans(len(files), shares)
@@ -227,7 +239,7 @@ class _SharedPostPhase:
 
     def lint_span(self, index: int, on_progress: ProgressCallback | None = None) -> SharedResult:
         start, stop = self.spans[index]
-        return _lint_chunk(self.job, self.files[start:stop], on_progress)
+        return _lint_chunk(self.job, self.files[start:stop], on_progress, lint=self.lint)
 
     def collect(
         self,
@@ -265,13 +277,17 @@ def _lint_chunk(
     job: LintJob,
     files: Sequence[PostFile],
     on_progress: ProgressCallback | None = None,
+    *,
+    lint: bool = True,
 ) -> tuple[list[PostSummary], list[Diagnostic]]:
+    """Read ``files`` into summaries, and lint them unless ``lint`` is false."""
     summaries: list[PostSummary] = []
     diagnostics: list[Diagnostic] = []
     for file in files:
         post = job.read(file)
         summaries.append(job.summarize(post))
-        diagnostics.extend(job.lint_post(post))
+        if lint:
+            diagnostics.extend(job.lint_post(post))
         if on_progress is not None:
             on_progress(1)
     return summaries, diagnostics

@@ -118,6 +118,21 @@ def test_files_named_explicitly_are_always_checked(tmp_path: Path) -> None:
     assert discover_posts([tmp_path / "post"], config) == []
 
 
+def test_force_exclude_applies_the_config_exclude_to_files_named_outright(
+    tmp_path: Path,
+) -> None:
+    make(tmp_path, "post/drafts/a.md", "post/b-draft.md", "post/c.md")
+    config = Config(base=tmp_path, exclude=("post/drafts/", "*-draft.md"))
+    named = [tmp_path / "post/drafts/a.md", tmp_path / "post/b-draft.md", tmp_path / "post/c.md"]
+    assert len(discover_posts(named, config)) == 3
+    kept = discover_posts(named, config, force_exclude=True)
+    assert found(kept, tmp_path) == ["post/c.md"]
+    # Folders named outright are walked as ever: exclude already applies inside them.
+    assert found(discover_posts([tmp_path / "post"], config, force_exclude=True), tmp_path) == [
+        "post/c.md"
+    ]
+
+
 def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"no-such\.md: no such file or folder"):
         discover_posts([tmp_path / "no-such.md"], Config(base=tmp_path))

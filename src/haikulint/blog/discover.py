@@ -4,8 +4,10 @@ Folders are walked with :func:`os.scandir` (``Path.rglob`` costs several times m
 per entry) for the config's ``include`` globs, skipping hidden folders, what
 ``.gitignore`` files ignore (their own folder and the repository's, read with
 ``pathspec``) and the config's ``exclude`` globs. Files named on the command line
-are always returned. Symbolic links to folders are followed once: a link back up
-the tree is noticed by its resolved path and never walked twice.
+are always returned, unless ``force_exclude`` is set (as ruff's ``--force-exclude``,
+for pre-commit, which names every staged file): then ``exclude`` applies to them too.
+Symbolic links to folders are followed once: a link back up the tree is noticed by
+its resolved path and never walked twice.
 """
 
 from __future__ import annotations
@@ -70,14 +72,19 @@ class PostFile:
 
 
 def discover_posts(
-    paths: Sequence[Path], config: Config, root: Path | None = None
+    paths: Sequence[Path],
+    config: Config,
+    root: Path | None = None,
+    *,
+    force_exclude: bool = False,
 ) -> list[PostFile]:
     """Every post file under ``paths``, sorted by path and without duplicates.
 
     The root of each file is ``root`` if given, else ``config.root``, else the folder
     argument it was found in, else (a file named alone) :func:`derive_root`; a file
-    outside that root gets its own derived root. Raises :class:`UsageError` for a path
-    that does not exist.
+    outside that root gets its own derived root. A file named in ``paths`` is returned
+    even if ``exclude`` matches it, unless ``force_exclude``. Raises :class:`UsageError`
+    for a path that does not exist.
     """
     if not paths:
         paths = [config.root if config.root is not None else Path(".")]
@@ -95,7 +102,8 @@ def discover_posts(
                 if file not in found:
                     found[file] = folder_root if file.startswith(inside) else derive_root(file)
         elif os.path.lexists(path):
-            found.setdefault(path, _root_for(path, chosen or derive_root(path)))
+            if not (force_exclude and exclude is not None and exclude.matches_named(path)):
+                found.setdefault(path, _root_for(path, chosen or derive_root(path)))
         else:
             raise UsageError(f"{given}: no such file or folder")
     roots = {folder: Path(folder) for folder in set(found.values())}
@@ -191,6 +199,11 @@ class _Ignore:
 
     def applies_to(self, path: str) -> bool:
         return path.startswith(self.base)
+
+    def matches_named(self, path: str) -> bool:
+        """Whether a file named outright (not met in a walk) is excluded: by a pattern
+        for it or for any folder above it, which a walk would have pruned."""
+        return self.applies_to(path) and self.spec.match_file(_relative_posix(path, self.base))
 
     def _spec_verdict(self, relative: str) -> bool | None:
         included: bool | None = self.spec.check_file(relative).include

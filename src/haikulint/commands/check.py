@@ -27,6 +27,7 @@ def run(
     write_baseline: Path | None = None,
     root: Path | None = None,
     exit_zero: bool = False,
+    force_exclude: bool = False,
     show_progress: bool = True,
     today: date | None = None,
 ) -> int:
@@ -52,7 +53,7 @@ def run(
     targets = list(paths) or [configured_root or Path(".")]
     files = [
         file
-        for file in discover_posts(targets, config, configured_root)
+        for file in discover_posts(targets, config, configured_root, force_exclude=force_exclude)
         if configured_root is None or is_under(file.filename, configured_root)
     ]
     context_files: list[PostFile] = []
@@ -62,6 +63,10 @@ def run(
         walked = {os.path.abspath(target) for target in targets if os.path.isdir(target)}
         roots = sorted({file.root for file in files if os.path.abspath(file.root) not in walked})
         context_files = discover_posts(roots, config, configured_root) if roots else []
+
+    if not files:
+        patterns = ", ".join(config.include)
+        sys.stderr.write(f"haikulint: warning: no posts found to check ({patterns})\n")
 
     job = LintJob(
         config=config,
