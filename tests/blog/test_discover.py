@@ -251,7 +251,7 @@ def test_post_file_keeps_its_path_as_text_and_stays_immutable(tmp_path: Path) ->
     assert pickle.loads(pickle.dumps(file)) == file
     assert repr(file) == f"PostFile(path={target!r}, root={tmp_path!r})"
     with pytest.raises(dataclasses.FrozenInstanceError):
-        file.root = tmp_path / "elsewhere"
+        file.root = tmp_path / "elsewhere"  # type: ignore[misc]
 
 
 def test_discovered_files_are_absolute_text_paths(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import FrozenInstanceError
+from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
@@ -26,16 +26,16 @@ from haikulint.errors import UsageError
 GITIGNORE = ".gitignore"
 
 
+@dataclass(frozen=True, slots=True, init=False)
 class PostFile:
-    """A file to check, and the blog root its slug is read from. Immutable.
+    """A file to check, and the blog root its slug is read from.
 
-    Not a dataclass of two Paths: a blog of 100,000 posts has 100,000 of these, held
-    until the end of the run, and a :class:`Path` per file costs several µs to build
-    and a few hundred bytes to keep. The file is kept as text (``filename``) and made
-    a Path only when ``path`` is asked for; roots are few and shared.
+    The file is kept as text, not as a :class:`Path`: a blog of 100,000 posts has
+    100,000 of these, held until the end of the run, and a Path per file costs several
+    µs to build and a few hundred bytes to keep. ``path`` makes one when asked; roots
+    are few and shared.
     """
 
-    __slots__ = ("filename", "root")
     filename: str
     """The file, as found: an absolute path from :func:`discover_posts`."""
     root: Path
@@ -49,23 +49,6 @@ class PostFile:
     def path(self) -> Path:
         """The file, as an absolute path (symbolic links kept as found)."""
         return Path(self.filename)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple[type[PostFile], tuple[str, Path]]:
-        return PostFile, (self.filename, self.root)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, PostFile):
-            return NotImplemented
-        return self.filename == other.filename and self.root == other.root
-
-    def __hash__(self) -> int:
-        return hash((self.filename, self.root))
 
     def __repr__(self) -> str:
         return f"PostFile(path={self.path!r}, root={self.root!r})"
