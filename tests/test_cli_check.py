@@ -185,6 +185,19 @@ def test_bad_config_exits_two_naming_the_file(write_blog: WriteBlog, in_tmp: Pat
     assert "haikulint.toml" in err and err.count("\n") == 1
 
 
+def test_a_broken_pyproject_is_an_error_only_when_it_holds_haikulint_settings(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    broken = "[tool.haikulint.words]\nkubectl = 9\nkubectl = 8\n"  # a duplicate key
+    write_blog({"pyproject.toml": broken, POND: yaml_post("Pond")})
+    code, _, err = run_cli("check", "posts")
+    assert code == 2
+    assert "pyproject.toml" in err and err.count("\n") == 1
+    # Another tool's broken pyproject.toml is not ours to judge: defaults apply.
+    write_blog({"pyproject.toml": "[tool.black]\nline-length = 88\nline-length = 99\n"})
+    assert check_json("posts") == (0, [])
+
+
 def test_internal_error_exits_two_without_traceback(
     write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

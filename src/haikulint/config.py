@@ -184,9 +184,18 @@ def _read_table(path: Path) -> Mapping[str, Any]:
 
 
 def _pyproject_has_section(path: Path) -> bool:
+    """Whether ``path`` holds ``[tool.haikulint]``. A pyproject.toml that cannot be parsed
+    is another tool's business, unless it mentions haikulint: then its error is ours,
+    and is raised rather than the user's settings silently ignored."""
     try:
         data = _load_toml(path)
     except ConfigError:
+        try:
+            mentions_us = "tool.haikulint" in path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            mentions_us = False
+        if mentions_us:
+            raise
         return False
     tool = data.get("tool", {})
     return isinstance(tool, Mapping) and "haikulint" in tool
