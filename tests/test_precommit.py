@@ -272,11 +272,7 @@ def test_manifest_hooks_check_markdown_without_rewriting_files() -> None:
 
 
 def test_readme_documents_every_hook_with_a_valid_config(tmp_path: Path) -> None:
-    """README's "Use with pre-commit" section names each hook id in a valid config snippet.
-
-    The section is pasted into README.md from notes/readme-precommit.md; until then this
-    test fails, on purpose.
-    """
+    """README's "Use with pre-commit" section names each hook id in a valid config snippet."""
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     snippets = [
         block
