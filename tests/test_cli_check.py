@@ -137,6 +137,52 @@ def test_baseline_hides_known_problems_and_shows_new_ones(
     assert {d["path"] for d in diagnostics} == {POND}
 
 
+def test_a_baseline_holds_from_any_folder(
+    write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    twin = POND.replace(".md", ".markdown")  # duplicate-slug names the other post
+    write_blog({f"blog/{LONG}": "Body.\n", f"blog/{POND}": "Body.\n", f"blog/{twin}": "Body.\n"})
+    monkeypatch.chdir(in_tmp / "blog")
+    _, before = check_json("posts")
+    assert any(d["name"] == "duplicate-slug" for d in before)
+    code, _, _ = run_cli("check", "--write-baseline", "baseline.json", "posts")
+    assert code == 0
+    recorded = json.loads(Path("baseline.json").read_text())
+    assert {entry["path"] for entry in recorded["problems"]} == {LONG, POND, twin}
+    monkeypatch.chdir(in_tmp)
+    assert check_json("--baseline", "blog/baseline.json", "blog/posts") == (0, [])
+    monkeypatch.chdir(in_tmp / "blog" / "posts")
+    assert check_json("--baseline", "../baseline.json", ".") == (0, [])
+    # New problems are still found, and shown relative to the working folder.
+    write_blog({f"blog/{MOON}": "Body.\n"})
+    code, diagnostics = check_json("--baseline", "../baseline.json", ".")
+    assert code == 1
+    assert {d["path"] for d in diagnostics} == {MOON.removeprefix("posts/")}
+
+
+def test_a_root_that_does_not_exist_is_a_usage_error(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog({POND: yaml_post("Pond")})
+    code, _, err = run_cli("check", "--root", "nowhere", "posts")
+    assert code == 2 and err == "haikulint: error: --root nowhere: no such folder\n"
+    # A configured root that does not exist yet (a new blog) is a warning; what is named
+    # outside it is not checked.
+    write_blog({"haikulint.toml": 'root = "postz"\n'})
+    code, _, err = run_cli("check", POND)
+    assert code == 0
+    assert "haikulint: warning:" in err and "haikulint.toml: root" in err
+    assert "postz: no such folder" in err and f"outside the root postz: {POND}" in err
+
+
+def test_named_files_outside_the_root_are_named_in_a_warning(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog({"haikulint.toml": 'root = "posts"\n', "notes/idea.md": "x\n", POND: "x\n"})
+    code, out, err = run_cli("check", "--output-format", "json", "notes/idea.md", POND)
+    assert code == 1  # the post is checked (no title, no date)
+    assert {d["path"] for d in json.loads(out)} == {POND}
+    assert err == "haikulint: warning: not checked, outside the root posts: notes/idea.md\n"
+
+
 def test_cross_post_rules_compare_a_single_file_with_the_whole_root(
     write_blog: WriteBlog, in_tmp: Path
 ) -> None:
@@ -196,6 +242,15 @@ def test_a_broken_pyproject_is_an_error_only_when_it_holds_haikulint_settings(
     # Another tool's broken pyproject.toml is not ours to judge: defaults apply.
     write_blog({"pyproject.toml": "[tool.black]\nline-length = 88\nline-length = 99\n"})
     assert check_json("posts") == (0, [])
+
+
+def test_an_unknown_code_in_per_file_ignores_is_a_usage_error(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog({"haikulint.toml": '[per-file-ignores]\n"*.md" = ["HK1O3"]\n', POND: "x\n"})
+    code, _, err = run_cli("check", "posts")
+    assert code == 2 and err.count("\n") == 1
+    assert "haikulint.toml: per-file-ignores: unknown rule selector 'HK1O3'" in err
 
 
 def test_internal_error_exits_two_without_traceback(

@@ -149,6 +149,13 @@ def test_a_user_rule_runs_in_check(user_blog: Path) -> None:
     assert str(found[0]["message"]).startswith('line 5 "all weekend long with cold pizza" has 8')
 
 
+def test_a_yaml_rule_file_is_refused_not_ignored(user_blog: Path) -> None:
+    (user_blog / "lint-rules" / "tags.yaml").write_text("code: TG001\n", encoding="utf-8")
+    code, _, err = run_cli("rules")
+    assert code == 2 and err.count("\n") == 1
+    assert "tags.yaml: rule files are TOML; write it as tags.toml" in err
+
+
 def test_a_broken_user_rule_is_a_config_error(user_blog: Path) -> None:
     (user_blog / "lint-rules" / "broken.toml").write_text(
         TANKA_RULE.replace("TK103", "TK104")

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, cached_property
@@ -164,15 +164,21 @@ class Catalogue:
         (``--select HK103 --ignore HK1`` keeps HK103); on a tie, ignore wins.
         """
         chosen = [*(select or ("ALL",)), *extend_select]
-        for selector in [*chosen, *ignore]:
-            if not any(_specificity(rule, selector) for rule in self.rules):
-                raise UsageError(f"unknown rule selector {selector!r} (see 'haikulint rules')")
+        self.check_selectors([*chosen, *ignore])
         return [
             rule
             for rule in self.rules
             if max((_specificity(rule, s) for s in chosen), default=0)
             > max((_specificity(rule, s) for s in ignore), default=0)
         ]
+
+    def check_selectors(self, selectors: Iterable[str], where: str = "") -> None:
+        """Raise :class:`UsageError` for a selector that picks no rule (a typo: ``HK1O3``)."""
+        for selector in selectors:
+            if not any(_specificity(rule, selector) for rule in self.rules):
+                raise UsageError(
+                    f"{where}unknown rule selector {selector!r} (see 'haikulint rules')"
+                )
 
 
 def rule_matches(rule: Rule, selector: str) -> bool:
@@ -230,6 +236,13 @@ def _rule_files(folder: Path, builtin: bool) -> list[Path]:
         if builtin:  # pragma: no cover - a broken installation
             raise ConfigError(f"{folder}: the built-in rules are missing")
         raise ConfigError(f"{folder}: rules-dirs folder not found")
+    misplaced = sorted(
+        path for pattern in ("*.yaml", "*.yml", "*.json") for path in folder.glob(pattern)
+    )
+    if misplaced:
+        raise ConfigError(
+            f"{misplaced[0]}: rule files are TOML; write it as {misplaced[0].stem}.toml"
+        )
     return sorted(folder.glob("*.toml"))
 
 

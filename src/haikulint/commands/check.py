@@ -9,9 +9,14 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from haikulint.config import Config
+from haikulint.errors import UsageError
+
+if TYPE_CHECKING:
+    from haikulint.blog.discover import PostFile
+    from haikulint.diagnostic import Diagnostic
 
 
 def run(
@@ -37,7 +42,7 @@ def run(
     report.validate_format(output_format, statistics=statistics)
     from haikulint.baseline import filter_known, read_baseline
     from haikulint.baseline import write_baseline as save_baseline
-    from haikulint.blog.discover import PostFile, discover_posts, is_under
+    from haikulint.blog.discover import discover_posts, is_under
     from haikulint.catalogue import load_catalogue
     from haikulint.diagnostic import Severity
     from haikulint.engine import LintJob, lint
@@ -49,13 +54,26 @@ def run(
         (*config.ignore, *ignore),
         (*config.extend_select, *extend_select),
     )
+    for codes in config.per_file_ignores.values():
+        catalogue.check_selectors(codes, where=f"{config.source}: per-file-ignores: ")
     configured_root = root or config.root
+    if root is not None and not root.is_dir():
+        raise UsageError(f"--root {root}: no such folder")
+    if root is None and config.root is not None and not config.root.is_dir():
+        # A warning, not an error: a new blog may commit before its first post.
+        sys.stderr.write(
+            f"haikulint: warning: {config.source}: root {config.root}: no such folder\n"
+        )
     targets = list(paths) or [configured_root or Path(".")]
+    found = discover_posts(targets, config, configured_root, force_exclude=force_exclude)
     files = [
         file
-        for file in discover_posts(targets, config, configured_root, force_exclude=force_exclude)
+        for file in found
         if configured_root is None or is_under(file.filename, configured_root)
     ]
+    if len(files) < len(found):
+        kept = set(files)
+        _warn_outside_root([file for file in found if file not in kept], configured_root)
     context_files: list[PostFile] = []
     if any(rule.scope == "blog" for rule in rules):
         # Cross-post rules compare with the whole root; a root already walked as a
@@ -64,15 +82,20 @@ def run(
         roots = sorted({file.root for file in files if os.path.abspath(file.root) not in walked})
         context_files = discover_posts(roots, config, configured_root) if roots else []
 
-    if not files:
+    if not found:
         patterns = ", ".join(config.include)
         sys.stderr.write(f"haikulint: warning: no posts found to check ({patterns})\n")
 
+    # A baseline is matched by path and message, which name posts: name them relative to
+    # the baseline file, not the cwd, so it holds from any folder (shown relative to the
+    # cwd again below).
+    baseline_file = write_baseline or baseline
+    anchor = baseline_file.resolve().parent if baseline_file is not None else Path.cwd()
     job = LintJob(
         config=config,
         rule_codes=tuple(rule.code for rule in rules),
         today=today or date.today(),
-        cwd=Path.cwd(),
+        cwd=anchor,
     )
     with _ProgressBar(len(files), enabled=show_progress) as progress:
         result = lint(files, job, context_files=context_files, on_progress=progress.advance)
@@ -86,6 +109,8 @@ def run(
         return 0
     if recorded is not None:
         diagnostics = filter_known(diagnostics, recorded)
+    if anchor != Path.cwd():
+        diagnostics = [_relative_to_cwd(diagnostic, anchor) for diagnostic in diagnostics]
 
     run_summary = report.RunSummary(
         files_checked=result.files_checked,
@@ -97,6 +122,26 @@ def run(
     report.render(output_format, diagnostics, run_summary, sys.stdout, statistics=statistics)
     has_errors = any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics)
     return 1 if has_errors and not exit_zero else 0
+
+
+def _warn_outside_root(skipped: Sequence[PostFile], root: Path | None) -> None:
+    """Say which named files were not checked for lying outside the configured root."""
+    from haikulint.blog.post import display_path
+
+    shown = ", ".join(display_path(file.filename) for file in skipped[:5])
+    more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+    sys.stderr.write(
+        f"haikulint: warning: not checked, outside the root {display_path(str(root))}: "
+        f"{shown}{more}\n"
+    )
+
+
+def _relative_to_cwd(diagnostic: Diagnostic, anchor: Path) -> Diagnostic:
+    from dataclasses import replace
+
+    from haikulint.blog.post import display_path
+
+    return replace(diagnostic, path=display_path(os.path.join(anchor, diagnostic.path)))
 
 
 class _ProgressBar:
