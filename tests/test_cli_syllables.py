@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from haikulint.cli import app
-from tests.conftest import run_cli
+from tests.conftest import WriteBlog, run_cli
 
 DONE_WHEN = "the prod deploy froze / I parsed the pcap for hours / the repo holds it all"
 
@@ -189,3 +189,111 @@ def test_no_text_on_a_terminal_is_a_usage_error() -> None:
 
     with pytest.raises(UsageError, match="no text to count"):
         read_inputs([], _Terminal())  # type: ignore[arg-type]
+
+
+# --- issue 2 audit ---
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("1,000,000,000,000,000,000", [4]),  # one sextillion
+        ("1000000000000000000th", [4]),  # one quintillionth
+        ("9" * 5000, [5000]),  # digit by digit
+    ],
+)
+def test_huge_numbers_are_read_not_an_internal_error(
+    in_tmp: Path, text: str, totals: list[int]
+) -> None:
+    code, out, err = run_cli("syllables", "--format", "json", text)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["lines"][0]["totals"] == totals
+
+
+def test_a_huge_number_on_stdin(in_tmp: Path) -> None:
+    code, out, err = run_cli("syllables", "-", input="9" * 5000 + "\n")
+    assert (code, err) == (0, "")
+    assert "5000" in out
+
+
+def test_check_reads_a_huge_number_in_a_slug(write_blog: WriteBlog, in_tmp: Path) -> None:
+    """The same numbers, met by ``check`` as slug words, were an internal error too."""
+    write_blog(
+        {
+            "posts/the-1000000000000000000th-/-a-frog-jumps-into-the-pond-/-splash.md": (
+                "---\ntitle: Big\ndate: 2024-03-01\n---\n\nSome words.\n"
+            )
+        }
+    )
+    code, out, err = run_cli("check", "--output-format", "json", "--no-progress", "posts")
+    assert code in (0, 1), err
+    assert "internal error" not in err
+    assert any(d["name"] == "slug-syllables" for d in json.loads(out))
+
+
+def test_all_caps_haiku_is_not_spelled_out(in_tmp: Path) -> None:
+    code, out, _ = run_cli("syllables", "--format", "json", "OLD POND / A FROG JUMPS / SPLASH")
+    assert code == 0
+    lines = json.loads(out)["lines"]
+    assert [line["totals"] for line in lines] == [[2], [3], [1]]
+    assert lines[0]["words"][1] == {"text": "POND", "readings": [1], "source": "cmudict"}
+
+
+def test_a_slash_between_words_of_free_text_is_not_a_line_break(in_tmp: Path) -> None:
+    text = "the pager rang out / I was on call 24/7 / the coffee ran cold"
+    code, out, _ = run_cli("syllables", "--format", "json", text)
+    assert code == 0
+    lines = json.loads(out)["lines"]
+    assert [line["text"] for line in lines] == [
+        "the pager rang out",
+        "I was on call 24/7",
+        "the coffee ran cold",
+    ]
+    assert [line["totals"] for line in lines] == [[5], [9], [5]]
+    assert [word["text"] for word in lines[1]["words"]][-2:] == ["24", "7"]
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "the-cron-job-ran-twice/a-null-pointer-in-the-logs/we-all-went-home",
+        "the-cron-job-ran-twice-/-a-null-pointer-in-the-logs-/-we-all-went-home",
+    ],
+)
+def test_slugs_still_split_on_every_slash(in_tmp: Path, slug: str) -> None:
+    code, out, _ = run_cli("syllables", "--format", "json", slug)
+    assert code == 0
+    assert len(json.loads(out)["lines"]) == 3
+
+
+def test_empty_input_says_no_words(in_tmp: Path) -> None:
+    code, out, err = run_cli("syllables", "")
+    assert (code, err) == (0, "")
+    assert out.strip() == "no words"
+    assert "┏" not in out
+    code, out, _ = run_cli("syllables", "...")
+    assert (code, out.strip()) == (0, "...: no words")
+    code, out, _ = run_cli("syllables", "--format", "json", "")
+    assert (code, json.loads(out)) == (0, {"text": "", "lines": []})
+
+
+def test_json_words_are_as_written(in_tmp: Path) -> None:
+    code, out, _ = run_cli("syllables", "--format", "json", "don’t stop")
+    assert code == 0
+    words = json.loads(out)["lines"][0]["words"]
+    assert words[0] == {"text": "don’t", "readings": [1], "source": "cmudict"}
+
+
+def test_money_and_dotted_abbreviations(in_tmp: Path) -> None:
+    code, out, _ = run_cli("syllables", "--format", "json", "$10 for .NET e.g. at 1,5")
+    assert code == 0
+    words = json.loads(out)["lines"][0]["words"]
+    assert [(word["text"], word["readings"]) for word in words] == [
+        ("$10", [3]),
+        ("for", [1]),
+        (".NET", [2]),
+        ("e.g", [2]),
+        ("at", [1]),
+        ("1", [1]),
+        ("5", [1]),
+    ]

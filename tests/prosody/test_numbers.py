@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from haikulint.prosody.count import SyllableCounter
 from haikulint.prosody.numbers import cardinal, number_readings, ordinal
 
 
@@ -35,6 +38,12 @@ from haikulint.prosody.numbers import cardinal, number_readings, ordinal
         ("50%", (4,)),
         ("1990s", (4, 8)),
         ("1000000", (3,)),
+        (".5", (2,)),  # point five
+        (".25", (3, 4)),  # point two five, point twenty-five
+        ("30s", (2, 4)),  # thirties, thirty seconds
+        ("5s", (1, 3)),  # fives, five seconds
+        ("1,000,000,000,000,000,000", (4,)),  # one sextillion
+        ("1000000000000000000th", (4,)),  # one quintillionth
     ],
 )
 def test_number_readings(token: str, readings: tuple[int, ...]) -> None:
@@ -55,3 +64,36 @@ def test_cardinal_and_ordinal() -> None:
 
 def test_huge_numbers_are_said_digit_by_digit() -> None:
     assert number_readings("1" * 20) == (20,)
+
+
+def test_past_the_named_scales_numbers_are_said_digit_by_digit() -> None:
+    assert number_readings("1" + ",000" * 12) == (37, 73)  # one, then oh or zero 36 times
+    assert number_readings("9" * 5000) == (5000,)  # int() refuses 4300+ digits: not used
+    assert number_readings("1" * 39 + "2nd") == (41,)  # ... one one second
+    with pytest.raises(ValueError, match="too large"):
+        cardinal(10**36)
+    assert cardinal(10**35) == 6  # one hundred decillion
+
+
+_NUMBERISH = st.text(alphabet="0123456789,.", min_size=1, max_size=80).flatmap(
+    lambda digits: st.sampled_from(["", "st", "nd", "rd", "th", "s", "'s", "%"]).map(
+        lambda suffix: digits + suffix
+    )
+)
+
+
+@settings(deadline=None)  # the first example loads the dictionaries
+@given(_NUMBERISH)
+def test_digits_commas_dots_and_suffixes_never_raise(token: str) -> None:
+    readings = number_readings(token)
+    assert list(readings) == sorted(set(readings))
+    assert all(count >= 1 for count in readings)
+    word = SyllableCounter().word(token)
+    assert word.readings and min(word.readings) >= 1
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=1, max_value=6000))
+def test_any_length_of_digits_never_raises(length: int) -> None:
+    for token in ("9" * length, "1" + "0" * (length - 1), "1" * length + "th"):
+        assert number_readings(token)

@@ -86,10 +86,14 @@ def write_json(analysed: Iterable[tuple[str, list[LineReading]]], out: TextIO) -
 
 def write_tables(analysed: Iterable[tuple[str, list[LineReading]]], form: tuple[int, ...]) -> None:
     from rich.console import Console  # lazy: start-up time
+    from rich.text import Text  # imported by rich.console already
 
     analysed = list(analysed)
     console = Console(highlight=False, emoji=False)
     for text, lines in analysed:
+        if not any(line.words for line in lines):  # "", "...": nothing to count
+            console.print(Text(f"{text}: no words" if text.strip() else "no words"))
+            continue
         console.print(build_table(text, lines, form))
         if any(line.unknown_words for line in lines):
             console.print(
@@ -117,7 +121,8 @@ def build_table(text: str, lines: Sequence[LineReading], form: tuple[int, ...]) 
         for index, word in enumerate(line.words):
             table.add_row(str(number) if index == 0 else "", *_word_cells(word))
         expected = form[number - 1] if checked else None
-        table.add_row("", "[bold]total[/]", _counts(line.totals), "", _verdict(line, expected))
+        shown = "" if line.words else str(number)  # a line of no words still has its number
+        table.add_row(shown, "[bold]total[/]", _counts(line.totals), "", _verdict(line, expected))
     return table
 
 

@@ -5,14 +5,19 @@ A word's readings come from the first source that knows it (see :class:`Source`)
 1. the user's own words (config), which override everything;
 2. the shipped lexicon of software vocabulary (``kubectl 3 4``, ``sql 2 3``);
 3. the CMU Pronouncing Dictionary, every variant (``hours 1 2``); an all-caps word
-   of up to five letters in free text may also be spelled out (``IT``, ``US``);
-   a contraction spelled without its apostrophe, as slugs do (``dont``, ``youre``),
-   reads as its apostrophe form, united with the real word it may also be
-   (``wont``, ``cant``, ``shed``, ``well``);
-4. numbers (``2024``, ``404``, ``4th``, ``3.5``), also inside words (``ipv6``, ``10x``,
-   ``5k``, ``v2``), and inflections of known words (``repos``, ``gpus``, ``grepping``);
-5. letters: initialisms in no dictionary, spelled out (``llm`` 3, ``aws`` 5);
-6. an estimate for anything else, marked as such so rules can surface it.
+   of two or three letters in mixed-case text may also be spelled out (``IT``, ``US``),
+   but not a longer one (``POND``), nor any word of a line written all in capitals
+   (``OLD POND``), where capitals say nothing; a contraction spelled without its
+   apostrophe, as slugs do (``dont``, ``youre``), reads as its apostrophe form, united
+   with the real word it may also be (``wont``, ``cant``, ``shed``, ``well``);
+4. numbers (``2024``, ``404``, ``4th``, ``3.5``, ``$10``), also inside words (``ipv6``,
+   ``10x``, ``5k``, ``v2``), inflections of known words (``repos``, ``gpus``,
+   ``grepping``, ``dockerized``) and dotted words (``node.js``, ``.NET``, ``e.g.``);
+5. letters: initialisms in no dictionary, spelled out (``llm`` 3, ``aws`` 5), or only
+   their unpronounceable start when the rest is a known word (``pgvector`` p-g vector);
+6. an estimate for anything else, marked as such so rules can surface it: a closed
+   compound of two known words (``hostname``) gets the sum of its parts' readings,
+   anything else the ``syllables`` package's guess.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 
 from haikulint.prosody import cmu, letters, lexicon, numbers
 from haikulint.prosody.readings import LineReading, Source, WordReading
-from haikulint.prosody.tokenize import normalize_apostrophes, split_lines, split_words
+from haikulint.prosody.tokenize import normalize_apostrophes, split_text_lines, split_words
 
 Readings = tuple[tuple[int, ...], Source]
 
@@ -90,9 +96,27 @@ _CMU_CORRECTIONS: dict[str, tuple[int, ...]] = {
     "fine": (1,),  # adds Italian "fine"
     "memory": (2, 3),  # lists only mem-o-ry; mem-ry is as common
 }
+# A currency sign before or after a number, as said after it: ``$10`` ten dollars.
+_CURRENCIES: dict[str, tuple[int, ...]] = {"$": (2,), "€": (2,), "£": (1,), "¥": (1,)}
+_PRICE = re.compile(r"(?P<units>\d+)\.(?P<cents>\d\d)")
+# Verbs made with -ize (``dockerize``, ``tokenized``): what the ending adds to its stem.
+_IZE_ENDINGS = tuple(
+    (stem + ending, extra)
+    for stem in ("iz", "is")
+    for ending, extra in (("e", 1), ("es", 2), ("ed", 1), ("ing", 2), ("er", 2), ("ers", 2))
+)
 _ALPHA_RUN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "se", "ge", "ze")
 _SIBILANT_LETTERS = frozenset("sxh")
+# After these letters a plural s is rarely said of an initialism in no dictionary
+# ("zee-effs", "kay-ems"): the s is its own letter, for system, service or server
+# (``zfs``, ``ntfs``, ``kms``, ``dkms``, ``sms``, ``mdns``). Known initialisms keep
+# their plurals (``vms``, ``llms`` and ``cdns`` come from the lexicon).
+_OWN_S_AFTER = frozenset("fmn")
+_SHOUTED_SPELLED_MAX = 3  # IT, US, OLD may be spelled out in mixed case; POND may not
+_COMPOUND_PART_MIN = 3
+_COMPOUND_WORD_MAX = 40
+_CLUSTER_SPELLED_MAX = 3  # ``pg``vector, ``ts``config, ``h``mac
 
 
 _LINE_CACHE_SIZE = 4096
@@ -117,10 +141,18 @@ class SyllableCounter:
         return cached
 
     def line(self, text: str) -> LineReading:
-        """One line: its words and every total their readings can add up to."""
+        """One line: its words and every total their readings can add up to.
+
+        In a line written all in capitals (``OLD POND``), capitals say nothing: its
+        words are read as if in lower case (no ``IT`` spelled out), kept as written.
+        """
         cached = self._line_cache.get(text)
         if cached is None:  # several rules ask about the same slug line, one post at a time
-            words = tuple(self.word(token) for token in split_words(text))
+            tokens = split_words(text)
+            if _in_capitals(text):
+                words = tuple(self._uncapitalized(token) for token in tokens)
+            else:
+                words = tuple(self.word(token) for token in tokens)
             cached = LineReading(text, words, line_totals(word.readings for word in words))
             if len(self._line_cache) >= _LINE_CACHE_SIZE:  # bounded: a blog has many lines
                 self._line_cache.clear()
@@ -128,8 +160,13 @@ class SyllableCounter:
         return cached
 
     def lines(self, text: str) -> list[LineReading]:
-        """Every line of haiku text or a slug (split on ``/`` and newlines)."""
-        return [self.line(line) for line in split_lines(text)]
+        """Every line of haiku text or a slug (see :func:`split_text_lines`)."""
+        return [self.line(line) for line in split_text_lines(text)]
+
+    def _uncapitalized(self, token: str) -> WordReading:
+        """A word of a line in capitals: read in lower case, reported as written."""
+        reading = self.word(token.lower())
+        return reading if reading.text == token else replace(reading, text=token)
 
     # The sources, most trusted first.
 
@@ -153,7 +190,9 @@ class SyllableCounter:
             return listed, Source.LEXICON
         counts = set(_cmu(key))
         counts |= self._contracted(key)
-        if token and _shouted(token):
+        # A short all-caps dictionary word may be an initialism (IT, US); a longer one
+        # (POND, FROZE) is a word shouted, unless the lexicon (checked above) says otherwise.
+        if token and _shouted(token) and (not counts or len(key) <= _SHOUTED_SPELLED_MAX):
             spelled = letters.spelled_count(key)
             if spelled is not None:
                 source = Source.CMUDICT if counts else Source.LETTERS
@@ -179,6 +218,9 @@ class SyllableCounter:
         counts = numbers.number_readings(key)
         if counts:
             return counts, Source.NUMBER
+        money = self._money(key)
+        if money is not None:
+            return money
         inflected = self._inflected(key)
         if inflected is not None:
             return inflected
@@ -194,28 +236,72 @@ class SyllableCounter:
             return self._mixed(key)
         return None
 
+    def _money(self, key: str) -> Readings | None:
+        """``$10`` ten dollars, ``10€`` ten euros, ``£5`` five pounds."""
+        if len(key) < 2:
+            return None
+        if key[0] in _CURRENCIES and key[1].isdigit():
+            sign, amount = key[0], key[1:]
+        elif key[-1] in _CURRENCIES and key[-2].isdigit():
+            sign, amount = key[-1], key[:-1]
+        else:
+            return None
+        currency = _CURRENCIES[sign]
+        price = _PRICE.fullmatch(amount)
+        if price is None:
+            return _add(self._part(amount), (currency, Source.NUMBER))
+        units, cents = numbers.integer_readings(price["units"]), int(price["cents"])
+        if not cents:  # $5.00 five dollars
+            return _add((tuple(sorted(units)), Source.NUMBER), (currency, Source.NUMBER))
+        said = numbers.below_hundred(cents)
+        if not price["units"].strip("0"):  # $0.50 fifty cents
+            return (said + 1,), Source.NUMBER
+        # $1.50 one fifty, one dollar fifty
+        counts = {unit + said + extra for unit in units for extra in (0, *currency)}
+        return tuple(sorted(counts)), Source.NUMBER
+
     def _inflected(self, key: str) -> Readings | None:
         """``repos``, ``gpus``, ``pcap's``, ``grepping``, ``dockerized`` from their stems."""
         if key.endswith("'s") and len(key) > 2:
             base = self._stem(key[:-2])
             return _add(base, ((_plural_extra(key[:-2], base),), base[1])) if base else None
         if key.endswith("s") and not key.endswith("ss") and len(key) > 2:
-            base = self._stem(key[:-1])
+            stem = key[:-1]
+            base = self._stem(stem)
             if base is not None:
-                return _add(base, ((_plural_extra(key[:-1], base),), base[1]))
+                plural = _add(base, ((_plural_extra(stem, base),), base[1]))
+                if not _spelled_whole(stem, base):
+                    return plural
+                # An initialism in no dictionary: the s may be its own letter (zfs, kms).
+                lettered = _spelled(key)
+                if stem[-1] in _OWN_S_AFTER:
+                    return lettered
+                return tuple(sorted({*plural[0], *lettered[0]})), Source.LETTERS
             if key.endswith("es") and key[:-2].endswith(_SIBILANT_ENDINGS):
                 base = self._stem(key[:-2])
                 if base is not None:
                     return _add(base, ((1,), base[1]))
+        for ending, extra in _IZE_ENDINGS:  # before -ed/-ing: ``dockerized`` is docker+ized
+            if key.endswith(ending) and len(key) - len(ending) >= _COMPOUND_PART_MIN:
+                base = self._stem(key[: -len(ending)])
+                if base is not None:
+                    return _add(base, ((extra,), base[1]))
+        fallback: Readings | None = None
         for ending, extra in (("ing", 1), ("er", 1), ("ers", 1), ("ed", 0)):
             if key.endswith(ending) and len(key) > len(ending) + 1:
                 stem = key[: -len(ending)]
                 for candidate in (stem, stem + "e", stem[:-1] if _doubled(stem) else ""):
                     base = self._stem(candidate) if candidate else None
-                    if base is not None:
-                        added = 1 if ending == "ed" and candidate.endswith(("t", "d")) else extra
+                    if base is None:
+                        continue
+                    added = 1 if ending == "ed" and candidate.endswith(("t", "d")) else extra
+                    if not _spelled_whole(candidate, base):
                         return _add(base, ((added,), base[1]))
-        return None
+                    # A stem only spelled out (``pgbounc``) yields to a better one
+                    # (``pgbounce``: p-g bounce).
+                    if fallback is None:
+                        fallback = _add(base, ((added,), base[1]))
+        return fallback
 
     def _stem(self, key: str) -> Readings | None:
         """A stem known as a whole word, or an initialism (``gpu`` of ``gpus``)."""
@@ -224,14 +310,16 @@ class SyllableCounter:
         known = self._known(key)
         if known is not None:
             return known
-        if letters.is_initialism(key) and len(key) >= 2:
-            return _spelled(key)
+        if letters.is_initialism(key):
+            return self._lettered(key)
         return None
 
     def _dotted(self, key: str) -> Readings:
-        """``node.js`` node js; ``config.yaml`` config dot yaml."""
+        """``node.js`` node js; ``config.yaml`` config dot yaml; ``.net`` dot net; ``e.g``."""
         parts = [part for part in key.split(".") if part]
-        result: Readings = ((0,), Source.LEXICON)
+        if len(parts) > 1 and all(_abbreviated(part) for part in parts):
+            return _spelled("".join(parts))  # e.g, i.e, a.m, u.s.a, ph.d: no "dot"
+        result: Readings = ((1,) if key.startswith(".") else (0,), Source.LEXICON)
         for index, part in enumerate(parts):
             if index and part != "js":
                 result = _add(result, ((1,), Source.LEXICON))
@@ -267,10 +355,67 @@ class SyllableCounter:
         return self._known(key) or self._composed(key) or self._guessed(key)
 
     def _guessed(self, key: str) -> Readings:
-        """Initialisms spelled out; anything else estimated."""
+        """Initialisms spelled out; compounds of known words; anything else estimated."""
         if letters.is_initialism(key):
-            return _spelled(key)
+            return self._lettered(key)
+        compound = self._compound(key)
+        if compound is not None:
+            return compound
         return (self._estimated(key),), Source.ESTIMATE
+
+    def _lettered(self, key: str) -> Readings:
+        """An initialism: spelled out, or only its unpronounceable start (``pg``vector).
+
+        The shortest start of the leading consonant cluster whose rest is a known word
+        of three letters or more is spelled, the rest read as that word: ``pgvector``
+        p-g vector (4), ``tsconfig`` t-s config, ``hmac`` h mac. Otherwise every letter.
+        """
+        cluster = letters.onset(key)
+        if len(cluster) < len(key):  # there is a vowel: maybe a word after the cluster
+            longest = min(len(cluster), _CLUSTER_SPELLED_MAX, len(key) - _COMPOUND_PART_MIN)
+            for cut in range(1, longest + 1):
+                rest = self._dictionary(key[cut:])
+                if rest is not None:
+                    return _add(_spelled(key[:cut]), rest)
+        return _spelled(key)
+
+    def _compound(self, key: str) -> Readings | None:
+        """A closed compound of two known words: ``hostname`` host name, ``codegen``.
+
+        Every split into two parts of three letters or more that are both in a
+        dictionary (user words, lexicon, CMU) counts; the readings of all such splits
+        are united (``keystore``: key store or keys tore, 2 either way). Splits with a
+        three-letter part are used only when there is no other: the CMU dictionary
+        lists many three-letter names and abbreviations that make spurious splits
+        (``datastore`` is data store or datas tore, not dat astore).
+
+        The source stays ``estimate``, with the compound's count: the word itself is
+        in no dictionary, and reading it as two words is a guess about its structure
+        that is sometimes wrong (``nagios`` is not nag + iOS). Reporting it as
+        ``cmudict`` or ``lexicon`` would hide that guess from the rules that surface
+        unknown words; a writer confirms it once in ``[tool.haikulint.words]``.
+        """
+        if not key.isalpha() or not key.isascii() or len(key) > _COMPOUND_WORD_MAX:
+            return None
+        by_shortest: dict[bool, set[int]] = {True: set(), False: set()}
+        for cut in range(_COMPOUND_PART_MIN, len(key) - _COMPOUND_PART_MIN + 1):
+            left = self._dictionary(key[:cut])
+            right = self._dictionary(key[cut:]) if left is not None else None
+            if left is not None and right is not None:
+                shortest = min(cut, len(key) - cut) == _COMPOUND_PART_MIN
+                by_shortest[shortest].update(a + b for a in left[0] for b in right[0])
+        counts = by_shortest[False] or by_shortest[True]
+        return (tuple(sorted(counts)), Source.ESTIMATE) if counts else None
+
+    def _dictionary(self, key: str) -> Readings | None:
+        """A whole word in the user's words, the lexicon or the CMU dictionary."""
+        if key in self._user:
+            return self._user[key], Source.USER
+        listed = lexicon.lexicon().get(key)
+        if listed is not None:
+            return listed, Source.LEXICON
+        counts = _cmu(key)
+        return (counts, Source.CMUDICT) if counts else None
 
     def _estimated(self, key: str) -> int:
         if self._estimate is None:
@@ -282,11 +427,20 @@ class SyllableCounter:
 
 
 def line_totals(readings: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
-    """Every sum of one reading per word, sorted (``(1, 2)`` and ``(1,)`` give ``(2, 3)``)."""
-    totals = {0}
+    """Every sum of one reading per word, sorted (``(1, 2)`` and ``(1,)`` give ``(2, 3)``).
+
+    The totals are kept as the bits of one integer (bit n set: total n reachable), so
+    each word costs a few shifts of it rather than a pass over every total so far: a
+    line of thousands of words stays fast (a set of totals made it quadratic).
+    """
+    reachable = 1  # only the total 0
     for counts in readings:
-        totals = {total + count for total in totals for count in counts}
-    return tuple(sorted(totals))
+        shifted = 0
+        for count in counts:
+            shifted |= reachable << count
+        reachable = shifted
+    bits = bin(reachable)[:1:-1]  # lowest bit first
+    return tuple(total for total, bit in enumerate(bits) if bit == "1")
 
 
 def _load_estimator() -> Callable[[str], int]:
@@ -323,6 +477,25 @@ def _fold(token: str) -> str:
 def _shouted(token: str) -> bool:
     """An all-caps word of two to five letters (``AWS``, ``IT``): maybe spelled out."""
     return 2 <= len(token) <= 5 and token.isalpha() and token.isupper()
+
+
+def _in_capitals(text: str) -> bool:
+    """A line written all in capitals: it has upper-case letters and no lower-case one."""
+    return text.isupper()
+
+
+def _abbreviated(part: str) -> bool:
+    """A piece of a dotted abbreviation: one letter (``e.g``), or two without a vowel (``Ph``)."""
+    return (
+        part.isascii()
+        and part.isalpha()
+        and (len(part) == 1 or (len(part) == 2 and not any(letter in "aeiouy" for letter in part)))
+    )
+
+
+def _spelled_whole(stem: str, base: Readings) -> bool:
+    """True when ``base`` is ``stem`` spelled letter by letter, being in no dictionary."""
+    return base[1] is Source.LETTERS and base[0] == (letters.spelled_count(stem),)
 
 
 def _spelled(key: str) -> Readings:

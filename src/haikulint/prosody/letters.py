@@ -37,11 +37,11 @@ def is_initialism(word: str) -> bool:
         return False
     if len(lower) <= 3 or not any(letter in VOWELS for letter in lower):
         return True
-    onset = _onset(lower)
-    return bool(onset) and onset not in _ONSETS
+    cluster = onset(lower)
+    return bool(cluster) and cluster not in _ONSETS
 
 
-def _onset(word: str) -> str:
+def onset(word: str) -> str:
     """The consonants before the first vowel (``y`` counts as a vowel after a consonant)."""
     for index, letter in enumerate(word):
         if letter in "aeiou" or (letter == "y" and index > 0):

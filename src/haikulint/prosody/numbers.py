@@ -8,8 +8,11 @@
   (3) or four hundred four (4); ``443`` four four three, four forty-three;
 * leading zeros digit by digit (``007``: oh or zero);
 * ordinals (``4th`` fourth, ``22nd`` twenty-second, ``20th`` twentieth), decimals
-  (``3.5`` three point five), versions (``1.2.3``), thousands commas (``1,000``),
-  percentages (``50%``) and decade plurals (``1990s``, ``90s``).
+  (``3.5`` three point five, ``.5`` point five), versions (``1.2.3``), thousands commas
+  (``1,000``), percentages (``50%``), decade plurals (``1990s``, ``90s``) and seconds
+  (``30s`` thirty seconds, ``5s`` five seconds);
+* numbers too long to say in words (a digit string of more than 15 digits, or beyond
+  the decillions) digit by digit, as people read them out: never an error.
 
 Written by hand: a number-words library would spell the words out only to have
 them counted again, and the ones on PyPI cover neither pairs nor digit strings.
@@ -23,14 +26,19 @@ import re
 _SMALL = (2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 3, 1, 2, 2, 2, 2, 3, 2, 2)
 _TENS = (0, 0, 2, 2, 2, 2, 2, 3, 2, 2)
 _HUNDRED = 2
-_SCALES = (2, 2, 2, 2, 3)  # thousand, million, billion, trillion, quadrillion
+# thousand, million, billion, trillion, quadrillion, quintillion, sextillion,
+# septillion, octillion, nonillion, decillion
+_SCALES = (2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3)
+_LONGEST_SAID = 3 * (len(_SCALES) + 1)  # digits of the largest number said in words
+_LONGEST_PLAIN = 15  # a longer digit string without commas is read digit by digit
 _OH = 1  # "oh" for a zero digit
 _POINT = 1  # "point" or "dot"
 _PERCENT = 2
+_SECONDS = 2
 
 _NUMBER = re.compile(
     r"""
-    (?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)*)
+    (?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)*|\.\d+)
     (?P<suffix>st|nd|rd|th|s|'s|%)?
     """,
     re.VERBOSE,
@@ -43,18 +51,22 @@ def number_readings(token: str) -> tuple[int, ...]:
     if match is None:
         return ()
     number, suffix = match["number"], match["suffix"] or ""
+    if suffix in ("st", "nd", "rd", "th"):
+        if "." in number:
+            return ()
+        return tuple(sorted(_ordinal_readings(number.replace(",", ""))))
     if "," in number:
-        counts = {cardinal(int(number.replace(",", "")))}
+        counts = _grouped(number.replace(",", ""))
+    elif number.startswith("."):
+        counts = {_POINT + way for way in _fraction_readings(number[1:], alone=True)}
     elif "." in number:
         counts = _dotted(number)
     else:
         counts = integer_readings(number)
-    if suffix in ("st", "nd", "rd", "th"):
-        if "." in number:
-            return ()
-        counts = {ordinal(int(number.replace(",", "")))}
-    elif suffix == "%":
+    if suffix == "%":
         counts = {count + _PERCENT for count in counts}
+    elif suffix == "s" and "." not in number and len(number) <= 3:
+        counts |= {count + _SECONDS for count in counts}  # "30s" thirties, thirty seconds
     return tuple(sorted(counts))
 
 
@@ -74,7 +86,19 @@ def below_thousand(value: int) -> int:
 
 
 def cardinal(value: int) -> int:
-    """Syllables of a whole number in words (``2024`` two thousand twenty-four: 6)."""
+    """Syllables of a whole number in words (``2024`` two thousand twenty-four: 6).
+
+    Raises ValueError past the decillions (36 digits), which have no common names;
+    :func:`number_readings` reads such numbers digit by digit instead.
+    """
+    count = _said(value)
+    if count is None:
+        raise ValueError("number too large to say")
+    return count
+
+
+def _said(value: int) -> int | None:
+    """:func:`cardinal`, or None when the number is too large to say in words."""
     if value == 0:
         return _SMALL[0]
     count = 0
@@ -85,19 +109,24 @@ def cardinal(value: int) -> int:
             count += below_thousand(group) + (_SCALES[scale] if scale >= 0 else 0)
         scale += 1
         if scale >= len(_SCALES) and value:
-            raise ValueError("number too large to say")
+            return None
     return count
 
 
 def ordinal(value: int) -> int:
     """Syllables of an ordinal: like the cardinal, but second and -tieth add one."""
     count = cardinal(value)
+    return count + _ordinal_extra(value)
+
+
+def _ordinal_extra(value: int) -> int:
+    """What the ordinal adds to the cardinal: ``second`` and ``-tieth`` one syllable."""
     last_two = value % 100
     if 10 <= last_two < 20 or last_two == 0:
-        return count
+        return 0
     if value % 10 == 0 or value % 10 == 2:
-        return count + 1
-    return count
+        return 1
+    return 0
 
 
 def digit_by_digit(digits: str, zero: int = _OH) -> int:
@@ -107,10 +136,11 @@ def digit_by_digit(digits: str, zero: int = _OH) -> int:
 
 def integer_readings(digits: str) -> set[int]:
     """Every way to say a string of digits."""
-    if len(digits) > 1 and digits.startswith("0"):
-        return {digit_by_digit(digits), digit_by_digit(digits, zero=_SMALL[0])}
+    if (len(digits) > 1 and digits.startswith("0")) or len(digits) > _LONGEST_PLAIN:
+        # Checked before int(), which refuses strings of more than 4300 digits.
+        return _digits_readings(digits)
     value = int(digits)
-    counts = {cardinal(value)} if len(digits) <= 15 else set()
+    counts = {cardinal(value)}
     if len(digits) == 3 and value % 100:
         first, rest = int(digits[0]), value % 100
         counts.add(digit_by_digit(digits))
@@ -118,9 +148,40 @@ def integer_readings(digits: str) -> set[int]:
             counts.add(_SMALL[first] + below_hundred(rest))
     elif len(digits) == 4 and value % 1000:
         counts.add(_in_pairs(value))
-    elif len(digits) > 15:
-        counts.add(digit_by_digit(digits))
     return counts
+
+
+def _digits_readings(digits: str) -> set[int]:
+    """A digit string said one digit at a time, zeros as "oh" or "zero"."""
+    return {digit_by_digit(digits), digit_by_digit(digits, zero=_SMALL[0])}
+
+
+def _grouped(digits: str) -> set[int]:
+    """``1,000,000`` one million; past the decillions, digit by digit."""
+    if len(digits.lstrip("0")) > _LONGEST_SAID:
+        return _digits_readings(digits)
+    count = _said(int(digits))
+    return {count} if count is not None else _digits_readings(digits)
+
+
+def _ordinal_readings(digits: str) -> set[int]:
+    """``4th`` fourth; a number too long to say in words, digit by digit to the last."""
+    if len(digits) <= _LONGEST_SAID:
+        value = int(digits)
+        count = _said(value)
+        if count is not None:
+            return {count + _ordinal_extra(value)}
+    last = int(digits[-1])
+    extra = 1 if last == 2 else 0  # two, second; the others keep their syllables
+    return {count + extra for count in _digits_readings(digits)}
+
+
+def _fraction_readings(part: str, alone: bool) -> set[int]:
+    """The digits after a decimal point: ``5`` five, ``25`` two five or twenty-five."""
+    ways = _digits_readings(part)
+    if not alone or (not part.startswith("0") and len(part) <= 2):
+        ways |= integer_readings(part)
+    return ways
 
 
 def _in_pairs(value: int) -> int:
@@ -140,8 +201,6 @@ def _dotted(number: str) -> set[int]:
     if len(parts) == 1 and whole == "0":
         counts = {0, _OH, *counts}  # "point five", "oh point five", "zero point five"
     for part in parts:
-        ways = {digit_by_digit(part), digit_by_digit(part, zero=_SMALL[0])}
-        if len(parts) > 1 or (not part.startswith("0") and len(part) <= 2):
-            ways |= integer_readings(part)
+        ways = _fraction_readings(part, alone=len(parts) == 1)
         counts = {count + _POINT + way for count in counts for way in ways}
     return counts
