@@ -1,7 +1,8 @@
 """Scaffolding a post from a typed haiku: slugs, headers and a create-only write.
 
-Pure except for :func:`find_existing_post` and :func:`create_post`, which touch the
-file system. Nothing here prints or decides exit codes: ``haikulint.commands.new`` does.
+Pure except for :func:`blog_posts`, :func:`find_existing_post`, :func:`foreseen_problems`
+and :func:`create_post`, which touch the file system. Nothing here prints or decides
+exit codes: ``haikulint.commands.new`` does.
 
 Slugs are made by hand rather than with python-slugify or Unidecode: those turn
 ``don't`` into ``don-t`` and transliterate any script (``東京`` to ``dong-jing``),
@@ -21,13 +22,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from haikulint.blog.slug import SEPARATOR
+from haikulint.blog.slug import SEPARATOR, parse_slug
 from haikulint.blog.spelling import fold_to_ascii
 from haikulint.prosody.tokenize import normalize_apostrophes, split_lines
 
+if TYPE_CHECKING:
+    from haikulint.blog.discover import PostFile
+    from haikulint.blog.post import Post
+    from haikulint.catalogue import Rule
+    from haikulint.checks import CheckContext, Problem
+    from haikulint.config import Config
+
 EXTENSION = ".md"
-POST_EXTENSIONS = (".md", ".markdown")
 MAX_NAME_BYTES = 255
 """The longest file or folder name on common file systems (ext4, APFS, NTFS, tmpfs)."""
 
@@ -151,21 +159,51 @@ def parse_date(text: str) -> date:
         raise ValueError(f"date {text!r} is not a real date") from None
 
 
-def normalize_title(title: str) -> str:
-    """A title as one line: whitespace runs (newlines too) to one space, ends trimmed.
+def check_title(title: str, header_format: str) -> str:
+    """The title, unchanged, if ``header_format`` can write it so that it reads back the same.
 
-    Raises :class:`TitleError` for an empty title, or one with control characters or
-    lone surrogates, which no header style can hold so that it reads back the same.
+    YAML and TOML front matter hold any text (line breaks, tabs, edge spaces, any
+    script) through their serializers. A Pelican ``Key: value`` line cannot hold a
+    line break or a control character, and readers trim its ends, so such a title is
+    refused there rather than changed. Everywhere, an empty or blank title is refused
+    (``title-missing`` would report it), and so is a lone surrogate (an undecodable
+    byte of the command line), which no UTF-8 file can hold. Raises :class:`TitleError`.
     """
-    normalized = " ".join(title.split())
-    if not normalized:
+    if not title.strip():
         raise TitleError("the title is empty")
-    for char in normalized:
-        if unicodedata.category(char) in ("Cc", "Cs"):
+    for char in title:
+        if unicodedata.category(char) == "Cs":
             raise TitleError(
-                f"the title contains the control character U+{ord(char):04X}; remove it"
+                f"the title contains U+{ord(char):04X}, which is not a character "
+                "(a byte that is not UTF-8?); remove it"
             )
-    return normalized
+    if header_format == "pelican":
+        _check_pelican_title(title)
+    return title
+
+
+_PELICAN_ADVICE = "use --format yaml (or toml), which keeps any title exactly"
+
+
+def _check_pelican_title(title: str) -> None:
+    lines = f"x{title}x".splitlines()
+    if len(lines) > 1:
+        breaking = title[len(lines[0]) - 1]
+        raise TitleError(
+            f"a Pelican header line cannot hold a line break (U+{ord(breaking):04X}); "
+            + _PELICAN_ADVICE
+        )
+    if title.strip() != title:
+        raise TitleError(
+            "a Pelican header line cannot keep the spaces at the start or end of the title; "
+            f"remove them, or {_PELICAN_ADVICE}"
+        )
+    for char in title:
+        if char != "\t" and unicodedata.category(char) == "Cc":
+            raise TitleError(
+                f"a Pelican header line cannot hold the control character U+{ord(char):04X}; "
+                + _PELICAN_ADVICE
+            )
 
 
 def render_post(title: str, when: date, haiku: Haiku, header_format: str) -> str:
@@ -173,19 +211,10 @@ def render_post(title: str, when: date, haiku: Haiku, header_format: str) -> str
 
     Each style is written by its own serializer, so any title reads back unchanged:
     YAML via PyYAML, TOML via tomli-w; Pelican's ``Key: value`` lines have no escaping,
-    which is why titles are single lines (:func:`normalize_title`).
+    which is why :func:`check_title` refuses what one such line cannot hold.
     """
     if header_format == "yaml":
-        import yaml
-
-        # A huge width keeps every value on one line (no folded continuation lines).
-        dumped = yaml.safe_dump(
-            {"title": title, "date": when},
-            allow_unicode=True,
-            sort_keys=False,
-            width=1_000_000_000,
-        )
-        header = f"---\n{dumped}---\n"
+        header = f"---\n{_yaml_header(title, when)}---\n"
     elif header_format == "toml":
         import tomli_w
 
@@ -195,6 +224,38 @@ def render_post(title: str, when: date, haiku: Haiku, header_format: str) -> str
     else:
         raise ValueError(f"unknown header format {header_format!r}")
     return f"{header}\n{haiku.text}\n\n"
+
+
+def _yaml_header(title: str, when: date) -> str:
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def double_quoted(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+
+    # A title with a line break, tab, no-break space or control character is written
+    # double-quoted, with escapes (\n, \t, \a): on one line, and read back as typed.
+    # Plain or single-quoted, PyYAML would fold a line break over several lines of the
+    # file, where a line "---" in the title would end the front matter.
+    Dumper.add_representer(_DoubleQuoted, double_quoted)
+    value = title if title.isprintable() else _DoubleQuoted(title)
+    # A huge width keeps every value on one line (no folded continuation lines).
+    dumped: str = yaml.dump(
+        {"title": value, "date": when},
+        Dumper=Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000_000,
+    )
+    return dumped
+
+
+class _DoubleQuoted(str):
+    """A string PyYAML is to write in double quotes."""
+
+    __slots__ = ()
 
 
 def render_readable_post(title: str, when: date, haiku: Haiku, header_format: str) -> str:
@@ -212,7 +273,7 @@ def render_readable_post(title: str, when: date, haiku: Haiku, header_format: st
     if parts.headers.get("title") != title or str(parts.headers.get("date")) != str(when):
         raise TitleError(
             f"the title {title!r} does not read back the same from {header_format} headers; "
-            "try another header style (--format)"
+            "use --format yaml, which keeps any title exactly"
         )
     if parts.haiku is not None and parts.haiku.text == haiku.text:
         return content
@@ -222,35 +283,127 @@ def render_readable_post(title: str, when: date, haiku: Haiku, header_format: st
     return plain_content if found is not None and found.text == plain.text else content
 
 
-def find_existing_post(root: Path, relative: Path) -> Path | None:
-    """A post already at ``relative`` below ``root`` under any extension or letter case."""
-    folders = [root]
-    for name in relative.parts[:-1]:
-        folders = [found for folder in folders for found in _entries_named(folder, name, True)]
-    stem = relative.name.removesuffix(EXTENSION).casefold()
-    for folder in folders:
-        for entry in _scan(folder):
-            name = entry.name.casefold()
-            if any(name == stem + extension for extension in POST_EXTENSIONS):
-                return Path(entry.path)
+def blog_posts(root: Path, config: Config | None = None) -> list[PostFile]:
+    """The posts ``check`` finds under ``root``: the config's include and exclude globs,
+    hidden folders and ``.gitignore`` files heeded, as :func:`discover_posts` does."""
+    from haikulint.blog.discover import discover_posts
+    from haikulint.config import Config
+
+    if not root.is_dir():
+        return []
+    return discover_posts([root], config if config is not None else Config(), root)
+
+
+def find_existing_post(
+    root: Path,
+    relative: Path,
+    config: Config | None = None,
+    posts: Sequence[PostFile] | None = None,
+) -> Path | None:
+    """A post below ``root`` that ``check`` would call a duplicate of ``relative`` (HK301).
+
+    Slugs are compared as duplicate-slug compares them, by :attr:`Slug.key`: any
+    extension the config includes, any letter case, and any separator between lines
+    (``_/_``, ``--/--``, a bare ``/``). ``posts`` is :func:`blog_posts` if already found.
+    """
+    sections = config.sections if config is not None else ()
+    if posts is None:
+        posts = blog_posts(root, config)
+    wanted = parse_slug(relative.as_posix(), sections).key
+    prefix = os.path.abspath(root).rstrip(os.sep) + os.sep
+    for post in posts:
+        filename = post.filename
+        if filename.startswith(prefix):
+            below = filename[len(prefix) :]
+        else:  # pragma: no cover - discover_posts gives absolute paths below the root
+            below = os.path.relpath(filename, prefix)
+        if parse_slug(below.replace(os.sep, "/"), sections).key == wanted:
+            return post.path
     return None
 
 
-def _entries_named(folder: Path, name: str, is_folder: bool) -> list[Path]:
-    wanted = name.casefold()
-    return [
-        Path(entry.path)
-        for entry in _scan(folder)
-        if entry.name.casefold() == wanted and entry.is_dir() == is_folder
+FORESEEN_KINDS = frozenset({"duplicate-header", "date-future"})
+"""The rules whose verdict on the new post ``new`` tells in advance, as warnings."""
+
+
+def foreseen_problems(
+    content: str,
+    path: Path,
+    root: Path,
+    config: Config,
+    context: CheckContext,
+    posts: Sequence[PostFile] = (),
+) -> list[tuple[Rule, Problem]]:
+    """What ``check`` would report of the post ``content`` once written at ``path``.
+
+    Only the rules in :data:`FORESEEN_KINDS` (a repeated title, a date after today)
+    and only as the config selects them (``select``, ``ignore``, ``extend-select``,
+    ``per-file-ignores``, each rule's own include and exclude); ``posts`` are the
+    blog's other posts, which the cross-post rules compare the new one with.
+    """
+    from haikulint.catalogue import (
+        load_catalogue,
+        run_blog_rule_on_summaries,
+        run_post_rule,
+        summary_headers,
+    )
+    from haikulint.engine import PerFileIgnores
+
+    ignores = PerFileIgnores(config)
+    rules = [
+        rule
+        for rule in load_catalogue(config.rules_dirs).select(
+            config.select, config.ignore, config.extend_select
+        )
+        if rule.kind in FORESEEN_KINDS and not ignores.ignores(rule, path)
     ]
-
-
-def _scan(folder: Path) -> list[os.DirEntry[str]]:
-    try:
-        with os.scandir(folder) as entries:
-            return list(entries)
-    except OSError:  # missing, not a folder, unreadable: nothing there to collide with
+    if not rules:
         return []
+    post = _post_from_text(content, path, root, config.sections)
+    found = [
+        (rule, problem)
+        for rule in rules
+        if rule.scope == "post"
+        for problem in run_post_rule(rule, post, context)
+    ]
+    blog_rules = [rule for rule in rules if rule.scope == "blog"]
+    if blog_rules:
+        from haikulint.blog.post import read_post
+        from haikulint.checks.summary import summarize
+
+        keys = summary_headers(blog_rules)
+        new = summarize(post, keys)
+        others = [summarize(read_post(file, sections=config.sections), keys) for file in posts]
+        for rule in blog_rules:
+            found += [
+                (rule, problem)
+                for summary, problem in run_blog_rule_on_summaries(rule, [new, *others], context)
+                if summary is new
+            ]
+    return found
+
+
+def _post_from_text(content: str, path: Path, root: Path, sections: Sequence[str]) -> Post:
+    """The post as ``check`` will read it from ``path`` below ``root``, not yet written."""
+    from haikulint.blog.post import Post, display_path, read_text, suppressions_from
+
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, os.path.abspath(root)).replace(os.sep, "/")
+    parts = read_text(content)
+    return Post(
+        path=Path(absolute),
+        display_path=display_path(absolute),
+        slug=parse_slug(relative, sections),
+        header_style=parts.header_style,
+        headers=parts.headers,
+        header_lines=parts.header_lines,
+        front_matter_error=parts.front_matter_error,
+        haiku=parts.haiku,
+        first_line=parts.first_line,
+        dateline=parts.dateline,
+        body_line=parts.body_line,
+        suppressions=suppressions_from(parts.headers),
+    )
 
 
 def create_post(path: Path, content: str) -> None:
@@ -301,10 +454,16 @@ def _reserve_then_replace(temporary: Path, path: Path) -> None:
 
 
 def _make_folders(folder: Path) -> list[Path]:
-    """``mkdir -p``, returning the folders it made, outermost first."""
+    """``mkdir -p``, returning the folders it made, outermost first.
+
+    A file where a folder should be raises :class:`NotADirectoryError` naming that file.
+    """
     missing: list[Path] = []
     for candidate in (folder, *folder.parents):
         if candidate.exists():
+            if not candidate.is_dir():
+                code = errno.ENOTDIR
+                raise NotADirectoryError(code, os.strerror(code), str(candidate))
             break
         missing.append(candidate)
     created: list[Path] = []

@@ -303,12 +303,6 @@ def test_an_empty_title_is_a_usage_error(blog: Path, title: str) -> None:
     assert (code, err) == (2, "haikulint: error: --title: the title is empty\n")
 
 
-def test_a_title_on_several_lines_becomes_one(blog: Path) -> None:
-    code, _, _ = run_cli("new", GOOD, "--title", "two\nlines", "--format", "pelican")
-    assert code == 0
-    assert (blog / GOOD_PATH).read_text(encoding="utf-8").startswith("Title: two lines\n")
-
-
 def test_dry_run_prints_path_and_content_and_writes_nothing(blog: Path) -> None:
     code, out, err = run_cli("new", GOOD, "--title", "t", "--date", "2024-03-05", "--dry-run")
     assert (code, err) == (0, "")
@@ -382,14 +376,6 @@ def test_a_missing_root_is_a_usage_error(in_tmp: Path) -> None:
         2,
         "haikulint: error: nowhere: the posts root does not exist; create it or pass --root\n",
     )
-
-
-def test_a_file_where_a_folder_should_be_is_a_clean_refusal(blog: Path) -> None:
-    (blog / "posts" / "the-cat-ran-away-").write_text("in the way", encoding="utf-8")
-    code, _, err = run_cli("new", GOOD, "--title", "t")
-    assert code == 1
-    assert err.startswith("haikulint: error: posts/the-cat-ran-away-") and "cannot write" in err
-    assert "Traceback" not in err
 
 
 # --- the terminal ----------------------------------------------------------------------
@@ -550,3 +536,227 @@ def test_interactive_on_a_real_terminal(blog: Path) -> None:
     assert "6 syllables, expected 7 (1 too few)" in text
     assert text.rstrip().endswith(GOOD_PATH)
     assert "title: A Walk\n" in (blog / GOOD_PATH).read_text(encoding="utf-8")
+
+
+# --- titles are kept as given (issue 4: "titles ... must round-trip exactly") ------------
+
+ODD_TITLE = "  Two\u00a0words\n\tsecond line  "
+
+
+@pytest.mark.parametrize("style", ["yaml", "toml"])
+def test_front_matter_keeps_the_title_exactly(blog: Path, style: str) -> None:
+    from haikulint.blog.discover import PostFile
+    from haikulint.blog.post import read_post
+    from tests.conftest import check_json
+
+    code, out, err = run_cli("new", GOOD, "--title", ODD_TITLE, "--format", style)
+    assert (code, err) == (0, "")
+    post = read_post(PostFile(path=(blog / out.strip()).resolve(), root=(blog / "posts")))
+    assert post.headers["title"] == ODD_TITLE
+    assert check_json("posts") == (0, [])
+
+
+def test_the_yaml_header_of_an_odd_title_is_one_double_quoted_line(blog: Path) -> None:
+    code, out, _ = run_cli("new", GOOD, "--title", ODD_TITLE, "--date", "2024-03-05", "--dry-run")
+    assert code == 0
+    assert out.splitlines()[1:5] == [
+        "---",
+        'title: "  Two\u00a0words\\n\\tsecond line  "',
+        "date: 2024-03-05",
+        "---",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("two\nlines", "cannot hold a line break (U+000A)"),
+        ("two\u2028lines", "cannot hold a line break (U+2028)"),
+        ("  padded", "cannot keep the spaces at the start or end of the title"),
+        ("padded\u00a0", "cannot keep the spaces at the start or end of the title"),
+        ("bell\x07", "cannot hold the control character U+0007"),
+    ],
+)
+def test_pelican_refuses_a_title_it_cannot_write_as_typed(
+    blog: Path, title: str, reason: str
+) -> None:
+    code, out, err = run_cli("new", GOOD, "--title", title, "--format", "pelican")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"haikulint: error: --title: a Pelican header line {reason}")
+    assert "--format yaml" in err
+    assert err.count("\n") == 1
+    assert files_under(blog) == ["posts"]
+
+
+def test_pelican_keeps_a_tab_inside_the_title(blog: Path) -> None:
+    code, _, _ = run_cli("new", GOOD, "--title", "tab\there", "--format", "pelican")
+    assert code == 0
+    assert (blog / GOOD_PATH).read_text(encoding="utf-8").startswith("Title: tab\there\n")
+
+
+def test_a_title_typed_at_the_prompt_loses_only_its_surrounding_spaces(
+    blog: Path, terminal: None
+) -> None:
+    code, _, _ = run_cli("new", GOOD, input="  A  spaced\u00a0title \n")
+    assert code == 0
+    assert 'title: "A  spaced\u00a0title"\n' in (blog / GOOD_PATH).read_text(encoding="utf-8")
+
+
+def test_the_prompt_asks_again_for_a_title_pelican_cannot_hold(blog: Path, terminal: None) -> None:
+    code, _, err = run_cli("new", GOOD, "--format", "pelican", input="bell\x07\nA Walk\n")
+    assert code == 0
+    assert "cannot hold the control character U+0007" in err
+    assert (blog / GOOD_PATH).read_text(encoding="utf-8").startswith("Title: A Walk\n")
+
+
+# --- a post with the same slug, as duplicate-slug (HK301) sees it ------------------------
+
+SPLASH = "an old silent pond / a frog jumps into the pond / splash silence again"
+
+
+@pytest.mark.parametrize(
+    "existing",
+    [
+        "the-cat-ran-away_/_i-sat-by-the-river-bank_/_the-old-dog-came-home.md",
+        "the-cat-ran-away/i-sat-by-the-river-bank/the-old-dog-came-home.md",
+        "the-cat-ran-away--/--i-sat-by-the-river-bank-/-the-old-dog-came-home.markdown",
+        "The-Cat-Ran-Away-/-I-Sat-By-The-River-Bank-/-The-Old-Dog-Came-Home.md",
+    ],
+)
+def test_a_post_with_the_same_slug_by_other_separators_is_refused(
+    blog: Path, existing: str
+) -> None:
+    (blog / "posts" / existing).parent.mkdir(parents=True)
+    (blog / "posts" / existing).write_text("mine\n", encoding="utf-8")
+    code, out, err = run_cli("new", GOOD, "--title", "new")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"haikulint: error: posts/{existing}: a post with this slug already exists; "
+        "nothing was written\n"
+    )
+    assert not (blog / GOOD_PATH).exists() or existing.lower() == GOOD_PATH.lower()
+
+
+def test_a_post_of_a_configured_extension_counts(blog: Path) -> None:
+    (blog / "haikulint.toml").write_text(
+        'include = ["*.md", "*.markdown", "*.txt"]\n', encoding="utf-8"
+    )
+    existing = "posts/an-old-silent-pond-/-a-frog-jumps-into-the-pond-/-splash-silence-again.txt"
+    (blog / existing).parent.mkdir(parents=True)
+    (blog / existing).write_text("mine\n", encoding="utf-8")
+    code, _, err = run_cli("new", SPLASH, "--title", "new")
+    assert code == 1
+    assert f"{existing}: a post with this slug already exists" in err
+    assert not (blog / existing.replace(".txt", ".md")).exists()
+
+
+@pytest.mark.parametrize(
+    "existing",
+    [
+        "the-cat-ran-away_/_i-sat-by-the-river-bank_/_the-old-dog-came-home.md",
+        "the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-dog-came-home.markdown",
+        "the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-dog-came-home.txt",
+        "2024/the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-dog-came-home.md",
+        "blog/the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-dog-came-home.md",
+        "the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-dog-came-home-again.md",
+        "the-cat-ran-away-/-i-sat-by-the-river-bank/the-old-dog-came-home.md",
+        "drafts/2024/the-cat-ran-away/i-sat-by-the-river-bank/the-old-dog-came-home.md",
+        ".hidden/the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-dog-came-home.md",
+    ],
+)
+def test_new_refuses_exactly_what_duplicate_slug_flags(blog: Path, existing: str) -> None:
+    from tests.conftest import check_json
+
+    (blog / "posts" / existing).parent.mkdir(parents=True)
+    (blog / "posts" / existing).write_text("mine\n", encoding="utf-8")
+    code, out, _ = run_cli("new", GOOD, "--title", "t", "--dry-run")
+    refused = code == 1
+    if refused:  # write it anyway, and see whether check calls it a duplicate
+        (blog / "empty").mkdir()
+        _, out, _ = run_cli("new", GOOD, "--title", "t", "--dry-run", "--root", "empty")
+    content = out.split("\n", 1)[1]
+    (blog / GOOD_PATH).parent.mkdir(parents=True, exist_ok=True)
+    (blog / GOOD_PATH).write_text(content, encoding="utf-8")
+    _, diagnostics = check_json("--root", "posts", "posts")
+    flagged = any(d["name"] == "duplicate-slug" and d["path"] == GOOD_PATH for d in diagnostics)
+    assert refused == flagged
+
+
+# --- warnings for what check would say of the new post -----------------------------------
+
+OTHER = "the prod deploy froze / I parsed the pcap for hours / the repo held it"
+
+
+@pytest.mark.parametrize("second", ["Same", "  sAME  "])
+def test_a_title_another_post_has_is_warned_about(blog: Path, second: str) -> None:
+    assert run_cli("new", GOOD, "--title", "Same")[0] == 0
+    code, out, err = run_cli("new", OTHER, "--title", second)
+    assert code == 0
+    written = out.strip()
+    assert (blog / written).is_file()
+    assert err == (
+        f'haikulint: warning: HK302 duplicate-title: the title "{" ".join(second.split())}" '
+        f"is also the title of {GOOD_PATH}; give each post its own title\n"
+    )
+
+
+def test_no_title_warning_when_the_config_ignores_the_rule(blog: Path) -> None:
+    (blog / "haikulint.toml").write_text('ignore = ["duplicate-title"]\n', encoding="utf-8")
+    run_cli("new", GOOD, "--title", "Same")
+    code, _, err = run_cli("new", OTHER, "--title", "Same")
+    assert (code, err) == (0, "")
+
+
+def test_a_future_date_is_warned_about(blog: Path) -> None:
+    code, out, err = run_cli("new", GOOD, "--title", "t", "--date", "2099-01-01")
+    assert (code, out) == (0, GOOD_PATH + "\n")
+    assert (blog / GOOD_PATH).is_file()
+    assert err.startswith("haikulint: warning: HK204 date-future: the date 2099-01-01 is ")
+    assert "allow-future-dates = true" in err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("config", ["allow-future-dates = true\n", 'ignore = ["HK204"]\n'])
+def test_no_future_date_warning_when_the_config_allows_it(blog: Path, config: str) -> None:
+    (blog / "haikulint.toml").write_text(config, encoding="utf-8")
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--date", "2099-01-01")
+    assert (code, err) == (0, "")
+
+
+def test_dry_run_warns_too(blog: Path) -> None:
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--date", "2099-01-01", "--dry-run")
+    assert code == 0
+    assert "HK204 date-future" in err
+    assert files_under(blog) == ["posts"]
+
+
+# --- nits --------------------------------------------------------------------------------
+
+
+def test_interactive_warns_of_an_unknown_word_once(blog: Path, terminal: None) -> None:
+    answers = ["the cat ran away", "I sat by the river bank", "the old dog zorbix"]
+    code, _, err = run_cli("new", "--title", "t", input="\n".join(answers) + "\n")
+    assert code == 0
+    assert err.count("'zorbix' is in no dictionary") == 1
+
+
+def test_a_file_where_a_deeper_folder_should_be_is_named(blog: Path) -> None:
+    (blog / "posts" / "the-cat-ran-away-").mkdir()
+    (blog / "posts" / "the-cat-ran-away-" / "-i-sat-by-the-river-bank-").write_text("x", "utf-8")
+    code, _, err = run_cli("new", GOOD, "--title", "t")
+    assert code == 1
+    assert err == (
+        "haikulint: error: posts/the-cat-ran-away-/-i-sat-by-the-river-bank-: "
+        "cannot make this folder, a file of that name is in the way; nothing was written\n"
+    )
+    assert ".tmp" not in err
+
+
+def test_a_file_where_the_first_folder_should_be_is_named(blog: Path) -> None:
+    (blog / "posts" / "the-cat-ran-away-").write_text("in the way", encoding="utf-8")
+    code, _, err = run_cli("new", GOOD, "--title", "t")
+    assert code == 1
+    assert err == (
+        "haikulint: error: posts/the-cat-ran-away-: "
+        "cannot make this folder, a file of that name is in the way; nothing was written\n"
+    )

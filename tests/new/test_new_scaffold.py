@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -135,27 +136,80 @@ def test_a_name_over_255_bytes_is_refused() -> None:
 # --- titles and dates ------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("style", scaffold.HEADER_FORMATS)
 @pytest.mark.parametrize(
-    ("title", "normalized"),
-    [
-        ("Plain", "Plain"),
-        ("  padded  ", "padded"),
-        ("two\nlines", "two lines"),
-        ("tab\tand\u2028separator", "tab and separator"),
-        ("quotes \"and\" 'more': #1", "quotes \"and\" 'more': #1"),
-    ],
+    "title", ["Plain", "quotes \"and\" 'more': #1", "tab\tinside", "ünïcödé 東京 🎉", "a  b"]
 )
-def test_normalize_title(title: str, normalized: str) -> None:
-    assert scaffold.normalize_title(title) == normalized
+def test_check_title_keeps_the_title_as_given(title: str, style: str) -> None:
+    assert scaffold.check_title(title, style) == title
+
+
+@pytest.mark.parametrize("style", ["yaml", "toml"])
+@pytest.mark.parametrize(
+    "title",
+    ["  padded  ", "two\nlines", "tab\tand\u2028separator", "bell\x07", "nul\x00", "\u00a0edge"],
+)
+def test_front_matter_takes_any_title_with_text_in_it(title: str, style: str) -> None:
+    assert scaffold.check_title(title, style) == title
+
+
+@pytest.mark.parametrize("style", scaffold.HEADER_FORMATS)
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [("", "empty"), (" \n ", "empty"), ("\u00a0\u2003\t", "empty"), ("a\ud800", "U\\+D800")],
+)
+def test_titles_no_style_can_hold_are_refused(title: str, reason: str, style: str) -> None:
+    with pytest.raises(scaffold.TitleError, match=reason):
+        scaffold.check_title(title, style)
 
 
 @pytest.mark.parametrize(
     ("title", "reason"),
-    [("", "empty"), (" \n ", "empty"), ("bell\x07", "U\\+0007"), ("\ud800", "U\\+D800")],
+    [
+        ("two\nlines", r"line break \(U\+000A\)"),
+        ("two\r\nlines", r"line break \(U\+000D\)"),
+        ("para\u2029graph", r"line break \(U\+2029\)"),
+        ("trailing ", "spaces at the start or end"),
+        ("\tleading", "spaces at the start or end"),
+        ("bell\x07", "control character U\\+0007"),
+        ("del\x7f", "control character U\\+007F"),
+    ],
 )
-def test_titles_that_cannot_round_trip_are_refused(title: str, reason: str) -> None:
-    with pytest.raises(scaffold.TitleError, match=reason):
-        scaffold.normalize_title(title)
+def test_pelican_refuses_what_one_header_line_cannot_hold(title: str, reason: str) -> None:
+    with pytest.raises(scaffold.TitleError, match=reason) as raised:
+        scaffold.check_title(title, "pelican")
+    assert "--format yaml" in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def _can_hold(title: str, style: str) -> bool:
+    if not title.strip():
+        return False
+    if style != "pelican":
+        return True
+    return (
+        len(f"x{title}x".splitlines()) == 1
+        and title.strip() == title
+        and all(char == "\t" or unicodedata.category(char) != "Cc" for char in title)
+    )
+
+
+@given(title=st.text(), style=st.sampled_from(scaffold.HEADER_FORMATS))
+def test_any_title_a_style_accepts_reads_back_exactly(title: str, style: str) -> None:
+    from haikulint.blog.post import read_text
+
+    try:
+        accepted = scaffold.check_title(title, style)
+    except scaffold.TitleError:
+        assert not _can_hold(title, style)
+        return
+    assert _can_hold(title, style)
+    assert accepted == title
+    content = scaffold.render_readable_post(title, date(2024, 3, 5), HAIKU, style)
+    parts = read_text(content)
+    assert parts.header_style == style
+    assert parts.headers["title"] == title
+    assert parts.haiku is not None and parts.haiku.text == HAIKU.text
 
 
 def test_parse_date() -> None:
@@ -230,8 +284,11 @@ RELATIVE = Path("the-cat-ran-", "-to-the-river-", "-dont-stop.md")
     [
         "the-cat-ran-/-to-the-river-/-dont-stop.md",
         "the-cat-ran-/-to-the-river-/-dont-stop.markdown",
-        "the-cat-ran-/-to-the-river-/-Dont-Stop.MD",
+        "the-cat-ran-/-to-the-river-/-Dont-Stop.md",
         "The-Cat-Ran-/-to-the-river-/-dont-stop.md",
+        "the-cat-ran_/_to-the-river_/_dont-stop.md",
+        "the-cat-ran/to-the-river/dont-stop.markdown",
+        "the-cat-ran--/--to-the-river-/-dont-stop.md",
     ],
 )
 def test_find_existing_post_under_any_extension_or_case(tmp_path: Path, existing: str) -> None:
@@ -246,11 +303,28 @@ def test_find_existing_post_ignores_other_posts(tmp_path: Path) -> None:
         "the-cat-ran-/-to-the-river-/-dont-stop.txt",
         "the-cat-ran-/-dont-stop.md",
         "the-cat-ran-/-to-the-river.md",
+        "the-cat-ran-/-to-the-river-/-dont-stop.MD",  # check includes *.md, case and all
+        "2024/the-cat-ran-/-to-the-river-/-dont-stop.md",  # a dated post is another post
+        "blog/the-cat-ran-/-to-the-river-/-dont-stop.md",  # so is one in a section
+        ".drafts/the-cat-ran-/-to-the-river-/-dont-stop.md",  # hidden: check skips it
     ):
         (tmp_path / other).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / other).write_text("x", encoding="utf-8")
     assert scaffold.find_existing_post(tmp_path, RELATIVE) is None
     assert scaffold.find_existing_post(tmp_path / "missing", RELATIVE) is None
+
+
+def test_find_existing_post_heeds_the_configured_include_and_sections(tmp_path: Path) -> None:
+    from haikulint.config import Config
+
+    existing = tmp_path / "the-cat-ran-/-to-the-river-/-dont-stop.txt"
+    existing.parent.mkdir(parents=True)
+    existing.write_text("x", encoding="utf-8")
+    assert scaffold.find_existing_post(tmp_path, RELATIVE) is None
+    with_txt = Config(include=("*.md", "*.txt"))
+    assert scaffold.find_existing_post(tmp_path, RELATIVE, with_txt) == existing
+    ignored = Config(base=tmp_path, include=("*.md", "*.txt"), exclude=("*.txt",))
+    assert scaffold.find_existing_post(tmp_path, RELATIVE, ignored) is None
 
 
 # --- the create-only write -------------------------------------------------------------

@@ -24,6 +24,7 @@ from haikulint import scaffold
 from haikulint.errors import UsageError
 
 if TYPE_CHECKING:
+    from haikulint.blog.discover import PostFile
     from haikulint.config import Config
     from haikulint.prosody.count import SyllableCounter
     from haikulint.prosody.readings import LineReading, WordReading
@@ -61,7 +62,7 @@ def run(
     if haiku is None and not interactive:
         raise UsageError("no haiku given and no terminal to ask for one; pass HAIKU")
     if title is not None:
-        title = _title_or_usage_error(title)
+        title = _title_or_usage_error(title, style)
     elif not interactive:
         raise UsageError("no --title given and no terminal to ask for one; pass --title TEXT")
 
@@ -71,16 +72,19 @@ def run(
     try:
         typed = _ask_haiku(counter, config.form, force) if haiku is None else haiku
         poem = scaffold.make_haiku(typed)
-        if not _judge(poem, counter, config.form, force):
+        # Lines typed at the prompt had their unknown words told as they were accepted.
+        if not _judge(poem, counter, config.form, force, warn_unknown=haiku is not None):
             return 1
         relative = poem.relative_path()
         scaffold.check_name_lengths(relative)
-        existing = scaffold.find_existing_post(posts_root, relative)
+        posts = scaffold.blog_posts(posts_root, config)
+        existing = scaffold.find_existing_post(posts_root, relative, config, posts)
         if existing is not None:
             raise scaffold.PostExistsError(Path(_display(existing)))
-        title = title if title is not None else _ask_title()
+        title = title if title is not None else _ask_title(style)
         path = posts_root / relative
         content = _render(title, when, poem, style)
+        _warn_foreseen(content, path, posts_root, config, counter, posts)
         shown = _display(path)
         if dry_run:
             _print_result(shown, poem.slug, output_format, content)
@@ -100,14 +104,37 @@ def _render(title: str, when: datetime.date, poem: scaffold.Haiku, style: str) -
         raise UsageError(f"--title: {error}") from None
 
 
+def _warn_foreseen(
+    content: str,
+    path: Path,
+    root: Path,
+    config: Config,
+    counter: SyllableCounter,
+    posts: Sequence[PostFile],
+) -> None:
+    """Warn of what ``check`` will say of the new post: a repeated title, a future date."""
+    from haikulint.checks import CheckContext
+
+    context = CheckContext(
+        counter=counter,
+        today=datetime.date.today(),
+        form=config.form,
+        allow_future_dates=config.allow_future_dates,
+    )
+    for rule, problem in scaffold.foreseen_problems(content, path, root, config, context, posts):
+        _warn(f"{rule.code} {rule.name}: {problem.message}")
+
+
 def _create(path: Path, content: str) -> None:
     try:
         scaffold.create_post(path, content)
     except OSError as error:  # permission denied, disk full, a file where a folder goes
         where = _display(Path(error.filename)) if error.filename else _display(path)
-        raise scaffold.Refusal(
-            f"{where}: cannot write the post ({error.strerror or error}); nothing was written"
-        ) from None
+        if isinstance(error, NotADirectoryError):
+            reason = "cannot make this folder, a file of that name is in the way"
+        else:
+            reason = f"cannot write the post ({error.strerror or error})"
+        raise scaffold.Refusal(f"{where}: {reason}; nothing was written") from None
 
 
 # --- options ---------------------------------------------------------------------------
@@ -127,9 +154,10 @@ def _post_date(text: str | None) -> datetime.date:
         raise UsageError(f"--date: {error}") from None
 
 
-def _title_or_usage_error(title: str) -> str:
+def _title_or_usage_error(title: str, style: str) -> str:
+    """``--title`` exactly as given, if ``style`` can write it so; else a usage error."""
     try:
-        return scaffold.normalize_title(title)
+        return scaffold.check_title(title, style)
     except scaffold.TitleError as error:
         raise UsageError(f"--title: {error}") from None
 
@@ -163,7 +191,7 @@ def _editor_command() -> list[str]:
 
 
 def _count(counter: SyllableCounter, poem: scaffold.Haiku) -> list[LineReading]:
-    """Count the slug, as ``check`` will, not the typed text (``3.5`` is ``35`` there)."""
+    """Count the slug, as ``check`` will, not the typed text (``3.5`` is ``3-5`` there)."""
     return [_count_line(counter, slug) for slug in poem.slugs]
 
 
@@ -172,13 +200,18 @@ def _count_line(counter: SyllableCounter, slug: str) -> LineReading:
 
 
 def _judge(
-    poem: scaffold.Haiku, counter: SyllableCounter, form: tuple[int, ...], force: bool
+    poem: scaffold.Haiku,
+    counter: SyllableCounter,
+    form: tuple[int, ...],
+    force: bool,
+    *,
+    warn_unknown: bool = True,
 ) -> bool:
-    """Show the problems and unknown words; True when the post may be written."""
+    """Show the problems and (if ``warn_unknown``) unknown words; True when it may be written."""
     readings = _count(counter, poem)
     problems = _form_problems(readings, form, poem.lines)
     for line_number, reading in enumerate(readings, start=1):
-        for word in reading.unknown_words:
+        for word in reading.unknown_words if warn_unknown else ():
             _warn(_unknown_word_message(line_number, word))
     if not problems:
         return True
@@ -322,11 +355,12 @@ def _ask_line(counter: SyllableCounter, number: int, of: int, expected: int, for
         _echo_err(f"  {off}; try again")
 
 
-def _ask_title() -> str:
+def _ask_title(style: str) -> str:
+    """The title typed at the prompt, without the spaces around it."""
     while True:
-        answer = str(typer.prompt("Title", err=True))
+        answer = str(typer.prompt("Title", err=True)).strip()
         try:
-            return scaffold.normalize_title(answer)
+            return scaffold.check_title(answer, style)
         except scaffold.TitleError as error:
             _echo_err(f"  {error}")
 
