@@ -92,3 +92,160 @@ def test_no_traceback_from_a_real_process(write_blog: WriteBlog, in_tmp: Path) -
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "post/binary.md" in result.stdout
+
+
+# --- reading a post: issue 3's audit, each through the CLI ----------------------------------
+
+
+def problems(diagnostics: list[dict[str, object]], path: str) -> dict[str, dict[str, object]]:
+    """The diagnostics of one file by rule name (slug rules left out)."""
+    return {
+        str(d["name"]): d
+        for d in diagnostics
+        if d["path"] == path and not str(d["code"]).startswith("HK1")
+    }
+
+
+def test_deeply_nested_front_matter_is_front_matter_invalid(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog(
+        {
+            "post/toml-list.md": '+++\ntitle = "T"\nx = ' + "[" * 500 + "]" * 500 + "\n+++\n",
+            "post/toml-table.md": '+++\ntitle = "T"\nx = '
+            + "{a = " * 500
+            + "1"
+            + "}" * 500
+            + "\n+++\n",
+            "post/yaml.md": "---\ntitle: T\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n",
+            "post/json.md": '{\n"title": "T",\n"x": ' + "[" * 5000 + "]" * 5000 + "\n}\n",
+            "post/good-/-one.md": GOOD,
+        }
+    )
+    code, diagnostics = check_json("post")  # exit 2 (internal error) fails here
+    assert code == 1
+    for name in ("toml-list", "toml-table", "yaml", "json"):
+        found = problems(diagnostics, f"post/{name}.md")
+        assert set(found) == {"front-matter-invalid"}, name
+        assert found["front-matter-invalid"]["line"] == 3
+        assert "nested more than 100 levels deep" in str(found["front-matter-invalid"]["message"])
+
+
+def test_a_header_line_with_a_million_spaces_is_read(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog({"post/spaces.md": "Title: a" + " " * 1_000_000 + "b\nDate: 2024-01-02\n\nBody.\n"})
+    _, diagnostics = check_json("post")
+    assert problems(diagnostics, "post/spaces.md") == {}
+
+
+def test_the_title_missing_message_names_the_line_meant_as_the_title(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog(
+        {
+            "post/colon.md": "Kubernetes: The Hard Way\nDate: 2024-01-02\n\nbody\n",
+            "post/heading.md": "# The Old Server\n\nThe fans hum.\n",
+            "post/sentence.md": "---\ndate: 2024-01-02\n---\n\nThis is the first body sentence.\n",
+        }
+    )
+    _, diagnostics = check_json("post")
+    colon = problems(diagnostics, "post/colon.md")["title-missing"]
+    assert colon["line"] == 1
+    assert '"Kubernetes: The Hard Way" (line 1)' in str(colon["message"])
+    assert str(colon["message"]).endswith("write it as Title: Kubernetes: The Hard Way")
+    assert '"body"' not in str(colon["message"])
+    heading = problems(diagnostics, "post/heading.md")["title-missing"]
+    assert heading["line"] == 1
+    assert str(heading["message"]).endswith("write it as Title: The Old Server")
+    sentence = problems(diagnostics, "post/sentence.md")["title-missing"]
+    assert sentence["message"] == "no title header; add title: ... in the --- front matter"
+
+
+def test_a_pelican_haiku_header_is_compared_with_the_slug(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog(
+        {
+            "post/the-prod-deploy-froze-/-i-parsed-the-pcap-for-hours-/-the-repo-holds-it-all.md": (
+                "Title: A\nDate: 2024-01-02\n"
+                "Haiku: the old server hums / a fan spins in the dark hall / nobody looks in\n"
+            ),
+        }
+    )
+    _, diagnostics = check_json("post")
+    (mismatch,) = [d for d in diagnostics if d["name"] == "haiku-mismatch"]
+    assert mismatch["line"] == 3
+    assert "the old server hums" in str(mismatch["message"])
+
+
+def test_front_matter_errors_say_what_would_be_right(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog(
+        {
+            "post/yaml-colon.md": "---\ntitle: Kubernetes: The Hard Way\n---\n",
+            "post/toml-bare.md": "+++\ntitle = A Title\n+++\n",
+            "post/yaml-quote.md": '---\ntitle: "unterminated\ndate: 2024-01-02\nx: y\n---\n',
+        }
+    )
+    _, diagnostics = check_json("post")
+    messages = {
+        name: problems(diagnostics, f"post/{name}.md")["front-matter-invalid"]
+        for name in ("yaml-colon", "toml-bare", "yaml-quote")
+    }
+    assert 'quoted: title: "Kubernetes: The Hard Way"' in str(messages["yaml-colon"]["message"])
+    assert 'text values are quoted in TOML: title = "A Title"' in str(
+        messages["toml-bare"]["message"]
+    )
+    assert "starts on line 2 is never closed" in str(messages["yaml-quote"]["message"])
+    assert messages["yaml-quote"]["line"] == 2
+
+
+def test_an_impossible_toml_date_is_date_invalid_like_yaml(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog(
+        {
+            "post/toml.md": '+++\ntitle = "T"\ndate = 2023-02-30\n+++\n',
+            "post/yaml.md": "---\ntitle: Y\ndate: 2023-02-30\n---\n",
+        }
+    )
+    _, diagnostics = check_json("post")
+    toml, yaml = problems(diagnostics, "post/toml.md"), problems(diagnostics, "post/yaml.md")
+    assert set(toml) == set(yaml) == {"date-invalid"}
+    assert toml["date-invalid"]["line"] == 3
+    assert "February 2023 has no day 30" in str(toml["date-invalid"]["message"])
+
+
+def test_json_front_matter_on_one_line(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog({"post/json.md": '{"title": "T", "date": "2024-01-02"}\n\nbody\n'})
+    _, diagnostics = check_json("post")
+    assert problems(diagnostics, "post/json.md") == {}
+
+
+def test_a_header_without_a_space_after_the_colon(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog(
+        {
+            "post/tight.md": "Title: Tight\ndate:2023-04-24\n\nbody\n",
+            "post/url.md": "http://example.com\nDate: 2024-01-02\n\nbody\n",
+            "post/time.md": "12:30\n\nbody\n",
+        }
+    )
+    _, diagnostics = check_json("post")
+    assert problems(diagnostics, "post/tight.md") == {}
+    for name, line in (("url", "http://example.com"), ("time", "12:30")):
+        missing = problems(diagnostics, f"post/{name}.md")["title-missing"]
+        assert f'the bare line "{line}" (line 1) is not a header' in str(missing["message"])
+
+
+def test_a_numeric_date_with_a_day_over_12_is_read(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog(
+        {
+            "post/day-first.md": "Title: D\nDate: 24/04/2023\n",
+            "post/month-first.md": "Title: M\nDate: 04/24/2023\n",
+            "post/ambiguous.md": "Title: A\nDate: 04/05/2023\n",
+        }
+    )
+    _, diagnostics = check_json("post")
+    assert problems(diagnostics, "post/day-first.md") == {}
+    assert problems(diagnostics, "post/month-first.md") == {}
+    invalid = problems(diagnostics, "post/ambiguous.md")["date-invalid"]
+    assert "ambiguous (day or month first?)" in str(invalid["message"])
+    assert "2023-05-04 if 4 is the day, 2023-04-05 if it is the month" in str(invalid["message"])

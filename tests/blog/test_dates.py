@@ -161,3 +161,52 @@ def test_parse_date_returns_a_date_or_raises_value_error(value: object) -> None:
         assert str(error)
     else:
         assert isinstance(result, date)
+
+
+# --- day and month as numbers: read when only one reading is possible -----------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("24/04/2023", date(2023, 4, 24)),  # 24 can only be the day
+        ("04/24/2023", date(2023, 4, 24)),  # 24 can only be the day, so 04 is the month
+        ("24.04.2023", date(2023, 4, 24)),
+        ("24-4-2023", date(2023, 4, 24)),
+        ("13/01/2024", date(2024, 1, 13)),
+        ("05/05/2023", date(2023, 5, 5)),  # both readings are the same day
+    ],
+)
+def test_a_numeric_date_with_a_day_over_12_is_not_ambiguous(value: str, expected: date) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("04/05/2023", r"ambiguous \(day or month first\?\).*2023-05-04 if 4 is the day"),
+        ("12/01/2023", r"ambiguous.*2023-12-01 if it is the month"),
+        ("31/02/2023", "February 2023 has no day 31"),
+        ("02/31/2023", "February 2023 has no day 31"),
+        ("24/13/2023", "neither 24 nor 13 can be a month"),
+        ("24/04-2023", "is not a date"),  # two different separators
+        ("24/04/23", "2-digit year"),
+    ],
+)
+def test_numeric_dates_that_cannot_be_read_say_why(value: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=reason):
+        parse_date(value)
+
+
+@given(st.dates(min_value=date(1000, 1, 1)), st.sampled_from("/.-"))
+def test_a_numeric_date_reads_back_whenever_only_one_reading_is_possible(
+    day: date, separator: str
+) -> None:
+    day_first = f"{day.day:02d}{separator}{day.month:02d}{separator}{day.year}"
+    month_first = f"{day.month:02d}{separator}{day.day:02d}{separator}{day.year}"
+    for text in (day_first, month_first):
+        if day.day > 12 or day.day == day.month:
+            assert parse_date(text) == day
+        else:
+            with pytest.raises(ValueError, match="ambiguous"):
+                parse_date(text)

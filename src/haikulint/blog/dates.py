@@ -45,14 +45,20 @@ _WHOLE_VALUE = [
     re.compile(_DAY_FIRST + r"\Z", re.IGNORECASE),
 ]
 _AMBIGUOUS = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\Z")
+_NUMERIC = re.compile(
+    r"(?P<first>\d{1,2})(?P<separator>[/.-])(?P<second>\d{1,2})(?P=separator)(?P<year>\d{4})\Z"
+)
+"""``24/04/2023`` or ``04/24/2023``: read when only one of the first two numbers can be a month."""
 
 # A dateline opens the body: the date (maybe in emphasis), then the end of the line or a
 # sentence break (`.`, `,`, ` - `, an en or em dash). A colon is left out on purpose:
 # `November 4, 2024: A Mosaic of Realities` is a title that starts with a date.
-_LEAD = r"[\s*_>#]*"
+_LEAD = re.compile(r"[\s*_>#]*")
+"""Markup before the date (emphasis, a quote, a heading), skipped once: the date itself
+cannot start with any of it, so the patterns need not backtrack over it."""
 _AFTER = r"[*_]*(?=\s*\Z|\s*[.,;!]|\s+-|\s*[–—])"
 _DATELINE = [
-    re.compile(_LEAD + r"(?P<text>" + pattern + r")" + _AFTER, re.IGNORECASE)
+    re.compile(r"(?P<text>" + pattern + r")" + _AFTER, re.IGNORECASE)
     for pattern in (_MONTH_FIRST, _DAY_FIRST, _ISO)
 ]
 
@@ -99,8 +105,10 @@ def find_dateline(lines: Sequence[str], first_line_number: int) -> Dateline | No
 def _dateline_in(line: str) -> tuple[date, str] | None:
     if len(line) > 0 and not (line.lstrip(" \t*_>#")[:1].isalnum()):
         return None
+    lead = None if line[:1].isalnum() else _LEAD.match(line)
+    start = lead.end() if lead is not None else 0
     for pattern in _DATELINE:
-        match = pattern.match(line)
+        match = pattern.match(line, start)
         if match is None:
             continue
         try:
@@ -119,9 +127,36 @@ def _parse_text(value: str) -> date:
         if match is not None:
             return _date_from(match)
     shown = text if len(text) <= 40 else text[:37] + "..."
-    if _AMBIGUOUS.match(text):
-        raise ValueError(f"{shown!r} is ambiguous (day or month first?); write it as YYYY-MM-DD")
+    numeric = _NUMERIC.match(text)
+    if numeric is not None:
+        return _day_and_month(numeric, shown)
+    year = re.split(r"[/.-]", text)[-1]
+    if _AMBIGUOUS.match(text) and len(year) != 4:
+        raise ValueError(
+            f"{shown!r} has a {len(year)}-digit year, so its century is unknown; "
+            "write it as YYYY-MM-DD"
+        )
     raise ValueError(f"{shown!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-05-20")
+
+
+def _day_and_month(match: re.Match[str], shown: str) -> date:
+    """``d/m/yyyy`` or ``m/d/yyyy``: whichever reading is possible, else why not."""
+    first, second, year = (int(match.group(name)) for name in ("first", "second", "year"))
+    if first > 12 and second > 12:
+        raise ValueError(
+            f"{shown!r} is not a date: neither {first} nor {second} can be a month; "
+            "write it as YYYY-MM-DD"
+        )
+    if first > 12 or first == second:
+        return _checked_date(year, second, first)  # day first: 24/04/2023
+    if second > 12:
+        return _checked_date(year, first, second)  # month first: 04/24/2023
+    day_first = f"{year:04d}-{second:02d}-{first:02d}"
+    month_first = f"{year:04d}-{first:02d}-{second:02d}"
+    raise ValueError(
+        f"{shown!r} is ambiguous (day or month first?); write it as YYYY-MM-DD: "
+        f"{day_first} if {first} is the day, {month_first} if it is the month"
+    )
 
 
 def _date_from(match: re.Match[str]) -> date:

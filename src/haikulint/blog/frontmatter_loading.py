@@ -15,7 +15,16 @@ several ways, so those steps are done here instead:
 * Its TOML handler exists only when the old ``toml`` package is installed; the
   standard ``tomllib`` does the work here.
 * Its JSON boundary pattern ends the object at the first ``{`` or ``}`` line, nested
-  ones included; here the JSON decoder itself says where the object ends.
+  ones included, and it knows only an object whose first line is a lone ``{``; here
+  ``{"title": "T", ...}`` on one line counts too (as in Hugo), and the JSON decoder
+  itself says where the object ends.
+* ``tomllib`` refuses an impossible date (``date = 2023-02-30``) as a syntax error, and
+  recurses without bound into nested arrays. Here such a date becomes the text it was
+  written as, for the date rules to judge as YAML's are, and deep nesting is an error.
+
+Where a parser's message says only what is wrong, a hint says what would be right
+(``title: "Kubernetes: The Hard Way"``, ``title = "A Title"``), and an unclosed quote
+is blamed on the line where it opens.
 
 This module imports ``frontmatter`` and ``yaml``; it is loaded only for files that
 start with ``---``, ``+++`` or ``{``.
@@ -45,10 +54,32 @@ MAX_EXPANDED_NODES = 10_000
 """YAML front matter whose aliases, copied out, would make more values than this is refused."""
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-_JSON_KEY = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*:')
+_JSON_KEY = re.compile(r'[\s{,]*"((?:[^"\\]|\\.)*)"\s*:')
 _TOML_KEY = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*[=.]""")
 _TOML_TABLE = re.compile(r"""\s*\[\[?\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))""")
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+_TOML_DATETIME = re.compile(
+    # tomllib's own pattern for a date or date-time value (tomllib._re.RE_DATETIME)
+    r"[0-9]{4}-(?:0[1-9]|1[0-2])-[0-9]{2}"
+    r"(?:[Tt ](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?"
+    r"(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?"
+)
+_TOML_ASSIGNMENT = re.compile(
+    r"""[ \t]*((?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+)(?:[ \t]*\.[ \t]*"""
+    r"""(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+))*)[ \t]*=[ \t]*"""
+)
+_BRACKET = re.compile(r"[\[\]{}]")
+_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\S*)?\Z")
+_YAML_PAIR = re.compile(r"""([ \t]*(?:-[ \t]+)?)([^\s:#'"{}\[\],&*!|>%@`-][^:#]*?):[ \t]+""")
+MAX_DATE_FIXES = 20
+"""How many impossible TOML dates in one front matter are turned into text before giving up."""
+MAX_NESTING_DEPTH = 100
+"""Front matter whose lists and tables nest deeper than this is refused, in every format
+(the parsers' own limits differ, and tomllib has none but the interpreter's stack)."""
+NESTED_TOO_DEEPLY = (
+    f"values are nested more than {MAX_NESTING_DEPTH} levels deep (lists or tables inside "
+    "one another); a header needs only a few levels"
+)
 
 
 class FrontMatterError(Exception):
@@ -105,12 +136,32 @@ def read_front_matter(text: str) -> FrontMatter | None:
     found.body_line = closing_line + 1
     try:
         load = _load_yaml if style.name == "yaml" else _load_toml
-        data, lines = load(text[content_start : closing.start()], 2)
+        source = text[content_start : closing.start()]
+        data, lines = load(source, 2)
+        if _too_deep(data):
+            raise FrontMatterError(_nested_too_deeply(style.name), 2 + _deepest_line(source))
     except FrontMatterError as error:
         found.error = error.located
         return found
     _store(found, data, lines)
     return found
+
+
+def _too_deep(data: dict[Any, Any]) -> bool:
+    """Whether lists and mappings in ``data`` nest more than :data:`MAX_NESTING_DEPTH` deep."""
+    containers = (dict, list)
+    stack = [(value, 1) for value in data.values() if isinstance(value, containers)]
+    while stack:  # most headers are text: then there is nothing to walk
+        value, depth = stack.pop()
+        if depth > MAX_NESTING_DEPTH:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, containers))
+    return False
+
+
+def _nested_too_deeply(style: str) -> str:
+    return f"invalid {style.upper()} front matter: {NESTED_TOO_DEEPLY}"
 
 
 def _store(found: FrontMatter, data: dict[Any, Any], lines: dict[str, int]) -> None:
@@ -139,9 +190,18 @@ def _styles() -> tuple[_Style, ...]:
     return (
         _Style("yaml", yaml_handler.detect, YAMLHandler.FM_BOUNDARY, "---"),
         _Style("toml", toml_handler.detect, TomlHandler.FM_BOUNDARY, "+++"),
-        # JSONHandler.detect also says yes to a first line "}"; only "{" opens an object.
-        _Style("json", lambda text: text[:1] == "{" and json_handler.detect(text), None, "{"),
+        # JSONHandler.detect also says yes to a first line "}"; only "{" opens an object,
+        # and it says no to an object on one line ({"title": "T"}), which Hugo reads.
+        _Style("json", lambda text: _is_json_opening(text, json_handler.detect), None, "{"),
     )
+
+
+_JSON_OPENING = re.compile(r'\{\s*["}]')
+
+
+def _is_json_opening(text: str, detect: Callable[[str], bool]) -> bool:
+    """A lone ``{`` first line, or ``{`` then a key or ``}``: not ``{{< shortcode >}}``."""
+    return text[:1] == "{" and (detect(text) or _JSON_OPENING.match(text) is not None)
 
 
 def _unclosed(style: _Style) -> Located:
@@ -168,11 +228,13 @@ def _load_yaml(source: str, first_line: int) -> tuple[dict[Any, Any], dict[str, 
             )
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + (mark.line if mark is not None else 0)
-        problem = error.problem or error.context or "cannot be parsed"
-        raise FrontMatterError(f"invalid YAML front matter: {problem}", line) from error
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+        reason, line = _yaml_error(error, source, first_line)
+        raise FrontMatterError(f"invalid YAML front matter: {reason}", first_line + line) from error
+    except RecursionError as error:
+        raise FrontMatterError(
+            _nested_too_deeply("yaml"), first_line + _deepest_line(source)
+        ) from error
+    except (yaml.YAMLError, ValueError, TypeError) as error:
         raise FrontMatterError(f"invalid YAML front matter: {error}", first_line) from error
     finally:
         loader.dispose()
@@ -186,6 +248,63 @@ def _load_yaml(source: str, first_line: int) -> tuple[dict[Any, Any], dict[str, 
         if isinstance(key, yaml.ScalarNode)
     }
     return data, lines
+
+
+def _yaml_error(error: yaml.MarkedYAMLError, source: str, first_line: int) -> tuple[str, int]:
+    """What is wrong and what would be right, and the 0-based line of ``source`` to blame
+    (``source`` starts on line ``first_line`` of the file)."""
+    problem = error.problem or error.context or "cannot be parsed"
+    context = error.context or ""
+    problem_mark, context_mark = error.problem_mark, error.context_mark
+    mark = problem_mark or context_mark
+    line = mark.line if mark is not None else 0
+    lines = source.split("\n")
+    if "nesting depth" in problem:
+        return NESTED_TOO_DEEPLY, _deepest_line(source)
+    if context_mark is not None and "quoted scalar" in context and "end of stream" in problem:
+        start = lines[context_mark.line] if context_mark.line < len(lines) else ""
+        quote = start[context_mark.column : context_mark.column + 1] or '"'
+        return (
+            f"the {quote}quoted{quote} value that starts on line "
+            f"{first_line + context_mark.line} is never closed; end it with {quote}",
+            context_mark.line,
+        )
+    if context_mark is not None and context.startswith("while parsing a flow "):
+        kind, opening, closing = (
+            ("list", "[", "]") if "sequence" in context else ("mapping", "{", "}")
+        )
+        if problem_mark is None or problem_mark.line > context_mark.line:
+            return (
+                f"{problem} in the {opening} {kind} that opens on line "
+                f"{first_line + context_mark.line}; close it with {closing} "
+                "(and put commas between its items)",
+                context_mark.line,
+            )
+    if problem.startswith("mapping values are not allowed") and line < len(lines):
+        hint = _yaml_quote_hint(lines[line])
+        if hint is not None:
+            return f"{problem}; {hint}", line
+    return problem, line
+
+
+def _yaml_quote_hint(line: str) -> str | None:
+    """``title: Kubernetes: The Hard Way`` -> quote the value: title: "Kubernetes: ..."."""
+    import yaml
+
+    pair = _YAML_PAIR.match(line)
+    if pair is None:
+        return None
+    value = line[pair.end() :].strip()
+    if not value or value[0] in "'\"":
+        return None
+    key = pair.group(2).strip()
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    try:
+        if yaml.load(f"{key}: {quoted}", Loader=_yaml_loader()) != {key: value}:
+            return None
+    except yaml.YAMLError:
+        return None
+    return f'a value holding ": " must be quoted: {key}: {quoted}'
 
 
 @functools.cache
@@ -239,7 +358,7 @@ def _expanded_size(root: yaml.Node, limit: int) -> int:
 
 def _load_toml(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
     try:
-        data = tomllib.loads(source)
+        data = _parse_toml(source)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         at = _TOML_AT.search(message)
@@ -248,7 +367,15 @@ def _load_toml(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, 
             message = message[: at.start()] + message[at.end() :]
             if at.group(1) is not None:
                 line = first_line + int(at.group(1)) - 1
-        raise FrontMatterError(f"invalid TOML front matter: {message}", line) from error
+        hint, hint_line = _toml_hint(message, source, line - first_line, first_line)
+        reason = f"{message}; {hint}" if hint else message
+        raise FrontMatterError(
+            f"invalid TOML front matter: {reason}", first_line + hint_line
+        ) from error
+    except RecursionError as error:
+        raise FrontMatterError(
+            _nested_too_deeply("toml"), first_line + _deepest_line(source)
+        ) from error
     lines: dict[str, int] = {}
     in_table = False
     for offset, text in enumerate(source.split("\n")):
@@ -265,6 +392,143 @@ def _load_toml(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, 
     return data, lines
 
 
+def _parse_toml(source: str) -> dict[str, Any]:
+    """``tomllib.loads``, but an impossible date (``2023-02-30``) is kept as the text it is.
+
+    tomllib refuses such a date as a syntax error, losing every other header; as text
+    it reaches the date rules, as YAML's dates do. Only the date-time token tomllib
+    names (at the line and column of an "Invalid date or datetime") is quoted.
+    """
+    text = source
+    for _ in range(MAX_DATE_FIXES):
+        try:
+            data: dict[str, Any] = tomllib.loads(text)
+            return data
+        except tomllib.TOMLDecodeError as error:
+            fixed = _quote_invalid_date(text, str(error))
+            if fixed is None:
+                raise
+            text = fixed
+    data = tomllib.loads(text)
+    return data
+
+
+def _quote_invalid_date(text: str, message: str) -> str | None:
+    if not message.startswith("Invalid date or datetime"):
+        return None
+    at = _TOML_AT.search(message)
+    if at is None or at.group(1) is None:
+        return None
+    line, column = int(at.group(1)), int(at.group(2))
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    position = start + column - 1
+    token = _TOML_DATETIME.match(text, position)
+    if token is None:
+        return None
+    return f'{text[:position]}"{token.group()}"{text[token.end() :]}'
+
+
+def _toml_hint(message: str, source: str, line: int, first_line: int) -> tuple[str | None, int]:
+    """What would be right for a TOML syntax error on 0-based ``line`` of ``source``, and the
+    0-based line to blame (``source`` starts on line ``first_line`` of the file)."""
+    lines = source.split("\n")
+    if message.startswith("Unterminated string"):
+        opened = _unclosed_toml_string(source)
+        if opened is not None:
+            quotes, opened_line = opened
+            return (
+                f"the {quotes} text that starts on line {first_line + opened_line} "
+                f"is never closed; end it with {quotes}",
+                opened_line,
+            )
+        return None, line
+    if line >= len(lines):
+        return None, line
+    assignment = _TOML_ASSIGNMENT.match(lines[line])
+    if assignment is None:
+        return None, line
+    key, value = assignment.group(1), lines[line][assignment.end() :].strip()
+    if message.startswith("Illegal character '\\n'") and value[:1] in ("'", '"'):
+        return (
+            f"the quoted value of {key} is not closed on its line; end it with {value[0]} "
+            'or write text over several lines between """ and """',
+            line,
+        )
+    if not value or _toml_value_ok(value):
+        return None, line
+    written = value.partition(" #")[0].strip()  # without a comment after it
+    if _DATE_LIKE.match(written):
+        from haikulint.blog.dates import parse_date
+
+        try:
+            day = parse_date(written)
+        except ValueError as reason:
+            return f"{written} is not a real date: {reason}", line
+        return f"TOML dates are written YYYY-MM-DD: {key} = {day.isoformat()}", line
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if value[0] not in "\"'[{" and _toml_value_ok(quoted):
+        return f"text values are quoted in TOML: {key} = {quoted}", line
+    return None, line
+
+
+def _toml_value_ok(value: str) -> bool:
+    try:
+        tomllib.loads(f"v = {value}")
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return False
+    return True
+
+
+def _unclosed_toml_string(source: str) -> tuple[str, int] | None:
+    """The quotes and 0-based line of a string that runs to the end of ``source``."""
+    position, length = 0, len(source)
+    while position < length:
+        char = source[position]
+        if char == "#":
+            stop = source.find("\n", position)
+            position = length if stop < 0 else stop
+        elif char in "\"'":
+            quotes = char * 3 if source.startswith(char * 3, position) else char
+            start = position
+            position += len(quotes)
+            while position < length:
+                here = source[position]
+                if here == "\\" and char == '"':
+                    position += 2
+                    continue
+                if source.startswith(quotes, position):
+                    break
+                if here == "\n" and len(quotes) == 1:
+                    break  # tomllib has already named this line
+                position += 1
+            else:
+                return quotes, source.count("\n", 0, start)
+            position += len(quotes) if source.startswith(quotes, position) else 1
+            continue
+        position += 1
+    return None
+
+
+def _deepest_line(source: str) -> int:
+    """The 0-based line where brackets and braces nest past :data:`MAX_NESTING_DEPTH`, else
+    where they nest deepest: a rough count (quotes are not parsed) to blame for nesting."""
+    depth = deepest = at = 0
+    for bracket in _BRACKET.finditer(source):
+        if bracket.group() in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, at = depth, bracket.start()
+                if depth > MAX_NESTING_DEPTH:
+                    break
+        else:
+            depth -= 1
+    return source.count("\n", 0, at)
+
+
 def _read_json(text: str, found: FrontMatter) -> FrontMatter:
     try:
         data, end = json.JSONDecoder().raw_decode(text)
@@ -272,16 +536,26 @@ def _read_json(text: str, found: FrontMatter) -> FrontMatter:
         found.error = Located(f"invalid JSON front matter: {error.msg}", error.lineno)
         return found
     except RecursionError:
-        found.error = Located("invalid JSON front matter: nested too deeply", 1)
+        found.error = Located(_nested_too_deeply("json"), 1 + _deepest_line(text))
         return found
     after = text.find("\n", end)
-    found.body_start = len(text) if after < 0 else after + 1
-    found.body_line = 2 + text.count("\n", 0, end)
+    line_end = len(text) if after < 0 else after
+    if text[end:line_end].strip():  # {"title": "T"} Text: the body starts after the "}"
+        found.body_start, found.body_line = end, 1 + text.count("\n", 0, end)
+    else:
+        found.body_start = min(len(text), line_end + 1)
+        found.body_line = 2 + text.count("\n", 0, end)
     if not isinstance(data, dict):  # pragma: no cover - detect() lets only "{" through
         found.error = Located(f"JSON front matter is {_kind(data)}, not an object", 1)
         return found
+    if _too_deep(data):
+        found.error = Located(_nested_too_deeply("json"), 1 + _deepest_line(text[:end]))
+        return found
     lines: dict[str, int] = {}
-    for offset, line in enumerate(text[:end].split("\n")):
+    if "\n" not in text[:end]:  # {"title": "T", "date": "2024-01-02"}: all on line 1
+        for name in data:
+            lines.setdefault(str(name).lower(), 1)
+    for offset, line in enumerate(text[:end].split("\n") if "\n" in text[:end] else ()):
         key = _JSON_KEY.match(line)
         if key is not None and key.group(1) in data:
             lines.setdefault(key.group(1).lower(), 1 + offset)

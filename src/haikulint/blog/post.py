@@ -81,8 +81,15 @@ class Post:
     """The haiku as written in the post: front matter ``haiku:`` or a first body line
     ``a / b / c``."""
     first_line: Located | None = None
-    """A bare first line that is neither a header nor the haiku (a title without ``Title:``):
-    the body's first line when it is short and does not open with a date."""
+    """A line that is probably the title someone forgot to mark, as the title it suggests.
+
+    The body's first line when it looks like a title (short, not a sentence ending in a
+    period, not a date; a Markdown heading ``# The Old Server`` gives ``The Old Server``),
+    or, when there is no title header, the first line of a header block whose key is not
+    a known header (``Kubernetes: The Hard Way`` just above ``Date: ...``)."""
+    first_line_read_as: str | None = None
+    """When :attr:`first_line` was read as a header line, the key it was read as
+    (``kubernetes``); ``None`` for a bare line."""
     dateline: Dateline | None = None
     body_line: int = 1
     """The 1-based line where the body starts."""
@@ -102,7 +109,11 @@ KNOWN_HEADER_KEYS = frozenset(
 )
 """Keys that carry a header block on across blank lines (``Title: x``, blank, ``Date: y``)."""
 
-_HEADER_LINE = re.compile(r"([A-Za-z][\w-]*):(?:[ \t]+(.*?))?[ \t]*\Z")
+_HEADER_KEY = re.compile(r"[A-Za-z][\w-]*:")
+_MARKDOWN_HEADING = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+|\Z)")
+_NOT_A_TITLE_START = ("```", "~~~", "<", "![", "|", "- ", "* ", "+ ", "> ", "{{", "{%")
+"""Markdown that is not a title: a code fence, HTML, an image, a table, a list item, a
+quote, a Hugo shortcode or a Jinja/Liquid tag."""
 _CONTINUATION = re.compile(r"(?:[ \t]{2,}|\t)\S")
 
 
@@ -129,6 +140,7 @@ def read_post(file: PostFile, cwd: Path | None = None, *, sections: Collection[s
         front_matter_error=parts.front_matter_error,
         haiku=parts.haiku,
         first_line=parts.first_line,
+        first_line_read_as=parts.first_line_read_as,
         dateline=parts.dateline,
         body_line=parts.body_line,
         suppressions=suppressions_from(parts.headers),
@@ -145,6 +157,7 @@ class PostText:
     front_matter_error: Located | None = None
     haiku: Located | None = None
     first_line: Located | None = None
+    first_line_read_as: str | None = None
     dateline: Dateline | None = None
     body_line: int = 1
 
@@ -324,7 +337,7 @@ def _read_body(text: str, start: int, number: int, found: PostText, *, header_bl
     if (
         header_block
         and line is not None
-        and _HEADER_LINE.match(line[1])
+        and header_line(line[1]) is not None
         and _read_header_block(cursor, found)
     ):
         found.header_style = "pelican"
@@ -333,6 +346,7 @@ def _read_body(text: str, start: int, number: int, found: PostText, *, header_bl
             found.haiku = Located(line[1].strip(), line[0])
             cursor.take()
             line = cursor.skip_blank()
+        _haiku_from_headers(found)
     found.body_line = line[0] if line is not None else cursor.next_number
     if line is not None:
         from haikulint.blog.dates import find_dateline
@@ -340,8 +354,10 @@ def _read_body(text: str, start: int, number: int, found: PostText, *, header_bl
         found.dateline = find_dateline([line[1]], line[0])
         if found.dateline is not None:
             return
-        if _is_title_like(line[1]):
-            found.first_line = Located(line[1].strip(), line[0])
+        if _is_short(line[1]):
+            title = title_in(line[1])
+            if title is not None and found.first_line is None:
+                found.first_line = Located(title, line[0])
             cursor.take()
     _find_dateline(cursor, found)
 
@@ -350,11 +366,14 @@ def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
     """Take a block of ``Key: value`` lines if at least one key is a known header.
 
     Indented lines continue a value; blank lines end the block unless a known key
-    follows them. A lone ``Kubernetes: The Hard Way`` is a title, not a header block.
+    follows them. A lone ``Kubernetes: The Hard Way`` is a title, not a header block;
+    followed by ``Date: ...`` it is read as a header ``kubernetes``, and when the block
+    has no title it becomes :attr:`PostText.first_line`, the title to suggest.
     """
     headers: dict[str, object] = {}
     lines: dict[str, int] = {}
     last_key: str | None = None
+    first: tuple[int, str, str] | None = None
     index = 0
     while (line := cursor.look(index)) is not None:
         number, content = line
@@ -362,8 +381,8 @@ def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
             following = index + 1
             while (ahead := cursor.look(following)) is not None and not ahead[1].strip():
                 following += 1
-            match = _HEADER_LINE.match(ahead[1]) if ahead is not None else None
-            if match is None or match.group(1).lower() not in KNOWN_HEADER_KEYS:
+            header = header_line(ahead[1]) if ahead is not None else None
+            if header is None or header[0] not in KNOWN_HEADER_KEYS:
                 break
             index = following
             continue
@@ -371,13 +390,15 @@ def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
             headers[last_key] = f"{headers[last_key]} {content.strip()}".strip()
             index += 1
             continue
-        match = _HEADER_LINE.match(content)
-        if match is None:
+        header = header_line(content)
+        if header is None:
             break
-        key = match.group(1).lower()
+        key, value = header
+        if first is None:
+            first = (number, content, key)
         last_key = None  # a repeated key: the first one stands
         if key not in headers:
-            headers[key] = match.group(2) or ""
+            headers[key] = value
             lines[key] = number
             last_key = key
         index += 1
@@ -386,7 +407,27 @@ def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
     for _ in range(index):
         cursor.take()
     found.headers, found.header_lines = headers, lines
+    if first is not None and first[2] not in KNOWN_HEADER_KEYS and "title" not in headers:
+        found.first_line = Located(first[1].strip(), first[0])
+        found.first_line_read_as = first[2]
     return True
+
+
+def header_line(line: str) -> tuple[str, str] | None:
+    """A ``Key: value`` header line as (lowercased key, value), else ``None``.
+
+    The value may follow the colon without a space (``date:2023-04-24``, as
+    Python-Markdown's meta extension allows) only for a known header key, so that
+    ``https://example.com`` is not a header ``https``. Linear in the line's length.
+    """
+    match = _HEADER_KEY.match(line)
+    if match is None:
+        return None
+    key = match.group()[:-1].lower()
+    rest = line[match.end() :]
+    if rest[:1] not in ("", " ", "\t") and key not in KNOWN_HEADER_KEYS:
+        return None
+    return key, rest.strip(" \t")
 
 
 def _find_dateline(cursor: _Cursor, found: PostText) -> None:
@@ -419,10 +460,32 @@ def is_haiku_line(line: str) -> bool:
     if stripped.count(HAIKU_SEPARATOR) < 2 or len(stripped) > 300:
         return False
     parts = stripped.split(HAIKU_SEPARATOR)
-    return all(part.strip() for part in parts) and not _HEADER_LINE.match(stripped)
+    return all(part.strip() for part in parts) and header_line(stripped) is None
 
 
-def _is_title_like(line: str) -> bool:
+def title_in(line: str) -> str | None:
+    """The title a body line would make, or ``None`` when it does not look like one.
+
+    A Markdown heading (``# The Old Server``) gives its text; other lines count when
+    short and not a sentence ending in a period, a list item, a quote, a table, HTML,
+    an image or a code fence.
+    """
+    heading = _MARKDOWN_HEADING.match(line) if "#" in line[:4] else None
+    if heading is not None:
+        text = line[heading.end() :].strip()
+        unclosed = text.rstrip("#")
+        if unclosed != text and (not unclosed or unclosed[-1] in " \t"):
+            text = unclosed.strip()  # the optional closing sequence: "# Title ##"
+        return text if 0 < len(text) <= TITLE_LIKE_LENGTH else None
+    text = line.strip()
+    if not _is_short(text) or text.startswith(_NOT_A_TITLE_START):
+        return None
+    if text.endswith(".") and not text.endswith(".."):
+        return None  # a sentence; "Wait for it..." may still be a title
+    return text
+
+
+def _is_short(line: str) -> bool:
     """Short enough to be a title someone forgot to mark (it is known not to be a dateline)."""
     stripped = line.strip()
     return bool(stripped) and len(stripped) <= TITLE_LIKE_LENGTH

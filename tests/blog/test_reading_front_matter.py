@@ -1,0 +1,209 @@
+"""Front matter that cannot be used: deep nesting, impossible TOML dates, and messages that
+say what would be right (issue 3, "Reading a post")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from haikulint.blog.frontmatter_loading import MAX_NESTING_DEPTH
+from haikulint.blog.post import Located, read_text
+
+# --- deep nesting is front-matter-invalid in every format, never a crash ---------------------
+
+
+def nested(style: str, shape: str, depth: int) -> str:
+    """Front matter with a title and a value ``depth`` lists or tables deep."""
+    if shape == "list":
+        value = "[" * depth + "]" * depth
+    elif style == "toml":
+        value = "{a = " * depth + "1" + "}" * depth
+    elif style == "yaml":
+        value = "{a: " * depth + "1" + "}" * depth
+    else:
+        value = '{"a": ' * depth + "1" + "}" * depth
+    if style == "yaml":
+        return f"---\ntitle: T\nx: {value}\n---\n\nBody.\n"
+    if style == "toml":
+        return f'+++\ntitle = "T"\nx = {value}\n+++\n\nBody.\n'
+    return f'{{\n"title": "T",\n"x": {value}\n}}\n\nBody.\n'
+
+
+@pytest.mark.parametrize("style", ["yaml", "toml", "json"])
+@pytest.mark.parametrize("shape", ["list", "table"])
+@pytest.mark.parametrize("depth", [MAX_NESTING_DEPTH + 1, 500, 5_000, 100_000])
+def test_deep_nesting_is_invalid_front_matter(style: str, shape: str, depth: int) -> None:
+    found = read_text(nested(style, shape, depth))
+    assert found.front_matter_error == Located(
+        f"invalid {style.upper()} front matter: values are nested more than "
+        f"{MAX_NESTING_DEPTH} levels deep (lists or tables inside one another); "
+        "a header needs only a few levels",
+        3,  # the line of the nested value
+    )
+    assert found.headers == {}
+
+
+@pytest.mark.parametrize("style", ["yaml", "toml", "json"])
+@pytest.mark.parametrize("shape", ["list", "table"])
+def test_nesting_up_to_the_limit_is_fine(style: str, shape: str) -> None:
+    found = read_text(nested(style, shape, MAX_NESTING_DEPTH))
+    assert found.front_matter_error is None
+    assert found.headers["title"] == "T"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["yaml", "toml", "json"]), st.sampled_from(["list", "table"]), st.data())
+def test_any_nesting_depth_is_read_or_refused_never_raised(
+    style: str, shape: str, data: st.DataObject
+) -> None:
+    depth = data.draw(st.integers(min_value=1, max_value=3_000), label="depth")
+    found = read_text(nested(style, shape, depth))
+    if depth <= MAX_NESTING_DEPTH:
+        assert found.front_matter_error is None
+        assert found.headers["title"] == "T"
+    else:
+        assert found.front_matter_error is not None
+        assert "nested more than" in found.front_matter_error.text
+        assert found.front_matter_error.line == 3
+
+
+# --- an impossible TOML date is a date the date rules judge, as in YAML --------------------
+
+
+def test_an_impossible_toml_date_stays_as_written_and_keeps_the_other_headers() -> None:
+    found = read_text('+++\ntitle = "T"\ndate = 2023-02-30\ntags = ["a"]\n+++\n\nBody.\n')
+    assert found.front_matter_error is None
+    assert found.headers == {"title": "T", "date": "2023-02-30", "tags": ["a"]}
+    assert found.header_lines == {"title": 2, "date": 3, "tags": 4}
+    assert found.body_line == 7
+
+
+def test_impossible_toml_dates_anywhere_and_real_ones_beside_them() -> None:
+    found = read_text(
+        "+++\n"
+        'title = "T"\n'
+        "date = 2023-02-30T10:00:00Z # a comment\n"
+        "updated = [2023-02-31, 2024-02-29, 2023-04-31 10:00:00]\n"
+        "created = 2023-04-24\n"
+        "[extra]\n"
+        "when = {on = 2023-06-31}\n"
+        "+++\n"
+    )
+    assert found.front_matter_error is None
+    assert found.headers["date"] == "2023-02-30T10:00:00Z"
+    assert found.headers["updated"] == ["2023-02-31", date(2024, 2, 29), "2023-04-31 10:00:00"]
+    assert found.headers["created"] == date(2023, 4, 24)
+    assert found.headers["extra"] == {"when": {"on": "2023-06-31"}}
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("date = 2023-13-01", "2023-13-01 is not a real date: there is no month 13"),
+        ("date = 2023-13-01 # new", "2023-13-01 is not a real date: there is no month 13"),
+        ("date = 2023-02-30x", None),  # not a date token: tomllib's own error stands
+        ('date = "2023-02-30', "not closed"),
+        ("date = 2023-02-3", "TOML dates are written YYYY-MM-DD: date = 2023-02-03"),
+    ],
+)
+def test_other_bad_toml_dates_stay_front_matter_invalid(line: str, reason: str | None) -> None:
+    found = read_text(f'+++\ntitle = "T"\n{line}\n+++\n')
+    assert found.front_matter_error is not None
+    assert found.front_matter_error.line == 3
+    assert found.headers == {}
+    if reason is not None:
+        assert reason in found.front_matter_error.text
+
+
+def test_a_toml_string_that_looks_like_an_impossible_date_is_not_touched() -> None:
+    found = read_text('+++\ntitle = "2023-02-30"\nnote = """\n2023-02-30\n"""\n+++\n')
+    assert found.front_matter_error is None
+    assert found.headers == {"title": "2023-02-30", "note": "2023-02-30\n"}
+
+
+# --- messages say what would be right -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "---\ntitle: Kubernetes: The Hard Way\n---\n",
+            Located(
+                "invalid YAML front matter: mapping values are not allowed in this context; "
+                'a value holding ": " must be quoted: title: "Kubernetes: The Hard Way"',
+                2,
+            ),
+        ),
+        (
+            '---\ndate: 2024-01-02\ntitle: Say "Hi": A Greeting\n---\n',
+            Located(
+                "invalid YAML front matter: mapping values are not allowed in this context; "
+                'a value holding ": " must be quoted: title: "Say \\"Hi\\": A Greeting"',
+                3,
+            ),
+        ),
+        (
+            '---\ntitle: "unterminated\ndate: 2024-01-02\nx: y\n---\n',
+            Located(
+                'invalid YAML front matter: the "quoted" value that starts on line 2 is never '
+                'closed; end it with "',
+                2,
+            ),
+        ),
+        (
+            "---\ndate: 2024-01-02\ntitle: 'it''s open\nx: y\n---\n",
+            Located(
+                "invalid YAML front matter: the 'quoted' value that starts on line 3 is never "
+                "closed; end it with '",
+                3,
+            ),
+        ),
+        (
+            "+++\ntitle = A Title\n+++\n",
+            Located(
+                "invalid TOML front matter: Invalid value; "
+                'text values are quoted in TOML: title = "A Title"',
+                2,
+            ),
+        ),
+        (
+            '+++\ndate = 2024-01-02\ntitle = "unterminated\nx = 1\n+++\n',
+            Located(
+                "invalid TOML front matter: Illegal character '\\n'; the quoted value of title "
+                'is not closed on its line; end it with " or write text over several lines '
+                'between """ and """',
+                3,
+            ),
+        ),
+        (
+            '+++\ndate = 2024-01-02\ntitle = """unterminated\nx = 1\ny = 2\n+++\n',
+            Located(
+                'invalid TOML front matter: Unterminated string; the """ text that starts on '
+                'line 3 is never closed; end it with """',
+                3,
+            ),
+        ),
+    ],
+)
+def test_front_matter_errors_say_what_would_be_right(text: str, expected: Located) -> None:
+    assert read_text(text).front_matter_error == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: [a, b: c\n---\n",  # no quoting of a flow list
+        "---\ntitle: 'quoted': x\n---\n",
+        "+++\ntitle = [A Title]\n+++\n",
+        "+++\ntitle = 'quoted' x\n+++\n",
+    ],
+)
+def test_no_hint_where_quoting_would_not_be_right(text: str) -> None:
+    found = read_text(text)
+    assert found.front_matter_error is not None
+    assert "quoted in TOML" not in found.front_matter_error.text
+    assert "must be quoted" not in found.front_matter_error.text
