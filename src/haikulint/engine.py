@@ -69,6 +69,7 @@ class LintJob:
             today=self.today,
             form=self.config.form,
             allow_future_dates=self.config.allow_future_dates,
+            config_file=self.config.source.name if self.config.source is not None else None,
         )
 
     @cached_property

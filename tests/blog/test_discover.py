@@ -148,14 +148,39 @@ def test_symlink_loops_never_hang(tmp_path: Path) -> None:
     assert found(files, tmp_path) == ["post/a.md", "post/deeper/b.md", "post/elsewhere/c.md"]
 
 
-def test_a_dangling_symlink_is_skipped_in_a_walk_but_kept_when_named(tmp_path: Path) -> None:
+def odd_entries(folder: Path) -> list[str]:
+    """A dangling link, a loop of two links and (where there are any) a named pipe."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "gone.md").symlink_to(folder / "nowhere.md")
+    (folder / "loop1.md").symlink_to("loop2.md")
+    (folder / "loop2.md").symlink_to("loop1.md")
+    names = ["gone.md", "loop1.md", "loop2.md"]
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.md")
+        names.append("pipe.md")
+    return names
+
+
+def test_odd_entries_are_found_in_a_walk_as_when_named(tmp_path: Path) -> None:
+    # Every file gets a verdict: a walk returns what the include globs name, file or
+    # not, so the blog layer reports it unreadable instead of it vanishing unseen.
     make(tmp_path, "post/a.md")
-    (tmp_path / "post" / "gone.md").symlink_to(tmp_path / "nowhere.md")
-    assert found(discover_posts([tmp_path / "post"], Config(base=tmp_path)), tmp_path) == [
-        "post/a.md"
-    ]
-    named = discover_posts([tmp_path / "post" / "gone.md"], Config(base=tmp_path))
-    assert found(named, tmp_path) == ["post/gone.md"]
+    names = odd_entries(tmp_path / "post")
+    (tmp_path / "post" / "gone-folder").symlink_to(tmp_path / "nowhere")
+    walked = discover_posts([tmp_path / "post"], Config(base=tmp_path))
+    assert found(walked, tmp_path) == sorted(["post/a.md", *(f"post/{name}" for name in names)])
+    for name in names:
+        named = discover_posts([tmp_path / "post" / name], Config(base=tmp_path))
+        assert found(named, tmp_path) == [f"post/{name}"]
+
+
+def test_odd_entries_are_still_ignored_by_globs(tmp_path: Path) -> None:
+    make(tmp_path, "post/a.md")
+    odd_entries(tmp_path / "post")
+    (tmp_path / "post" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    config = Config(base=tmp_path, exclude=("loop*.md", "pipe.md"))
+    walked = discover_posts([tmp_path / "post"], config)
+    assert found(walked, tmp_path) == ["post/a.md", "post/gone.md"]
 
 
 # --- roots ---------------------------------------------------------------------------------

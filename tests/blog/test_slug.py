@@ -62,6 +62,96 @@ def test_a_multi_word_folder_above_the_slug_is_a_bare_separator() -> None:
     assert slug.separators == ("/",)
 
 
+MY_SITE = (
+    "my-site/content/posts/the-old-server-hums-/-a-fan-spins-in-the-dark-room-/-nobody-looks-in.md"
+)
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        MY_SITE,
+        MY_SITE.removeprefix("my-site/"),
+        MY_SITE.removeprefix("my-site/content/"),
+        MY_SITE.removeprefix("my-site/content/posts/"),
+    ],
+)
+def test_multi_word_folders_above_the_sections_are_sections(relative: str) -> None:
+    # haikulint check . from above my-site reads the haiku as check my-site does.
+    slug = parse_slug(relative)
+    assert slug.lines == ("the-old-server-hums", "a-fan-spins-in-the-dark-room", "nobody-looks-in")
+    assert slug.separators == (SEPARATOR, SEPARATOR)
+    assert (
+        "/".join(slug.sections)
+        == relative.partition("/the-old")[0].removesuffix(".md")[
+            : len(relative.partition("/the-old")[0]) if "/the-old" in relative else 0
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("relative", "sections", "dates", "lines", "separators"),
+    [
+        # Date folders still count, wherever they are above the haiku.
+        ("my-site/posts/2024/03/a-b-/-c-d-/-e.md", ("my-site", "posts"), (2024, 3), 3, 2),
+        ("old-blog/2019/posts/a-b-/-c-d-/-e.md", ("old-blog", "posts"), (2019,), 3, 2),
+        # The multi-word folders right above the haiku are lines (bare "/"), up to the
+        # first single-word, date or configured folder.
+        ("my-site/post/the-cron-job/a-b-/-c.md", ("my-site", "post"), (), 3, 2),
+        ("posts/2024/my-trip/a-b-/-c-d-/-e.md", ("posts",), (2024,), 4, 3),
+        ("post/a-b-c/d-e-f/g-h.md", ("post",), (), 3, 2),
+        ("my-site/2024/a-b-c/d-e-f/g-h.md", ("my-site",), (2024,), 3, 2),
+        ("my-blog/legacy-title.md", (), (), 2, 1),
+        # Jekyll's _posts and _drafts are one word each.
+        ("_posts/a-b-/-c-d-/-e.md", ("_posts",), (), 3, 2),
+        ("site/_drafts/2024/a-b-/-c-d-/-e.md", ("site", "_drafts"), (2024,), 3, 2),
+    ],
+)
+def test_only_the_folders_right_above_the_haiku_can_be_lines(
+    relative: str, sections: tuple[str, ...], dates: tuple[int, ...], lines: int, separators: int
+) -> None:
+    slug = parse_slug(relative)
+    assert (slug.sections, slug.date_parts) == (sections, dates)
+    assert (len(slug.lines), len(slug.separators)) == (lines, separators)
+
+
+def test_a_configured_multi_word_folder_right_above_the_haiku_is_a_section() -> None:
+    slug = parse_slug("my-site/tech-notes/a-b-/-c.md", sections=["tech-notes"])
+    assert slug.sections == ("my-site", "tech-notes")
+    assert slug.lines == ("a-b", "c")
+
+
+def test_a_haiku_with_only_bare_slashes_is_the_same_slug_as_the_right_one() -> None:
+    bare = parse_slug("post/the-cat-ran-away/i-sat-by-the-river-bank/the-old-dog-came-home.md")
+    good = parse_slug("post/the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-dog-came-home.md")
+    assert bare.lines == good.lines
+    assert bare.separators == ("/", "/")
+    assert bare.key == good.key
+
+
+@given(
+    st.lists(st.from_regex(r"[a-z]{1,4}(-[a-z]{1,4}){0,2}|[0-9]{1,4}", fullmatch=True), max_size=4),
+    st.lists(
+        st.from_regex(r"[a-z0-9]{1,4}(-[a-z0-9]{1,4}){0,2}", fullmatch=True), min_size=1, max_size=5
+    ),
+)
+def test_a_section_named_as_the_root_reads_the_same_lines(
+    above: list[str], lines: list[str]
+) -> None:
+    # Dropping folders from the top (checking from a folder further down) never changes
+    # what the folders below are, so never the haiku's lines.
+    path = "/".join([*above, SEPARATOR.join(lines) + ".md"])
+    whole = parse_slug(path)
+    for cut in range(len(whole.sections) + len(whole.date_parts) + 1):
+        part = parse_slug(path.split("/", cut)[-1] if cut else path)
+        assert (part.lines, part.separators) == (whole.lines, whole.separators)
+
+
+def test_the_prefix_keeps_folders_as_spelled() -> None:
+    assert parse_slug("posts/2024/03/a-b-/-c.md").prefix == "posts/2024/03/"
+    assert parse_slug("a-b-/-c.md").prefix == ""
+
+
 def test_configured_sections_may_have_several_words() -> None:
     slug = parse_slug("tech-notes/a-b-/-c.md", sections=["tech-notes"])
     assert slug.sections == ("tech-notes",)
@@ -95,16 +185,23 @@ def test_a_legacy_title_slug_is_one_line() -> None:
     assert slug.separators == ()
 
 
-@pytest.mark.parametrize("relative", [".md", "post/.md", "", "post/", "./a.md", "a"])
+@pytest.mark.parametrize("relative", [".md", "post/.md", "", "post/", "./a.md", "a", "a-b/.md"])
 def test_odd_names_do_not_crash(relative: str) -> None:
     slug = parse_slug(relative)
-    assert len(slug.lines) == len(slug.separators) + 1
+    assert len(slug.lines) == len(slug.separators) + 1 or slug.lines == slug.separators == ()
 
 
-def test_a_file_named_dot_md_has_an_empty_line() -> None:
-    slug = parse_slug("post/.md")
-    assert slug.lines == ("",)
-    assert slug.extension == ".md"
+@pytest.mark.parametrize("relative", [".md", "post/.md", "post/2024/.md", "my-site/.markdown"])
+def test_a_file_named_only_by_its_extension_has_no_lines(relative: str) -> None:
+    slug = parse_slug(relative)
+    assert slug.lines == slug.separators == ()
+    assert slug.extension == relative.rpartition("/")[2]
+    assert slug.chain == slug.haiku == ""
+
+
+def test_an_empty_stem_below_a_chain_folder_is_an_empty_last_line() -> None:
+    slug = parse_slug("post/a-b-/.md")
+    assert slug.lines == ("a-b", "")
 
 
 def test_a_digit_only_file_name_is_still_a_line() -> None:
@@ -135,7 +232,7 @@ path_text = st.text(alphabet=st.sampled_from(list("ab-_/.09 Z,:é")) | st.charac
 @given(path_text, st.lists(st.sampled_from(["post", "a-b", "x"]), max_size=2))
 def test_any_path_parses(relative: str, sections: list[str]) -> None:
     slug = parse_slug(relative, sections)
-    assert len(slug.lines) == len(slug.separators) + 1
+    assert len(slug.lines) == len(slug.separators) + 1 or slug.lines == slug.separators == ()
     assert all("/" in separator for separator in slug.separators)
 
 

@@ -27,9 +27,21 @@ DATED = "post/2024/05/" + HAIKU[5:]
 def test_invalid_dates(value: object, reason: str) -> None:
     post = make_post(headers={"title": "T", "date": value})
     (problem,) = problems("HK203", post)
-    assert problem.message.startswith(f'the date header "{value}" is not a real date: ')
+    shown = "" if isinstance(value, list) else f' "{value}"'
+    assert problem.message.startswith(f"the date header{shown} is not a real date: ")
     assert reason in problem.message
     assert problem.line == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [({"year": 2024}, ""), (True, ' "true"'), ([{"a": 1}], "")]
+)
+def test_invalid_dates_are_shown_as_written_never_as_python(value: object, shown: str) -> None:
+    # str() of a dict or a bool is Python's spelling, not the writer's: {'year': 2024}, True.
+    post = make_post(headers={"title": "T", "date": value})
+    (message,) = messages("HK203", post)
+    assert "{'" not in message and "True" not in message
+    assert message.startswith(f"the date header{shown} is not a real date: ")
 
 
 @pytest.mark.parametrize(
@@ -49,9 +61,37 @@ def test_no_date_is_not_invalid() -> None:
 def test_future_date_warns() -> None:
     post = make_post(headers={"date": "2024-06-03"})
     (problem,) = problems("HK204", post)
-    assert problem.message.startswith("the date 2024-06-03 is 2 days after today (2024-06-01)")
-    assert "allow-future-dates = true" in problem.message
+    assert problem.message == (
+        "the date 2024-06-03 is in the future; fix the date, or if the post is scheduled, "
+        "allow future dates in haikulint.toml: allow-future-dates = true"
+    )
     assert problem.line == 1
+
+
+def test_the_future_date_message_is_the_same_every_day() -> None:
+    # A baseline matches path, code and message: a day count or today's date in the
+    # message would bring a baselined warning back the next day.
+    post = make_post(headers={"date": "2099-01-02"})
+    first = messages("HK204", post, today=date(2026, 12, 1))
+    assert first == messages("HK204", post, today=date(2026, 12, 2))
+    assert "2026" not in first[0] and "days" not in first[0]
+
+
+@pytest.mark.parametrize(
+    ("config_file", "hint"),
+    [
+        ("pyproject.toml", "in pyproject.toml: [tool.haikulint] allow-future-dates = true"),
+        ("haikulint.toml", "in haikulint.toml: allow-future-dates = true"),
+        (".haikulint.toml", "in .haikulint.toml: allow-future-dates = true"),
+        (None, "in haikulint.toml: allow-future-dates = true"),
+    ],
+)
+def test_the_future_date_hint_is_written_for_the_config_file(
+    config_file: str | None, hint: str
+) -> None:
+    post = make_post(headers={"date": "2099-01-02"})
+    (message,) = messages("HK204", post, config_file=config_file)
+    assert message.endswith(hint)
 
 
 @pytest.mark.parametrize("value", ["2024-06-01", "2024-05-31", "not a date", datetime(2020, 1, 1)])

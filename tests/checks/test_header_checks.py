@@ -100,8 +100,60 @@ def test_empty_title(value: object) -> None:
 def test_title_must_be_text() -> None:
     post = make_post(headers={"date": "2024-01-01", "title": ["a", "b"]}, header_style="yaml")
     (problem,) = problems("HK201", post)
-    assert problem.message == "the title header is a list, expected text"
+    assert problem.message == (
+        'the title header is a list, expected text; write it as one line: title: "a, b" '
+        "in the --- front matter"
+    )
     assert problem.line == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "style", "message"),
+    [
+        (
+            2024,
+            "yaml",
+            'the title header is a number, expected text; quote it: title: "2024" '
+            "in the --- front matter",
+        ),
+        (
+            2024,
+            "toml",
+            'the title header is a number, expected text; quote it: title = "2024" '
+            "in the +++ front matter",
+        ),
+        (
+            1.5,
+            "json",
+            'the title header is a number, expected text; quote it: "title": "1.5" '
+            "in the JSON front matter",
+        ),
+        (
+            {"en": "Hello"},
+            "yaml",
+            "the title header is a table of keys, expected text; write it as one line of "
+            'text: title: "..." in the --- front matter',
+        ),
+        (
+            True,
+            "yaml",
+            "the title header is true/false, expected text (YAML reads an unquoted yes, no, "
+            'on, off, true or false so); quote the word: title: "..." in the --- front matter',
+        ),
+        (
+            date(2024, 5, 20),
+            "toml",
+            'the title header is a date, expected text; quote it: title = "2024-05-20" '
+            "in the +++ front matter",
+        ),
+    ],
+)
+def test_a_title_that_is_not_text_is_named_in_plain_words(
+    value: object, style: str, message: str
+) -> None:
+    # Never Python's type names ("a int", "a dict", "a float", "a bool").
+    post = make_post(headers={"date": "2024-01-01", "title": value}, header_style=style)
+    assert messages("HK201", post) == [message]
 
 
 def test_a_title_header_passes() -> None:

@@ -7,7 +7,7 @@ import pytest
 from haikulint.checks.slug_charset import find_faults
 from haikulint.checks.slug_syllables import describe
 from haikulint.prosody.readings import LineReading, Source, WordReading
-from tests.checks.helpers import HAIKU, make_post, messages, problems
+from tests.checks.helpers import HAIKU, located, make_post, messages, problems
 
 SEED_000 = "post/the-prod-deploy-froze-/-i-parsed-the-pcap-for-hours-/-the-repo-holds-it-all.md"
 SEED_001 = "post/the-deploy-pipeline-/-the-service-mesh-confused-us-all-/-i-strace-the-memory.md"
@@ -36,6 +36,31 @@ def test_two_line_slug_is_counted() -> None:
 @pytest.mark.parametrize("path", [HAIKU, SEED_000, SEED_001, SEED_002])
 def test_three_line_slugs_pass_slug_lines(path: str) -> None:
     assert problems("HK101", make_post(path)) == []
+
+
+@pytest.mark.parametrize("path", [".md", "post/.md", "post/2024/03/.markdown"])
+def test_a_file_named_only_by_its_extension_has_no_slug(path: str) -> None:
+    post = make_post(path, headers={"title": "T", "date": "2024-03-01"})
+    name = path.rpartition("/")[2]
+    prefix = path.rpartition("/")[0] + "/" if "/" in path else ""
+    assert messages("HK101", post) == [
+        f'the file name "{name}" has no slug, only an extension; name the file after its '
+        'haiku, 3 lines joined by "-/-" (a folder boundary on disk): '
+        f"{prefix}first-line-/-second-line-/-third-line{name}"
+    ]
+    # The other slug rules have no line to judge, and do not pile on.
+    for code in ("HK102", "HK103", "HK104", "HK105", "HK206"):
+        assert problems(code, post) == [], code
+
+
+def test_a_file_named_dot_md_with_a_haiku_in_it_is_only_told_to_take_its_name() -> None:
+    post = make_post("post/.md", haiku=located("a b / c d / e f", 3))
+    assert problems("HK206", post) == []
+
+
+def test_the_suggested_path_keeps_date_folders_as_spelled() -> None:
+    (message,) = messages("HK101", make_post("posts/2024/03/one-line.md"))
+    assert message.endswith(": posts/2024/03/first-line-/-second-line-/-third-line.md")
 
 
 def test_slug_lines_follows_the_configured_form() -> None:
@@ -71,6 +96,31 @@ def test_bare_slash_after_a_multi_word_folder() -> None:
     (message,) = messages("HK102", post)
     assert 'joined by a bare "/" between line 1 "the-cron-job-ran-twice"' in message
     assert "sections" in message
+
+
+@pytest.mark.parametrize(
+    ("config_file", "hint"),
+    [
+        ("pyproject.toml", 'in pyproject.toml: [tool.haikulint] sections = ["the-cron-job"]'),
+        ("haikulint.toml", 'in haikulint.toml: sections = ["the-cron-job"]'),
+        (None, 'in haikulint.toml: sections = ["the-cron-job"]'),
+    ],
+)
+def test_the_sections_hint_is_written_for_the_config_file(
+    config_file: str | None, hint: str
+) -> None:
+    post = make_post("post/the-cron-job/and-the-invoices-went-out-/-to-clients-at-dawn.md")
+    (message,) = messages("HK102", post, config_file=config_file)
+    assert message.endswith(
+        f'if "the-cron-job" is a section, not a line, add it to sections {hint}'
+    )
+
+
+def test_multi_word_folders_above_a_section_are_sections_too() -> None:
+    path = "my-site/content/posts/the-old-server-hums-/-a-fan-spins-in-the-dark-room-/-nobody.md"
+    post = make_post(path)
+    assert problems("HK101", post) == problems("HK102", post) == []
+    assert post.slug.sections == ("my-site", "content", "posts")
 
 
 def test_a_configured_section_is_not_a_separator() -> None:
@@ -177,6 +227,12 @@ def test_each_bad_line_is_reported_with_its_number() -> None:
     assert found[1].endswith(': "friday-afternoon"')
 
 
+def test_a_line_without_words_is_called_empty() -> None:
+    post = make_post("post/the-build-is-green-now-/-i-merge-before-the-tests-end-/.md")
+    (message,) = messages("HK104", post)
+    assert message.startswith('line 3 "" has no words; a slug line is words of a-z and 0-9')
+
+
 @pytest.mark.parametrize("path", [HAIKU, SEED_000, SEED_003, "post/2024/in-2024-we-shipped-42.md"])
 def test_clean_slugs_pass_charset(path: str) -> None:
     assert problems("HK104", make_post(path)) == []
@@ -190,7 +246,22 @@ def test_unknown_word_names_word_estimate_and_fix() -> None:
     (message,) = messages("HK105", post)
     assert message.startswith('"frobnicator" (line 1) is in no dictionary, so its count of ')
     assert "is an estimate" in message
-    assert message.endswith("[tool.haikulint.words] frobnicator = N")
+    assert message.endswith("if that is wrong, set it in haikulint.toml: [words] frobnicator = N")
+
+
+@pytest.mark.parametrize(
+    ("config_file", "hint"),
+    [
+        ("pyproject.toml", "in pyproject.toml: [tool.haikulint.words] frobnicator = N"),
+        ("haikulint.toml", "in haikulint.toml: [words] frobnicator = N"),
+        (".haikulint.toml", "in .haikulint.toml: [words] frobnicator = N"),
+        ("blog-lint.toml", "in blog-lint.toml: [words] frobnicator = N"),
+    ],
+)
+def test_the_words_hint_is_written_for_the_config_file(config_file: str, hint: str) -> None:
+    post = make_post("post/the-frobnicator-/-swallowed-every-message-/-the-queue-is-empty.md")
+    (message,) = messages("HK105", post, config_file=config_file)
+    assert message.endswith(f"set it {hint}")
 
 
 def test_unknown_word_is_reported_once_per_post() -> None:

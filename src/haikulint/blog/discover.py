@@ -7,7 +7,10 @@ per entry) for the config's ``include`` globs, skipping hidden folders, what
 are always returned, unless ``force_exclude`` is set (as ruff's ``--force-exclude``,
 for pre-commit, which names every staged file): then ``exclude`` applies to them too.
 Symbolic links to folders are followed once: a link back up the tree is noticed by
-its resolved path and never walked twice.
+its resolved path and never walked twice. Every other entry whose name the include
+globs match is returned, file or not (a dangling or looping link, a FIFO), so that
+it gets the same verdict (unreadable-file) as when it is named on the command line.
+A folder that cannot be listed is skipped.
 """
 
 from __future__ import annotations
@@ -262,7 +265,7 @@ def _walk(top: str, include: Callable[[str], bool], exclude: _Ignore | None) -> 
             try:
                 is_dir = entry.is_dir()
             except OSError:
-                continue
+                is_dir = False  # a link that cannot be followed (a loop): not a folder
             if is_dir:
                 if name.startswith(".") or (
                     filtering and _ignored(entry.path + os.sep, rules, exclude)
@@ -275,20 +278,12 @@ def _walk(top: str, include: Callable[[str], bool], exclude: _Ignore | None) -> 
                 if real_child not in visited:
                     visited.add(real_child)
                     stack.append((entry.path, real_child, rules))
-            elif (
-                include(name)
-                and _is_file(entry)
-                and not (filtering and _ignored(entry.path, rules, exclude))
-            ):
+            elif include(name) and not (filtering and _ignored(entry.path, rules, exclude)):
+                # Anything else the include globs name gets a verdict, as when named on
+                # the command line: a dangling or looping link, a FIFO, a socket is
+                # reported unreadable by the blog layer, never silently skipped.
                 files.append(entry.path)
     return files
-
-
-def _is_file(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_file()
-    except OSError:
-        return False
 
 
 def _ignored(path: str, rules: Sequence[_Ignore], exclude: _Ignore | None) -> bool:

@@ -10,6 +10,8 @@ SEPARATOR = "-/-"
 JOINERS = "-_"
 """Characters that may stand around a ``/`` where two haiku lines meet (only ``-`` is right)."""
 
+_JOINER_ENDS = tuple(JOINERS)
+
 
 @dataclass(frozen=True)
 class Slug:
@@ -23,11 +25,12 @@ class Slug:
     text: str
     """The whole relative path, POSIX, without extension."""
     sections: tuple[str, ...]
-    """Leading folders that are sections, not haiku lines (``post``, ``blog``, configured)."""
+    """Folders above the haiku that are sections, not lines (``post``, ``blog``, configured)."""
     date_parts: tuple[int, ...]
-    """Leading folders made only of digits: year, month, day."""
+    """Folders above the haiku made only of digits: year, month, day."""
     lines: tuple[str, ...]
-    """The haiku lines as spelled on disk, separators removed (``the-prod-deploy-froze``)."""
+    """The haiku lines as spelled on disk, separators removed (``the-prod-deploy-froze``);
+    none for a file name that is only an extension (``.md``)."""
     separators: tuple[str, ...]
     """What joined consecutive lines on disk: ``-/-`` when right; ``--/--``, ``_/_``, ``/``."""
     extension: str
@@ -45,6 +48,12 @@ class Slug:
         return "/".join(parts).casefold()
 
     @property
+    def prefix(self) -> str:
+        """The section and date folders as on disk, each followed by ``/``: ``post/2024/03/``."""
+        count = len(self.sections) + len(self.date_parts)
+        return "".join(folder + "/" for folder in self.text.split("/")[:count])
+
+    @property
     def chain(self) -> str:
         """The haiku part of the path exactly as on disk: lines joined by their separators."""
         pieces = [self.lines[0]] if self.lines else []
@@ -56,33 +65,58 @@ class Slug:
 def parse_slug(relative: str, sections: Collection[str] = ()) -> Slug:
     """Read a POSIX path below the blog root, extension included, as a haiku slug.
 
-    Leading folders made only of digits are date parts; leading single-word folders
-    (no ``-`` or ``_``: ``post``, ``blog``, ``drafts``) and folders named in ``sections``
-    are sections. Every folder after those, and the file's stem, is a haiku line; the
-    ``-``/``_`` runs around each ``/`` between lines are recorded as that boundary's
-    separator, so ``a-/-b`` gives ``-/-`` and ``a/b`` gives a bare ``/``. Never raises.
+    The haiku's lines are the file's stem and the folders of its ``-/-`` chain above it;
+    the folders above the chain are the prefix: date parts (digits only: ``2024``,
+    ``03``) and sections (everything else). Read from the file upwards:
+
+    * The chain starts at the first folder whose name ends with ``-`` or ``_`` (the
+      upper half of a separator: ``a-b-/-c``, ``a--/--b``, ``a_/_b``, ``a-/b``);
+      without one, the stem alone is the chain (``post/a-legacy-title.md``).
+    * The multi-word folders (a ``-`` or ``_`` inside the name) right above the chain
+      are lines too, joined by a bare ``/``: haiku lines that lost their hyphens
+      (``the-cron-job-ran-twice/a-null-pointer-...``), which slug-separator reports.
+      A run of them counts, so a haiku whose every separator is a bare ``/``
+      (``post/a-b-c/d-e-f/g-h.md``) still reads as its three lines and is the same
+      slug as ``post/a-b-c-/-d-e-f-/-g-h.md``. The run stops at a folder ``sections``
+      lists (by name, or by its path of section folders: ``blog/tanka-corner``).
+    * Every folder above that is part of the prefix, whatever its name: single words
+      (``post``, ``blog``, ``drafts``, Jekyll's ``_posts``), digits, configured
+      sections, and multi-word folders further up, above a section or date folder
+      (``my-site/content/posts/...``: ``my-site`` is a section, not a line).
+
+    So a folder's part depends only on the folders below it: checking from a blog's
+    top folder, from one of its sections or from a folder far above (``haikulint check
+    .`` from above ``my-site``) reads the same lines. What the rule cannot tell apart
+    is a multi-word section right above the haiku (``my-site/<haiku>`` checked from
+    above ``my-site``): that reads as a line, and slug-separator's message says to list
+    it in ``sections``.
+
+    The ``-``/``_`` runs around each ``/`` between lines are recorded as that boundary's
+    separator, so ``a-/-b`` gives ``-/-`` and ``a/b`` gives a bare ``/``. A file name
+    that is only an extension (``.md``) has no lines at all. Never raises.
     """
     folders = [part for part in relative.split("/") if part not in ("", ".")]
     name = folders.pop() if folders else ""
     stem, extension = split_extension(name)
-    configured = frozenset(sections)
-    prefix_sections: list[str] = []
-    date_parts: list[int] = []
-    start = 0
-    while start < len(folders):
-        folder = folders[start]
-        if folder.isdigit() and folder.isascii():
-            date_parts.append(int(folder))
-        elif _is_section(folder, prefix_sections, configured):
-            prefix_sections.append(folder)
-        else:
+    listed = _listed(folders, sections) if sections else None
+    start = len(folders)
+    for index, folder in enumerate(folders):
+        if folder.endswith(_JOINER_ENDS) and not (listed and listed[index]):
+            start = index
             break
-        start += 1
-    lines, separators = _split_chain([*folders[start:], stem])
+    if stem or start < len(folders):
+        while (
+            start > 0 and not (listed and listed[start - 1]) and _is_multi_word(folders[start - 1])
+        ):
+            start -= 1
+        lines, separators = _split_chain([*folders[start:], stem])
+    else:
+        lines, separators = (), ()
+    prefix = folders[:start]
     return Slug(
         text="/".join([*folders, stem]),
-        sections=tuple(prefix_sections),
-        date_parts=tuple(date_parts),
+        sections=tuple(folder for folder in prefix if not _is_date(folder)),
+        date_parts=tuple(int(folder) for folder in prefix if _is_date(folder)),
         lines=lines,
         separators=separators,
         extension=extension,
@@ -97,10 +131,26 @@ def split_extension(name: str) -> tuple[str, str]:
     return stem, dot + suffix
 
 
-def _is_section(folder: str, before: list[str], configured: frozenset[str]) -> bool:
-    if folder in configured or "/".join([*before, folder]) in configured:
-        return True
-    return not any(joiner in folder for joiner in JOINERS)
+def _listed(folders: list[str], sections: Collection[str]) -> list[bool]:
+    """Whether ``sections`` lists each folder: by name, or by its path of the non-date
+    folders above and itself (``blog/tanka-corner``)."""
+    configured = frozenset(sections)
+    named: list[str] = []
+    listed: list[bool] = []
+    for folder in folders:
+        listed.append(folder in configured or "/".join([*named, folder]) in configured)
+        if not _is_date(folder):
+            named.append(folder)
+    return listed
+
+
+def _is_date(folder: str) -> bool:
+    return folder.isdigit() and folder.isascii()
+
+
+def _is_multi_word(folder: str) -> bool:
+    """``my-site``, ``the-cron-job-ran-twice``: a joiner between words (``_posts`` is one word)."""
+    return any(joiner in folder.lstrip(JOINERS) for joiner in JOINERS)
 
 
 def _split_chain(parts: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

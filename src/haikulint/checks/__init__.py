@@ -43,3 +43,21 @@ class CheckContext:
     form: tuple[int, ...] = (5, 7, 5)
     """Syllables per line from config; a rule's own ``form`` option overrides it."""
     allow_future_dates: bool = False
+    config_file: str | None = None
+    """The name of the run's config file (``pyproject.toml``, ``haikulint.toml``, or any
+    name given with ``--config``); None without one. Fix hints are written for it."""
+
+    def setting(self, key: str, value: str, table: str = "") -> str:
+        """Where and how to set a config value, for a message's fix hint.
+
+        ``in pyproject.toml: [tool.haikulint.words] glorp = N`` with a pyproject.toml,
+        ``in haikulint.toml: [words] glorp = N`` with any other config file, named as
+        it is. Without a config file, haikulint.toml's form: it is the file a blog
+        that is not a Python project creates.
+        """
+        name = self.config_file or "haikulint.toml"
+        if name == "pyproject.toml":
+            header = "[tool.haikulint" + (f".{table}" if table else "") + "] "
+        else:
+            header = f"[{table}] " if table else ""
+        return f"in {name}: {header}{key} = {value}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime, time
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -59,8 +59,11 @@ class DateValue:
         return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
 
     @property
-    def shown(self) -> str:
-        return str(self.raw) if not isinstance(self.raw, str) else self.raw
+    def shown(self) -> str | None:
+        """The value as the writer typed it, for a message; None for a list or a table."""
+        if isinstance(self.raw, list | tuple | Mapping):
+            return None
+        return self.raw if isinstance(self.raw, str) else value_as_text(self.raw)
 
 
 def date_header(post: Post, options: Mapping[str, object]) -> DateValue | None:
@@ -75,6 +78,14 @@ def duplicate_groups(
     posts: Sequence[PostSummary], key: Callable[[PostSummary], str | None]
 ) -> Iterator[tuple[PostSummary, str]]:
     """Each post that shares its ``key`` with another, and the others' paths."""
+    for post, others in duplicates(posts, key):
+        yield post, ", ".join(other.display_path for other in others)
+
+
+def duplicates(
+    posts: Sequence[PostSummary], key: Callable[[PostSummary], str | None]
+) -> Iterator[tuple[PostSummary, list[PostSummary]]]:
+    """Each post that shares its ``key`` with another, and those others."""
     groups: dict[str, list[PostSummary]] = defaultdict(list)
     for post in posts:
         value = key(post)
@@ -84,7 +95,7 @@ def duplicate_groups(
         if len(group) < 2:
             continue
         for post in group:
-            yield post, ", ".join(other.display_path for other in group if other is not post)
+            yield post, [other for other in group if other is not post]
 
 
 def _read_date(value: object) -> tuple[date | None, str | None]:
@@ -124,6 +135,55 @@ def header_example(post: Post, key: str, value: str, *, quote: bool = True) -> s
     if style == "yaml":
         return f"{key}: {value} in the --- front matter"
     return f"{key.capitalize()}: {value}"
+
+
+def quoted_header_example(post: Post, key: str, text: str) -> str:
+    """Header ``key`` set to the text ``text``, quoted where the header style needs it."""
+    if post.header_style == "yaml":
+        return header_example(post, key, _double_quoted(text))
+    return header_example(post, key, text)
+
+
+def value_kind(value: object) -> str:
+    """What a header value is, in a writer's words: ``a number``, ``a list``..."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, Mapping):
+        return "a table of keys"
+    if isinstance(value, list | tuple | set | frozenset):
+        return "a list"
+    if isinstance(value, datetime):
+        return "a date and time"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, time):
+        return "a time"
+    return "a value of another kind"
+
+
+def value_as_text(value: object) -> str | None:
+    """A scalar header value spelled as text (``2024``, ``true``, ``2024-05-20``); None
+    for anything else. A list of scalars is its items joined by commas."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, list | tuple) and value:
+        items = [value_as_text(item) for item in value]
+        if all(
+            item is not None and not isinstance(child, list | tuple)
+            for item, child in zip(items, value, strict=True)
+        ):
+            return ", ".join(item for item in items if item is not None)
+    return None
 
 
 def _double_quoted(value: str) -> str:

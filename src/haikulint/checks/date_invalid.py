@@ -27,7 +27,7 @@ OPTIONS: Mapping[str, Option] = {"key": DATE_KEY}
 def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:
     value = date_header(post, options)
     if value is not None and value.present and value.error is not None and not value.empty:
+        shown = f' "{value.shown}"' if value.shown is not None else ""
         yield Problem(
-            f'the {value.key} header "{value.shown}" is not a real date: {value.error}',
-            line=value.line,
+            f"the {value.key} header{shown} is not a real date: {value.error}", line=value.line
         )

@@ -26,8 +26,8 @@ OPTIONS: Mapping[str, Option] = {}
 
 
 def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:
-    if not headers_usable(post) or post.haiku is None:
-        return
+    if not headers_usable(post) or post.haiku is None or not post.slug.lines:
+        return  # a file named only ".md" has no slug to compare: slug-lines says so
     written = [slug_words(line) for line in re.split(r"[/\n]", post.haiku.text)]
     written = [words for words in written if words]
     in_slug = [slug_words(line) for line in post.slug.lines]

@@ -19,7 +19,13 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from haikulint.checks import CheckContext, Problem
-from haikulint.checks._common import header_example, headers_usable
+from haikulint.checks._common import (
+    header_example,
+    headers_usable,
+    quoted_header_example,
+    value_as_text,
+    value_kind,
+)
 from haikulint.checks.options import Option, choice, parse_bool, parse_key, text_option
 
 if TYPE_CHECKING:
@@ -54,8 +60,22 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
     if _is_empty(value):
         yield Problem(f"the {key} header is empty; give it a value", line=line)
     elif options.get("text") and not isinstance(value, str):
-        kind = "a list" if isinstance(value, list | tuple) else f"a {type(value).__name__}"
-        yield Problem(f"the {key} header is {kind}, expected text", line=line)
+        yield Problem(_not_text(post, key, value), line=line)
+
+
+def _not_text(post: Post, key: str, value: object) -> str:
+    """``the title header is a number, expected text; quote it: title: "2024" ...``."""
+    said = f"the {key} header is {value_kind(value)}, expected text"
+    text = value_as_text(value)
+    if isinstance(value, bool) and post.header_style == "yaml":
+        # The writer may have typed yes, on or True: the word itself is lost.
+        said += " (YAML reads an unquoted yes, no, on, off, true or false so)"
+        return f"{said}; quote the word: {quoted_header_example(post, key, '...')}"
+    if text is None:
+        return f"{said}; write it as one line of text: {quoted_header_example(post, key, '...')}"
+    if isinstance(value, list | tuple):
+        return f"{said}; write it as one line: {quoted_header_example(post, key, text)}"
+    return f"{said}; quote it: {quoted_header_example(post, key, text)}"
 
 
 def _missing(post: Post, key: str, suggest_from: str) -> Problem:

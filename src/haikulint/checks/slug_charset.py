@@ -4,7 +4,8 @@ Uppercase letters collide on case-insensitive file systems and in URLs,
 punctuation such as ``,`` and ``:`` must be escaped in URLs, spaces become
 ``%20``, non-ASCII letters are spelled several ways in Unicode, and a double
 hyphen looks like a broken separator. The message lists what is wrong and
-suggests the slug spelling of the line.
+suggests the slug spelling of the line. A file named only by its extension
+(``.md``) has no lines: slug-lines reports it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from haikulint.blog.slug import JOINERS
 from haikulint.checks import CheckContext, Problem
 from haikulint.checks._common import either, slugify
 from haikulint.checks.options import Option
@@ -30,6 +32,13 @@ _VALID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:
     for number, line in enumerate(post.slug.lines, start=1):
         if _VALID.fullmatch(line):
+            continue
+        if not line.strip(JOINERS):
+            # Nothing but the hyphens of a separator, e.g. the stem of "post/a-b-/.md".
+            yield Problem(
+                f'line {number} "{line}" has no words; a slug line is words of a-z and 0-9 '
+                'joined by single hyphens, and lines are joined by "-/-"'
+            )
             continue
         faults = either(find_faults(line)) or "characters a slug cannot have"
         suggestion = slugify(line)

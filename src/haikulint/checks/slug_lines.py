@@ -2,7 +2,9 @@
 
 Lines are joined by ``-/-``, which on disk is a folder boundary, so a haiku
 post lives two folders deep: ``post/first-line-/-second-line-/-third-line.md``.
-A flat file name such as ``post/reflections-on-a-turbulent-month.md`` is one line.
+A flat file name such as ``post/reflections-on-a-turbulent-month.md`` is one line;
+a file named only by its extension (``post/.md``) has none, and only this rule
+speaks of it (the other slug rules have no line to judge).
 """
 
 from __future__ import annotations
@@ -28,17 +30,20 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
     if found == expected:
         return
     shape = "-/-".join(_ordinal_placeholder(index) for index in range(expected))
+    example = f"{post.slug.prefix}{shape}{post.slug.extension or '.md'}"
+    if found == 0:
+        yield Problem(
+            f'the file name "{post.path.name}" has no slug, only an extension; name the file '
+            f'after its haiku, {expected} lines joined by "-/-" (a folder boundary on disk): '
+            f"{example}"
+        )
+        return
     yield Problem(
         f'slug has {plural(found, "line")}, expected {expected} joined by "-/-" '
-        f"(a folder boundary on disk): {_prefix(post)}{shape}{post.slug.extension or '.md'}"
+        f"(a folder boundary on disk): {example}"
     )
 
 
 def _ordinal_placeholder(index: int) -> str:
     names = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh"]
     return f"{names[index]}-line" if index < len(names) else f"line-{index + 1}"
-
-
-def _prefix(post: Post) -> str:
-    parts = [*post.slug.sections, *(str(part) for part in post.slug.date_parts)]
-    return "".join(f"{part}/" for part in parts)

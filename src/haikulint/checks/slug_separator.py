@@ -4,7 +4,8 @@
 differently; a bare ``/`` after a multi-word folder
 (``the-cron-job-ran-twice/a-null-pointer...``) is usually a haiku line that
 lost its hyphens. A folder that really is a section is listed in the config's
-``sections`` instead.
+``sections`` instead. Only the folder right above the haiku is read this way;
+multi-word folders further up are sections (see :func:`haikulint.blog.slug.parse_slug`).
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
         after = lines[index + 1] if index + 1 < len(lines) else ""
         where = f'between line {index + 1} "{before}" and line {index + 2} "{after}"'
         if separator == "/":
+            listed = context.setting("sections", f'["{before}"]')
             yield Problem(
                 f'lines are joined by a bare "/" {where}, expected "-/-" '
                 f'("{before}-/-{after}"); if "{before}" is a section, not a line, '
-                "list it in [tool.haikulint] sections"
+                f"add it to sections {listed}"
             )
         else:
             yield Problem(

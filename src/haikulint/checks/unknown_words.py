@@ -4,7 +4,9 @@ The syllable engine knows the CMU dictionary, a lexicon of software words,
 initialisms, numbers and the project's own words; anything else is estimated
 from its spelling, and estimates are wrong often enough to matter. Each
 unknown word is reported once per post with its estimate, and the fix is to
-tell haikulint the count in ``[tool.haikulint.words]``.
+tell haikulint the count in the config's ``words`` table (``[words]`` in
+haikulint.toml, ``[tool.haikulint.words]`` in pyproject.toml); the message shows
+the line for the config file in use.
 """
 
 from __future__ import annotations
@@ -37,10 +39,10 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
             seen.add(key)
             counts = either([str(count) for count in word.readings])
             noun = "syllable" if word.readings == (1,) else "syllables"
+            fix = context.setting(_toml_key(key), "N", table="words")
             yield Problem(
                 f'"{word.text}" (line {number}) is in no dictionary, so its count of '
-                f"{counts} {noun} is an estimate; if that is wrong, set it in "
-                f"pyproject.toml: [tool.haikulint.words] {_toml_key(key)} = N"
+                f"{counts} {noun} is an estimate; if that is wrong, set it {fix}"
             )
 
 
