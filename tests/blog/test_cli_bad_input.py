@@ -153,11 +153,26 @@ def test_the_title_missing_message_names_the_line_meant_as_the_title(
     assert '"Kubernetes: The Hard Way" (line 1)' in str(colon["message"])
     assert str(colon["message"]).endswith("write it as Title: Kubernetes: The Hard Way")
     assert '"body"' not in str(colon["message"])
+    assert "was read as a header 'kubernetes'; if it is the title," in str(colon["message"])
     heading = problems(diagnostics, "post/heading.md")["title-missing"]
     assert heading["line"] == 1
     assert str(heading["message"]).endswith("write it as Title: The Old Server")
     sentence = problems(diagnostics, "post/sentence.md")["title-missing"]
     assert sentence["message"] == "no title header; add title: ... in the --- front matter"
+
+
+def test_a_suggested_yaml_header_is_quoted_when_plain_yaml_would_not_hold_it(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    from haikulint.blog.post import read_text
+
+    write_blog({"post/colon.md": "---\ndate: 2024-01-02\n---\n\nKubernetes: The Hard Way\n"})
+    _, diagnostics = check_json("post")
+    message = str(problems(diagnostics, "post/colon.md")["title-missing"]["message"])
+    suggestion = 'title: "Kubernetes: The Hard Way"'
+    assert message.endswith(f"write it as {suggestion} in the --- front matter")
+    fixed = read_text(f"---\n{suggestion}\ndate: 2024-01-02\n---\n")  # the advice works
+    assert fixed.headers["title"] == "Kubernetes: The Hard Way"
 
 
 def test_a_pelican_haiku_header_is_compared_with_the_slug(

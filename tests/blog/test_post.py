@@ -401,7 +401,23 @@ def test_a_folder_named_like_a_post(tmp_path: Path) -> None:
 def test_a_named_pipe_does_not_block(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.md"
     os.mkfifo(pipe)
-    assert read_post(PostFile(pipe, tmp_path)).read_error == "not a regular file"
+    assert read_post(PostFile(pipe, tmp_path)).read_error == (
+        "a named pipe (FIFO), not a regular file; a post is a regular file"
+    )
+
+
+def test_broken_and_looping_links_are_named_as_such(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.md"
+    broken.symlink_to(tmp_path / "gone.md")
+    assert read_post(PostFile(broken, tmp_path)).read_error == (
+        f"a broken symbolic link: its target {tmp_path / 'gone.md'} does not exist; "
+        "point it at a post or delete it"
+    )
+    (tmp_path / "one.md").symlink_to(tmp_path / "two.md")
+    (tmp_path / "two.md").symlink_to(tmp_path / "one.md")
+    assert read_post(PostFile(tmp_path / "one.md", tmp_path)).read_error == (
+        "a loop of symbolic links that never reaches a file; point the link at a post or delete it"
+    )
 
 
 def test_a_file_named_dot_md(tmp_path: Path) -> None:

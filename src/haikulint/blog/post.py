@@ -23,6 +23,7 @@ Headers come from one of:
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import re
@@ -245,17 +246,27 @@ def _read_bytes(path: str) -> bytes | str:
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
+        if os.path.islink(path):
+            return (
+                f"a broken symbolic link: its target {os.readlink(path)} does not exist; "
+                "point it at a post or delete it"
+            )
         return "the file vanished before it could be read"
     except PermissionError:
         return "permission denied"
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            return (
+                "a loop of symbolic links that never reaches a file; "
+                "point the link at a post or delete it"
+            )
         return f"cannot open the file ({error.strerror or error})"
     try:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
             return "it is a folder, not a file"
         if not stat.S_ISREG(status.st_mode):
-            return "not a regular file"
+            return f"{_file_kind(status.st_mode)}, not a regular file; a post is a regular file"
         data = os.read(descriptor, status.st_size + 1)
         if len(data) <= status.st_size:
             return data
@@ -267,6 +278,16 @@ def _read_bytes(path: str) -> bytes | str:
         return f"cannot read the file ({error.strerror or error})"
     finally:
         os.close(descriptor)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:

@@ -133,14 +133,27 @@ def header_example(post: Post, key: str, value: str, *, quote: bool = True) -> s
     if style == "json":
         return f'"{key}": {_double_quoted(value)} in the JSON front matter'
     if style == "yaml":
-        return f"{key}: {value} in the --- front matter"
+        shown = value if not quote or _plain_yaml_holds(value) else _double_quoted(value)
+        return f"{key}: {shown} in the --- front matter"
     return f"{key.capitalize()}: {value}"
+
+
+def _plain_yaml_holds(text: str) -> bool:
+    """Whether ``key: text``, unquoted, reads back as the string ``text`` in YAML
+    (``Kubernetes: The Hard Way`` does not: a second ``: `` is a syntax error)."""
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(f"key: {text}")
+    except yaml.YAMLError:
+        return False
+    return isinstance(loaded, dict) and loaded.get("key") == text
 
 
 def quoted_header_example(post: Post, key: str, text: str) -> str:
     """Header ``key`` set to the text ``text``, quoted where the header style needs it."""
     if post.header_style == "yaml":
-        return header_example(post, key, _double_quoted(text))
+        return header_example(post, key, _double_quoted(text), quote=False)
     return header_example(post, key, text)
 
 

@@ -81,9 +81,15 @@ def _not_text(post: Post, key: str, value: object) -> str:
 def _missing(post: Post, key: str, suggest_from: str) -> Problem:
     if suggest_from == "first-line" and post.first_line is not None:
         first = post.first_line
+        if post.first_line_read_as is not None:
+            said = (
+                f'the line "{first.text}" (line {first.line}) was read as a header '
+                f"{post.first_line_read_as!r}; if it is the {key},"
+            )
+        else:
+            said = f'the bare line "{first.text}" (line {first.line}) is not a header;'
         return Problem(
-            f'no {key} header: the bare line "{first.text}" (line {first.line}) is not a '
-            f"header; write it as {header_example(post, key, first.text)}",
+            f"no {key} header: {said} write it as {header_example(post, key, first.text)}",
             line=first.line,
         )
     if suggest_from == "dateline" and post.dateline is not None:
