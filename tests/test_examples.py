@@ -111,3 +111,16 @@ def test_text_report_names_every_broken_post(in_project: None) -> None:
     assert "\x1b[" not in out
     for post in BROKEN:
         assert Path(post).name in out, post
+
+
+def test_the_readme_shows_the_real_output_of_checking_the_example_blog(
+    in_project: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    command = f"$ haikulint check {BLOG}\n"
+    shown = readme[readme.index(command) + len(command) :]
+    shown = shown[: shown.index("$ echo $?\n")]
+    code, out, _ = run_cli("check", "--no-progress", BLOG)
+    assert out == shown
+    assert f"$ echo $?\n{code}\n" in readme
