@@ -415,3 +415,25 @@ def test_force_exclude_keeps_excluded_files_out_even_when_named(
     assert check_json("posts") == (0, [])  # a walk never enters an excluded folder
     code, _, err = run_cli("check", "--force-exclude", draft)
     assert code == 0 and "no posts found" in err
+
+
+def test_a_folder_that_cannot_be_listed_is_named_in_a_warning(
+    write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    write_blog({POND: yaml_post("Pond"), "posts/locked/" + MOON.removeprefix("posts/"): "x\n"})
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:  # root lists any folder, so refuse one here
+        if os.path.basename(path) == "locked":
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = run_cli("check", "--output-format", "json", "posts")
+    assert (code, json.loads(out)) == (0, [])
+    assert err == (
+        "haikulint: warning: posts/locked: cannot list the folder (Permission denied); "
+        "the posts in it were not checked\n"
+    )

@@ -63,6 +63,7 @@ def discover_posts(
     root: Path | None = None,
     *,
     force_exclude: bool = False,
+    on_unlistable: Callable[[str, str], None] | None = None,
 ) -> list[PostFile]:
     """Every post file under ``paths``, sorted by path and without duplicates.
 
@@ -70,7 +71,8 @@ def discover_posts(
     argument it was found in, else (a file named alone) :func:`derive_root`; a file
     outside that root gets its own derived root. A file named in ``paths`` is returned
     even if ``exclude`` matches it, unless ``force_exclude``. Raises :class:`UsageError`
-    for a path that does not exist.
+    for a path that does not exist. A folder that cannot be listed is skipped and passed,
+    with the reason, to ``on_unlistable``.
     """
     if not paths:
         paths = [config.root if config.root is not None else Path(".")]
@@ -84,7 +86,7 @@ def discover_posts(
         if os.path.isdir(path):
             folder_root = chosen or _chain_top(path)
             inside = folder_root.rstrip(os.sep) + os.sep
-            for file in _walk(path, include, exclude):
+            for file in _walk(path, include, exclude, on_unlistable):
                 if file not in found:
                     found[file] = folder_root if file.startswith(inside) else derive_root(file)
         elif os.path.lexists(path):
@@ -241,7 +243,12 @@ def _combined(sources: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{source})" for source in plain))
 
 
-def _walk(top: str, include: Callable[[str], bool], exclude: _Ignore | None) -> list[str]:
+def _walk(
+    top: str,
+    include: Callable[[str], bool],
+    exclude: _Ignore | None,
+    on_unlistable: Callable[[str, str], None] | None = None,
+) -> list[str]:
     """The files under ``top`` whose names ``include`` accepts, minus ignored ones."""
     ignores = [rule for rule in _ancestor_ignores(top) if rule is not None]
     real_top = os.path.realpath(top)
@@ -253,7 +260,9 @@ def _walk(top: str, include: Callable[[str], bool], exclude: _Ignore | None) -> 
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
-        except OSError:
+        except OSError as error:
+            if on_unlistable is not None:
+                on_unlistable(folder, error.strerror or str(error))
             continue
         if any(entry.name == GITIGNORE for entry in entries):
             local = _Ignore.from_file(folder)

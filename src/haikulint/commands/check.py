@@ -65,7 +65,13 @@ def run(
             f"haikulint: warning: {config.source}: root {config.root}: no such folder\n"
         )
     targets = list(paths) or [configured_root or Path(".")]
-    found = discover_posts(targets, config, configured_root, force_exclude=force_exclude)
+    found = discover_posts(
+        targets,
+        config,
+        configured_root,
+        force_exclude=force_exclude,
+        on_unlistable=_warn_unlistable,
+    )
     files = [
         file
         for file in found
@@ -122,6 +128,15 @@ def run(
     report.render(output_format, diagnostics, run_summary, sys.stdout, statistics=statistics)
     has_errors = any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics)
     return 1 if has_errors and not exit_zero else 0
+
+
+def _warn_unlistable(folder: str, reason: str) -> None:
+    from haikulint.blog.post import display_path
+
+    sys.stderr.write(
+        f"haikulint: warning: {display_path(folder)}: cannot list the folder ({reason}); "
+        "the posts in it were not checked\n"
+    )
 
 
 def _warn_outside_root(skipped: Sequence[PostFile], root: Path | None) -> None:
