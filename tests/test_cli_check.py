@@ -121,6 +121,19 @@ def test_per_post_suppressions(write_blog: WriteBlog, in_tmp: Path) -> None:
     assert (code, diagnostics) == (0, [])
 
 
+def test_a_typo_in_a_posts_ignore_list_is_warned_about(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog({LONG: yaml_post("Long", extra="haikulint:\n  ignore: [HK1O3, hk2, title]\n")})
+    code, out, err = run_cli("check", "--output-format", "json", "posts")
+    assert code == 1  # HK1O3 is not HK103: slug-syllables still fires
+    assert [d["name"] for d in json.loads(out)] == ["slug-syllables"]
+    assert err == (
+        f"haikulint: warning: {LONG}: the post's ignore list names no rule: 'HK1O3' "
+        "(see 'haikulint rules')\n"
+        f"haikulint: warning: {LONG}: the post's ignore list names no rule: 'title' "
+        "(see 'haikulint rules')\n"
+    )
+
+
 def test_baseline_hides_known_problems_and_shows_new_ones(
     write_blog: WriteBlog, in_tmp: Path
 ) -> None:

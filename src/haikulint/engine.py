@@ -14,7 +14,7 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -124,6 +124,8 @@ class LintJob:
 class LintResult:
     diagnostics: list[Diagnostic]
     files_checked: int
+    unknown_suppressions: list[tuple[str, str]] = field(default_factory=list)
+    """``(path, selector)`` for each entry of a post's ignore list that names no rule."""
 
 
 def lint(
@@ -141,7 +143,22 @@ def lint(
         others = _context_phase(extra, job)
         diagnostics.extend(_blog_phase(summaries, files, others, job))
     diagnostics.sort(key=Diagnostic.sort_key)
-    return LintResult(diagnostics=diagnostics, files_checked=len(summaries))
+    return LintResult(
+        diagnostics=diagnostics,
+        files_checked=len(summaries),
+        unknown_suppressions=_unknown_suppressions(summaries, job),
+    )
+
+
+def _unknown_suppressions(summaries: Iterable[PostSummary], job: LintJob) -> list[tuple[str, str]]:
+    """Entries of the posts' ignore lists that name no rule at all: typos (``HK1O3``)."""
+    catalogue = load_catalogue(job.config.rules_dirs)
+    return [
+        (summary.display_path, selector)
+        for summary in summaries
+        for selector in sorted(summary.suppressions)
+        if not any(rule_matches(rule, selector) for rule in catalogue.rules)
+    ]
 
 
 def _post_phase(

@@ -107,6 +107,11 @@ def run(
         result = lint(files, job, context_files=context_files, on_progress=progress.advance)
 
     diagnostics = result.diagnostics
+    for path, selector in result.unknown_suppressions:
+        sys.stderr.write(
+            f"haikulint: warning: {path}: the post's ignore list names no rule: {selector!r} "
+            "(see 'haikulint rules')\n"
+        )
     if write_baseline is not None:
         save_baseline(write_baseline, diagnostics)
         sys.stderr.write(
