@@ -173,6 +173,20 @@ def test_a_baseline_holds_from_any_folder(
     assert {d["path"] for d in diagnostics} == {MOON.removeprefix("posts/")}
 
 
+def test_a_baseline_holds_when_the_advice_in_a_message_changes(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    glorp = "posts/the-chat-bot-called-glorp-/-a-frog-jumps-into-the-pond-/-splash-silence-again.md"
+    write_blog({glorp: yaml_post("Glorp")})
+    _, before = check_json("posts")
+    assert "set it in haikulint.toml" in str(before[0]["message"])
+    run_cli("check", "--write-baseline", "baseline.json", "posts")
+    write_blog({"pyproject.toml": "[tool.haikulint]\nform = [5, 7, 5]\n"})
+    _, after = check_json("posts")
+    assert "set it in pyproject.toml" in str(after[0]["message"])  # the advice changed
+    assert check_json("--baseline", "baseline.json", "posts") == (0, [])
+
+
 def test_a_root_that_does_not_exist_is_a_usage_error(write_blog: WriteBlog, in_tmp: Path) -> None:
     write_blog({POND: yaml_post("Pond")})
     code, _, err = run_cli("check", "--root", "nowhere", "posts")

@@ -1,8 +1,10 @@
 """Baselines: record today's problems so that a legacy blog sees only new ones.
 
 A problem is matched by path, code and message, not by line, so that editing a
-post above a known problem does not make it new again. Matching counts: a
-baseline with one HK103 for a post hides one such problem, not two.
+post above a known problem does not make it new again. Only the message's first
+part, what is wrong, is compared: the advice after its first ``"; "`` names the
+config file in use and may change while the problem stays the same. Matching counts:
+a baseline with one HK103 for a post hides one such problem, not two.
 """
 
 from __future__ import annotations
@@ -21,7 +23,12 @@ Fingerprint = tuple[str, str, str]
 
 
 def fingerprint(diagnostic: Diagnostic) -> Fingerprint:
-    return (diagnostic.path, diagnostic.code, diagnostic.message)
+    return (diagnostic.path, diagnostic.code, problem_part(diagnostic.message))
+
+
+def problem_part(message: str) -> str:
+    """What is wrong, without the advice: the message up to its first ``"; "``."""
+    return message.split("; ", 1)[0]
 
 
 def write_baseline(path: Path, diagnostics: Sequence[Diagnostic]) -> None:
@@ -59,7 +66,7 @@ def read_baseline(path: Path) -> Counter[Fingerprint]:
             isinstance(entry.get(key), str) for key in ("path", "code", "message")
         ):
             raise UsageError(f"{path}: not a haikulint baseline (bad entry {entry!r:.60})")
-        recorded[(entry["path"], entry["code"], entry["message"])] += 1
+        recorded[(entry["path"], entry["code"], problem_part(entry["message"]))] += 1
     return recorded
 
 
