@@ -464,3 +464,18 @@ def test_a_folder_that_cannot_be_listed_is_named_in_a_warning(
         "haikulint: warning: posts/locked: cannot list the folder (Permission denied); "
         "the posts in it were not checked\n"
     )
+
+
+def test_a_page_bundle_index_is_read_as_its_folder(write_blog: WriteBlog, in_tmp: Path) -> None:
+    bundle = POND.replace(".md", "/index.md")
+    write_blog({bundle: yaml_post("Pond"), "posts/_index.md": "---\ntitle: Posts\n---\n"})
+    assert check_json("posts") == (0, [])
+    assert check_json(bundle) == (0, [])  # named alone, as pre-commit names it
+    long_bundle = LONG.replace(".md", "/index.md")
+    write_blog({long_bundle: yaml_post("Long"), POND: yaml_post("Pond twice")})
+    _, diagnostics = check_json("posts")
+    assert codes_by_path(diagnostics) == {
+        long_bundle: {"slug-syllables"},
+        bundle: {"duplicate-slug"},  # posts/<slug>.md and posts/<slug>/index.md: one address
+        POND: {"duplicate-slug"},
+    }

@@ -66,6 +66,28 @@ def test_hidden_folders_are_skipped_but_a_file_named_dot_md_is_found(tmp_path: P
     assert found(files, tmp_path) == ["post/.md", "post/ok.md"]
 
 
+def test_hidden_files_and_hugo_list_pages_are_skipped_in_a_walk_not_when_named(
+    tmp_path: Path,
+) -> None:
+    hidden = ["post/.draft-of-a-post.md", "post/.#the-pager-went-still.md", "post/_index.md"]
+    make(tmp_path, *hidden, "post/ok.md", "post/.markdown")
+    files = discover_posts([tmp_path], Config(base=tmp_path))
+    assert found(files, tmp_path) == ["post/.markdown", "post/ok.md"]
+    named = discover_posts([tmp_path / name for name in hidden], Config(base=tmp_path))
+    assert found(named, tmp_path) == sorted(hidden)
+
+
+def test_a_post_reached_through_a_linked_folder_is_found_at_its_real_place(
+    tmp_path: Path,
+) -> None:
+    make(tmp_path, f"post/2024/{CHAIN}")
+    for link in ("a-latest", "current", "zz-latest"):  # listed before and after 2024
+        (tmp_path / "post" / link).symlink_to("2024")
+        files = discover_posts([tmp_path / "post"], Config(base=tmp_path))
+        assert found(files, tmp_path) == [f"post/2024/{CHAIN}"], link
+        (tmp_path / "post" / link).unlink()
+
+
 def test_gitignore_of_the_repository_applies_when_walking_a_subfolder(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / ".gitignore").write_text("# comment\ndrafts/\n*.tmp.md\n/post/top-only.md\n")

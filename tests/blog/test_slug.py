@@ -254,3 +254,11 @@ def test_a_well_formed_chain_splits_back_into_its_lines(lines: list[list[str]]) 
     slug = parse_slug("post/" + SEPARATOR.join(spelled) + ".md")
     assert slug.lines == tuple(spelled)
     assert slug.separators == (SEPARATOR,) * (len(lines) - 1)
+
+
+def test_a_page_bundle_index_is_its_folders_slug() -> None:
+    bundle = parse_slug("post/2024/a-b-/-c-d-/-e-f/index.md")
+    single = parse_slug("post/2024/a-b-/-c-d-/-e-f.md")
+    assert bundle.lines == single.lines == ("a-b", "c-d", "e-f")
+    assert bundle.key == single.key and bundle.date_parts == (2024,)
+    assert parse_slug("index.md").lines == ("index",)  # no folder to stand for

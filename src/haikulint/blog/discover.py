@@ -1,7 +1,8 @@
 """Finding the post files to check, and the blog root each one's slug is relative to.
 
 Folders are walked with :func:`os.scandir` (``Path.rglob`` costs several times more
-per entry) for the config's ``include`` globs, skipping hidden folders, what
+per entry) for the config's ``include`` globs, skipping hidden folders and files
+(``.draft.md``, an editor's ``.#post.md`` lock), Hugo's ``_index.md`` list pages, what
 ``.gitignore`` files ignore (their own folder and the repository's, read with
 ``pathspec``) and the config's ``exclude`` globs. Files named on the command line
 are always returned, unless ``force_exclude`` is set (as ruff's ``--force-exclude``,
@@ -22,11 +23,14 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from haikulint.blog.slug import JOINERS
+from haikulint.blog.slug import BUNDLE_INDEX, JOINERS, split_extension
 from haikulint.config import Config
 from haikulint.errors import UsageError
 
 GITIGNORE = ".gitignore"
+
+LIST_PAGES = frozenset({"_index.md", "_index.markdown"})
+"""Hugo's section list pages: a walk passes them over, as they are not posts."""
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -105,8 +109,12 @@ def derive_root(file: str | os.PathLike[str]) -> str:
     names end with ``-`` (or ``_``, a malformed separator) are haiku lines, and the
     digits-only folders above them are date sections; neither is the root.
     A one-line slug such as ``post/legacy-title.md`` has no chain: its folder is the root.
+    A page bundle's ``index.md`` stands for its folder, so the climb starts above that.
     """
-    return _chain_top(os.path.dirname(_absolute(file)))
+    folder = os.path.dirname(_absolute(file))
+    if split_extension(os.path.basename(os.fspath(file)))[0] == BUNDLE_INDEX:
+        folder = os.path.dirname(folder)
+    return _chain_top(folder)
 
 
 def is_under(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> bool:
@@ -255,7 +263,17 @@ def _walk(
     visited = {real_top}
     files: list[str] = []
     stack: list[tuple[str, str, tuple[_Ignore, ...]]] = [(top, real_top, tuple(ignores))]
-    while stack:
+    # Linked folders wait until every real folder is walked, so that a post reached both
+    # ways (posts/2024 and a link posts/latest -> 2024) is always checked at its real
+    # place, whatever order the folder lists them in.
+    linked: list[tuple[str, str, tuple[_Ignore, ...]]] = []
+    while stack or linked:
+        if not stack:
+            folder, real, rules = linked.pop()
+            if real in visited:
+                continue
+            visited.add(real)
+            stack.append((folder, real, rules))
         folder, real, rules = stack.pop()
         try:
             with os.scandir(folder) as listing:
@@ -280,19 +298,31 @@ def _walk(
                     filtering and _ignored(entry.path + os.sep, rules, exclude)
                 ):
                     continue
-                # The resolved path of a plain folder is free; a link costs one lookup.
-                real_child = (
-                    os.path.realpath(entry.path) if entry.is_symlink() else real + os.sep + name
-                )
+                if entry.is_symlink():
+                    linked.append((entry.path, os.path.realpath(entry.path), rules))
+                    continue
+                # The resolved path of a plain folder is free: its parent's, plus its name.
+                real_child = real + os.sep + name
                 if real_child not in visited:
                     visited.add(real_child)
                     stack.append((entry.path, real_child, rules))
-            elif include(name) and not (filtering and _ignored(entry.path, rules, exclude)):
+            elif (
+                include(name)
+                and not _is_hidden_file(name)
+                and name not in LIST_PAGES
+                and not (filtering and _ignored(entry.path, rules, exclude))
+            ):
                 # Anything else the include globs name gets a verdict, as when named on
                 # the command line: a dangling or looping link, a FIFO, a socket is
                 # reported unreadable by the blog layer, never silently skipped.
                 files.append(entry.path)
     return files
+
+
+def _is_hidden_file(name: str) -> bool:
+    """``.draft.md``, ``.#post.md``: hidden. A name that is only an extension (``.md``) is
+    not a hidden post but a post without a slug, and gets its verdict."""
+    return name.startswith(".") and "." in name[1:]
 
 
 def _ignored(path: str, rules: Sequence[_Ignore], exclude: _Ignore | None) -> bool:

@@ -12,6 +12,9 @@ JOINERS = "-_"
 
 _JOINER_ENDS = tuple(JOINERS)
 
+BUNDLE_INDEX = "index"
+"""The file name (without extension) of a page bundle's post: ``<slug>/index.md``."""
+
 
 @dataclass(frozen=True)
 class Slug:
@@ -93,11 +96,15 @@ def parse_slug(relative: str, sections: Collection[str] = ()) -> Slug:
 
     The ``-``/``_`` runs around each ``/`` between lines are recorded as that boundary's
     separator, so ``a-/-b`` gives ``-/-`` and ``a/b`` gives a bare ``/``. A file name
-    that is only an extension (``.md``) has no lines at all. Never raises.
+    that is only an extension (``.md``) has no lines at all. A page bundle's
+    ``index.md`` (Hugo's ``a-/-b-/-c/index.md``) is read as its folder: the same slug as
+    ``a-/-b-/-c.md``, and published at the same address. Never raises.
     """
     folders = [part for part in relative.split("/") if part not in ("", ".")]
     name = folders.pop() if folders else ""
     stem, extension = split_extension(name)
+    if stem == BUNDLE_INDEX and folders:
+        stem = folders.pop()  # a page bundle: the folder is the post
     listed = _listed(folders, sections) if sections else None
     start = len(folders)
     for index, folder in enumerate(folders):
