@@ -222,5 +222,19 @@ def test_multi_line_front_matter_haiku() -> None:
     assert problems("HK206", make_post(haiku=located(text, 4))) == []
 
 
+def test_a_slash_inside_a_written_line_may_stay_in_it() -> None:
+    written = located("we blamed tcp/ip / on call 24/7 / the repo held it", 1)
+    path = "post/we-blamed-tcp-ip-/-on-call-24-7-/-the-repo-held-it.md"
+    assert problems("HK206", make_post(path, haiku=written)) == []
+    other = "post/we-blamed-tcp-ip-/-on-call-24-/-7-the-repo-held-it.md"
+    assert problems("HK206", make_post(other, haiku=written)) != []
+
+
+def test_lines_written_with_bare_slashes_still_match() -> None:
+    written = located("we blamed the dns/we were on call/the repo held it", 1)
+    path = "post/we-blamed-the-dns-/-we-were-on-call-/-the-repo-held-it.md"
+    assert problems("HK206", make_post(path, haiku=written)) == []
+
+
 def test_no_written_haiku_passes() -> None:
     assert problems("HK206", make_post()) == []

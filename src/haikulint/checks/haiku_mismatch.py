@@ -8,7 +8,6 @@ punctuation, accents and apostrophes do not matter (``I'm`` matches ``im``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from haikulint.blog.spelling import slug_words
 from haikulint.checks import CheckContext, Problem
 from haikulint.checks._common import headers_usable
 from haikulint.checks.options import Option
+from haikulint.prosody.tokenize import split_lines, split_text_lines
 
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
@@ -28,11 +28,17 @@ OPTIONS: Mapping[str, Option] = {}
 def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:
     if not headers_usable(post) or post.haiku is None or not post.slug.lines:
         return  # a file named only ".md" has no slug to compare: slug-lines says so
-    written = [slug_words(line) for line in re.split(r"[/\n]", post.haiku.text)]
-    written = [words for words in written if words]
     in_slug = [slug_words(line) for line in post.slug.lines]
-    if written == in_slug:
+    # Read as free text, a ``/`` inside a line stays (``we blamed tcp/ip``), as
+    # ``haikulint syllables`` reads it; read as a path, every ``/`` breaks a line. Either
+    # reading that tells the slug's poem will do.
+    readings = [
+        [words for words in map(slug_words, split(post.haiku.text)) if words]
+        for split in (split_text_lines, split_lines)
+    ]
+    if in_slug in readings:
         return
+    written = readings[0]
     if len(written) != len(in_slug):
         detail = f"it has {len(written)} lines, the slug {len(in_slug)}"
     else:
