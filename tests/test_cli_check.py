@@ -191,6 +191,8 @@ def test_a_root_that_does_not_exist_is_a_usage_error(write_blog: WriteBlog, in_t
     write_blog({POND: yaml_post("Pond")})
     code, _, err = run_cli("check", "--root", "nowhere", "posts")
     assert code == 2 and err == "haikulint: error: --root nowhere: no such folder\n"
+    code, _, err = run_cli("check", "--root", POND, "posts")
+    assert code == 2 and err == f"haikulint: error: --root {POND}: not a folder\n"
     # A configured root that does not exist yet (a new blog) is a warning; what is named
     # outside it is not checked.
     write_blog({"haikulint.toml": 'root = "postz"\n'})
@@ -198,6 +200,11 @@ def test_a_root_that_does_not_exist_is_a_usage_error(write_blog: WriteBlog, in_t
     assert code == 0
     assert "haikulint: warning:" in err and "haikulint.toml: root" in err
     assert "postz: no such folder" in err and f"outside the root postz: {POND}" in err
+    code, out, err = run_cli("check", "--output-format", "json")  # nothing to check
+    assert (code, out) == (0, "[]\n")
+    assert err.endswith(
+        "postz: no such folder\nhaikulint: warning: no posts found to check (*.md, *.markdown)\n"
+    )
 
 
 def test_named_files_outside_the_root_are_named_in_a_warning(
@@ -269,6 +276,31 @@ def test_a_broken_pyproject_is_an_error_only_when_it_holds_haikulint_settings(
     # Another tool's broken pyproject.toml is not ours to judge: defaults apply.
     write_blog({"pyproject.toml": "[tool.black]\nline-length = 88\nline-length = 99\n"})
     assert check_json("posts") == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("haikulint.toml", 'secitons = ["x"]\n', "haikulint.toml: unknown key 'secitons'\n"),
+        (
+            "pyproject.toml",
+            '[tool.haikulint]\nsecitons = ["x"]\n',
+            "pyproject.toml: unknown key 'secitons' in [tool.haikulint]\n",
+        ),
+        (
+            "haikulint.toml",
+            '[tool.haikulint]\nroot = "posts"\n',
+            "haikulint.toml: takes its keys at the top level; drop the [tool.haikulint] line "
+            "(that table is for pyproject.toml)\n",
+        ),
+    ],
+)
+def test_config_errors_name_the_table_of_the_file_in_use(
+    write_blog: WriteBlog, in_tmp: Path, name: str, content: str, expected: str
+) -> None:
+    write_blog({name: content, POND: yaml_post("Pond")})
+    code, _, err = run_cli("check", "posts")
+    assert code == 2 and err.startswith("haikulint: error: ") and err.endswith(expected)
 
 
 def test_an_unknown_code_in_per_file_ignores_is_a_usage_error(

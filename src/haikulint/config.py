@@ -98,8 +98,15 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
     where = str(source) if source is not None else "config"
     values = {key.replace("_", "-"): value for key, value in table.items()}
     unknown = sorted(set(values) - _KNOWN_KEYS)
+    in_pyproject = source is not None and source.name == "pyproject.toml"
+    if unknown == ["tool"] and not in_pyproject:
+        raise ConfigError(
+            f"{where}: takes its keys at the top level; drop the [tool.haikulint] line "
+            "(that table is for pyproject.toml)"
+        )
     if unknown:
-        raise ConfigError(f"{where}: unknown key {unknown[0]!r} in [tool.haikulint]")
+        section = " in [tool.haikulint]" if in_pyproject else ""
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r}{section}")
 
     def strings(key: str) -> tuple[str, ...]:
         return _string_list(values.get(key, []), where, key)

@@ -98,6 +98,18 @@ def test_bare_slash_after_a_multi_word_folder() -> None:
     assert "sections" in message
 
 
+def test_a_bare_slash_below_a_proper_separator_is_not_offered_as_a_section() -> None:
+    post = make_post(
+        "post/the-disk-filled-at-noon-/-we-moved-the-logs-far-away/the-pager-went-still.md"
+    )
+    (message,) = messages("HK102", post)
+    assert message == (
+        'lines are joined by a bare "/" between line 2 "we-moved-the-logs-far-away" and '
+        'line 3 "the-pager-went-still", expected "-/-" '
+        '("we-moved-the-logs-far-away-/-the-pager-went-still")'
+    )
+
+
 @pytest.mark.parametrize(
     ("config_file", "hint"),
     [

@@ -34,12 +34,14 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
         after = lines[index + 1] if index + 1 < len(lines) else ""
         where = f'between line {index + 1} "{before}" and line {index + 2} "{after}"'
         if separator == "/":
-            listed = context.setting("sections", f'["{before}"]')
-            yield Problem(
-                f'lines are joined by a bare "/" {where}, expected "-/-" '
-                f'("{before}-/-{after}"); if "{before}" is a section, not a line, '
-                f"add it to sections {listed}"
-            )
+            advice = f'"{before}-/-{after}"'
+            # Only folders above the first proper separator can be sections.
+            if all(other == "/" for other in post.slug.separators[:index]):
+                listed = context.setting("sections", f'["{before}"]')
+                advice += f'); if "{before}" is a section, not a line, add it to sections {listed}'
+            else:
+                advice += ")"
+            yield Problem(f'lines are joined by a bare "/" {where}, expected "-/-" ({advice}')
         else:
             yield Problem(
                 f'lines are joined by "{separator}" {where}, expected "-/-" ("{before}-/-{after}")'

@@ -58,19 +58,25 @@ def run(
         catalogue.check_selectors(codes, where=f"{config.source}: per-file-ignores: ")
     configured_root = root or config.root
     if root is not None and not root.is_dir():
-        raise UsageError(f"--root {root}: no such folder")
+        what = "not a folder" if root.exists() else "no such folder"
+        raise UsageError(f"--root {root}: {what}")
     if root is None and config.root is not None and not config.root.is_dir():
         # A warning, not an error: a new blog may commit before its first post.
         sys.stderr.write(
             f"haikulint: warning: {config.source}: root {config.root}: no such folder\n"
         )
     targets = list(paths) or [configured_root or Path(".")]
-    found = discover_posts(
-        targets,
-        config,
-        configured_root,
-        force_exclude=force_exclude,
-        on_unlistable=_warn_unlistable,
+    missing_root = not paths and configured_root is not None and not configured_root.is_dir()
+    found = (
+        []
+        if missing_root
+        else discover_posts(
+            targets,
+            config,
+            configured_root,
+            force_exclude=force_exclude,
+            on_unlistable=_warn_unlistable,
+        )
     )
     files = [
         file
