@@ -511,3 +511,17 @@ def test_a_page_bundle_index_is_read_as_its_folder(write_blog: WriteBlog, in_tmp
         bundle: {"duplicate-slug"},  # posts/<slug>.md and posts/<slug>/index.md: one address
         POND: {"duplicate-slug"},
     }
+
+
+def test_a_named_non_post_without_a_configured_root_brings_a_hint(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog({"README.md": "# My blog\n", POND: yaml_post("Pond")})
+    code, _, err = run_cli("check", "--output-format", "json", "README.md", POND)
+    assert code == 1
+    assert err == (
+        'haikulint: hint: no root is configured: set root (root = "posts" in haikulint.toml) '
+        "so that files named outside it are not judged as posts\n"
+    )
+    assert run_cli("check", "--output-format", "json", POND)[2] == ""  # a post: no hint
+    assert run_cli("check", "--output-format", "json", ".")[2] == ""  # a folder: no hint

@@ -128,6 +128,17 @@ def run(
         diagnostics = filter_known(diagnostics, recorded)
     if anchor != Path.cwd():
         diagnostics = [_relative_to_cwd(diagnostic, anchor) for diagnostic in diagnostics]
+    if (
+        configured_root is None
+        and any(not os.path.isdir(path) for path in paths)
+        and any(diagnostic.name == "slug-lines" for diagnostic in diagnostics)
+    ):
+        # Files named one by one (pre-commit) are each read from their own -/- chain;
+        # with no root configured, a README.md is judged as a one-line post.
+        sys.stderr.write(
+            'haikulint: hint: no root is configured: set root (root = "posts" in '
+            "haikulint.toml) so that files named outside it are not judged as posts\n"
+        )
 
     run_summary = report.RunSummary(
         files_checked=result.files_checked,
