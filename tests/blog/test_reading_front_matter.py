@@ -207,3 +207,10 @@ def test_no_hint_where_quoting_would_not_be_right(text: str) -> None:
     assert found.front_matter_error is not None
     assert "quoted in TOML" not in found.front_matter_error.text
     assert "must be quoted" not in found.front_matter_error.text
+
+
+def test_yaml_front_matter_may_end_with_the_document_end_marker() -> None:
+    found = read_text("---\ntitle: Dots\ndate: 2024-01-02\n...\n\nBody.\n")
+    assert found.front_matter_error is None
+    assert found.headers == {"title": "Dots", "date": "2024-01-02"}
+    assert found.body_line == 6

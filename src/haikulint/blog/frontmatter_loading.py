@@ -188,13 +188,16 @@ def _styles() -> tuple[_Style, ...]:
 
     yaml_handler, toml_handler, json_handler = YAMLHandler(), TomlHandler(), JSONHandler()
     return (
-        _Style("yaml", yaml_handler.detect, YAMLHandler.FM_BOUNDARY, "---"),
+        # YAML's document-end marker "..." closes front matter too, as in Jekyll.
+        _Style("yaml", yaml_handler.detect, _YAML_CLOSING, "---"),
         _Style("toml", toml_handler.detect, TomlHandler.FM_BOUNDARY, "+++"),
         # JSONHandler.detect also says yes to a first line "}"; only "{" opens an object,
         # and it says no to an object on one line ({"title": "T"}), which Hugo reads.
         _Style("json", lambda text: _is_json_opening(text, json_handler.detect), None, "{"),
     )
 
+
+_YAML_CLOSING = re.compile(r"^(?:-{3,}|\.{3})\s*$", re.MULTILINE)
 
 _JSON_OPENING = re.compile(r'\{\s*["}]')
 
