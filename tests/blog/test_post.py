@@ -719,3 +719,14 @@ def test_json_front_matter_on_one_line_or_many_is_read(
     assert found.headers == headers
     assert found.body_line == front.count("\n") + 3
     assert found.first_line == Located("The Old Server", found.body_line)
+
+
+def test_a_pelican_haiku_header_may_continue_over_lines() -> None:
+    found = read_text(
+        "Title: A\nDate: 2024-01-02\nHaiku: the old server hums\n"
+        "    a fan spins in the dark room\n    nobody looks in\n\nBody.\n"
+    )
+    assert found.haiku is not None
+    assert found.haiku.text == (
+        "the old server hums / a fan spins in the dark room / nobody looks in"
+    )

@@ -238,3 +238,8 @@ def test_lines_written_with_bare_slashes_still_match() -> None:
 
 def test_no_written_haiku_passes() -> None:
     assert problems("HK206", make_post()) == []
+
+
+def test_a_one_line_written_haiku_is_one_line() -> None:
+    post = make_post(haiku=located("the build is green now", 1))
+    assert "it has 1 line, the slug 3" in messages("HK206", post)[0]

@@ -408,7 +408,11 @@ def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
             index = following
             continue
         if last_key is not None and _CONTINUATION.match(content):
-            headers[last_key] = f"{headers[last_key]} {content.strip()}".strip()
+            # A continued value is one line of text; a haiku's continuation lines are its
+            # lines, joined with " / " where the writer did not put the slash themselves.
+            before, more = str(headers[last_key]).rstrip(), content.strip()
+            slashed = last_key != "haiku" or before.endswith("/") or more.startswith("/")
+            headers[last_key] = f"{before}{' ' if slashed else ' / '}{more}".strip()
             index += 1
             continue
         header = header_line(content)

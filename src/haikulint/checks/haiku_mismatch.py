@@ -40,7 +40,7 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
         return
     written = readings[0]
     if len(written) != len(in_slug):
-        detail = f"it has {len(written)} lines, the slug {len(in_slug)}"
+        detail = f"it has {_lines(len(written))}, the slug {len(in_slug)}"
     else:
         number, mine, theirs = next(
             (index, a, b)
@@ -53,3 +53,7 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
         "make them the same poem",
         line=post.haiku.line,
     )
+
+
+def _lines(count: int) -> str:
+    return "1 line" if count == 1 else f"{count} lines"
