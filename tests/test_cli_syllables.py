@@ -297,3 +297,68 @@ def test_money_and_dotted_abbreviations(in_tmp: Path) -> None:
         ("1", [1]),
         ("5", [1]),
     ]
+
+
+# --- second audit ---
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("CI/CD", ["CI", "CD"]),
+        ("24/7", ["24", "7"]),
+        ("HTTP/2", ["HTTP", "2"]),
+        ("tcp/ip", ["tcp", "ip"]),
+    ],
+)
+def test_a_single_token_with_a_slash_is_one_line(in_tmp: Path, text: str, words: list[str]) -> None:
+    code, out, err = run_cli("syllables", "--format", "json", text)
+    assert (code, err) == (0, "")
+    lines = json.loads(out)["lines"]
+    assert [line["text"] for line in lines] == [text]
+    assert [word["text"] for word in lines[0]["words"]] == words
+
+
+def test_a_slug_with_a_bare_slash_still_splits(in_tmp: Path) -> None:
+    code, out, _ = run_cli("syllables", "--format", "json", "a-b-/-c-d", "a_/_b", "a-b/c-d")
+    assert code == 0
+    texts = [[line["text"] for line in json.loads(row)["lines"]] for row in out.splitlines()]
+    assert texts == [["a-b", "c-d"], ["a", "b"], ["a-b", "c-d"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("IT", [1, 2]),  # one word in capitals: not a shouted line
+        ("US", [1, 2]),
+        ("THE IT TEAM", [3, 4]),
+        ("THE QPS DROPPED", [5]),
+        ("the QPS dropped", [5]),
+        ("U.S.", [2]),
+        ("ES6", [3]),
+        ("+1", [2]),
+        ("-1", [3]),
+        ("us-east-1", [4]),
+        ("1_000_000", [3]),
+        (".bashrc", [4]),
+        ("0x1F", [4, 5]),
+    ],
+)
+def test_second_audit_counts(in_tmp: Path, text: str, totals: list[int]) -> None:
+    code, out, err = run_cli("syllables", "--format", "json", "--", text)  # -- before -1
+    assert (code, err) == (0, "")
+    assert [line["totals"] for line in json.loads(out)["lines"]] == [totals]
+
+
+def test_common_words_raise_no_unknown_word_warning(write_blog: WriteBlog, in_tmp: Path) -> None:
+    """``check`` warned (unknown-word) on words a tech blogger writes every day."""
+    write_blog(
+        {
+            "posts/the-readme-timestamp-/-a-filesystem-subprocess-froze-/-homebrew-syscall.md": (
+                "---\ntitle: Words\ndate: 2024-03-01\n---\n\nSome words.\n"
+            )
+        }
+    )
+    code, out, err = run_cli("check", "--output-format", "json", "--no-progress", "posts")
+    assert code in (0, 1), err
+    assert not [d for d in json.loads(out) if d["name"] == "unknown-word"]

@@ -18,6 +18,11 @@ from haikulint.prosody.tokenize import split_words
         ("kubernetes", 4, "ku-ber-netes"),
         ("kubernetes", 2, "kuber-netes"),
         ("llm", 3, "l-l-m"),
+        ("us", 2, "u-s"),  # us-east-1
+        ("CI", 2, "C-I"),
+        ("ios", 3, "i-o-s"),
+        ("us", 1, "us"),
+        ("area", 3, "area"),
         ("hours", 1, "hours"),
         ("2024", 5, "2024"),
     ],

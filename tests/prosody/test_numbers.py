@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from haikulint.prosody.count import SyllableCounter
-from haikulint.prosody.numbers import cardinal, number_readings, ordinal
+from haikulint.prosody.numbers import cardinal, number_readings, ordinal, radix_readings
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,7 @@ from haikulint.prosody.numbers import cardinal, number_readings, ordinal
         ("2000", (3,)),
         ("8080", (4, 5)),
         ("1,000", (3,)),
-        ("007", (4, 6)),  # oh oh seven, zero zero seven
+        ("007", (4, 5, 6)),  # oh oh seven, double-oh-seven, zero zero seven
         ("4th", (1,)),
         ("21st", (3,)),
         ("22nd", (4,)),  # twenty-second
@@ -97,3 +97,45 @@ def test_digits_commas_dots_and_suffixes_never_raise(token: str) -> None:
 def test_any_length_of_digits_never_raises(length: int) -> None:
     for token in ("9" * length, "1" + "0" * (length - 1), "1" * length + "th"):
         assert number_readings(token)
+
+
+# --- second audit: decillions, digit strings, underscores, hex ---
+
+
+@pytest.mark.parametrize(
+    ("token", "readings"),
+    [
+        ("1" + "0" * 33, (4,)),  # one decillion: said, not 34 digits
+        ("1" + "0" * 35, (6,)),  # one hundred decillion
+        ("25" + "0" * 21, (6,)),  # twenty-five sextillion
+        ("1" + "0" * 36, (37, 73)),  # past the decillions: digit by digit
+        ("1234" + "0" * 20, (24, 44)),  # long and not round: digit by digit
+        ("123456789", (10, 23)),  # one two three..., or in words
+        ("65536", (5, 11)),  # six five five three six, sixty-five thousand...
+        ("27017", (7, 8, 9)),  # two seven oh one seven, twenty-seven thousand seventeen
+        ("100000", (5,)),  # round: only in words
+        ("250000", (7,)),
+        ("123456789012345", (16, 17, 34)),  # fifteen digits: both
+        ("0012", (4, 5, 6)),  # oh oh one two, double oh one two, zero zero one two
+        ("1_000_000", (3,)),  # underscores as thousands separators
+        ("1_000", (3,)),
+        ("0x1f", (4, 5)),  # oh x one F, zero x one F
+        ("0xff", (4, 5)),
+        ("0x10", (4, 5, 6)),  # oh x one oh, ... one zero
+        ("0b101", (5, 6, 7)),
+        ("0o755", (6, 7)),
+    ],
+)
+def test_number_readings_of_the_second_audit(token: str, readings: tuple[int, ...]) -> None:
+    assert number_readings(token) == readings
+
+
+@pytest.mark.parametrize("token", ["0x", "0xg", "0b2", "0o8", "0x" + "f" * 33, "1_0", "1__000"])
+def test_not_radix_or_grouped_numbers(token: str) -> None:
+    assert number_readings(token) == ()
+    assert radix_readings(token) == ()
+
+
+def test_hex_in_a_word() -> None:
+    word = SyllableCounter().word("0x1F")
+    assert (word.readings, str(word.source)) == ((4, 5), "number")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from haikulint.prosody.tokenize import split_lines, split_text_lines, split_words
+from haikulint.prosody.tokenize import is_slug, split_lines, split_text_lines, split_words
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,6 @@ def test_split_words(line: str, words: list[str]) -> None:
             "the-cron-job-ran-twice/a-null-pointer-in-the-logs",
             ["the-cron-job-ran-twice", "a-null-pointer-in-the-logs"],
         ),
-        ("24/7", ["24", "7"]),
         ("  -a-b- / / -c-  ", ["a-b", "c"]),
         ("", []),
         ("///", []),
@@ -94,7 +93,7 @@ def test_any_text_splits_into_clean_lines(text: str) -> None:
         assert line
         assert "/" not in line
         assert "\n" not in line
-        assert line == line.strip(" -")
+        assert line == line.strip(" -") or (line.startswith("-") and line[1:2].isdigit())  # -1
 
 
 @given(st.text())
@@ -102,7 +101,7 @@ def test_any_text_splits_into_nonempty_words(text: str) -> None:
     for word in split_words(text):
         assert word
         assert not any(character.isspace() for character in word)
-        assert "/" not in word and "-" not in word
+        assert "/" not in word and "-" not in word[1:]  # only a sign: ``-1``
 
 
 @given(st.text())
@@ -110,10 +109,9 @@ def test_text_lines_keep_only_slashes_between_words(text: str) -> None:
     lines = split_text_lines(text)
     for line in lines:
         assert line and "\n" not in line
-        assert line == line.strip(" -")
+        assert line == line.strip(" -") or (line.startswith("-") and line[1:2].isdigit())  # -1
         assert " / " not in line and "-/-" not in line
-        assert not line.startswith("/") or any(character.isspace() for character in line)
-    if not any(character.isspace() for character in text):  # a slug: every / splits
+    if "\n" not in text and is_slug(text.strip()):  # a slug: every / splits
         assert lines == split_lines(text)
 
 
@@ -131,3 +129,112 @@ def test_words_are_slices_of_the_text_as_written(text: str) -> None:
         found = written.find(word, position)
         assert found >= 0
         position = found + len(word)
+
+
+# --- second audit: a single token with a slash is one line; signs; underscores ---
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("CI/CD", ["CI/CD"]),
+        ("24/7", ["24/7"]),
+        ("HTTP/2", ["HTTP/2"]),
+        ("tcp/ip", ["tcp/ip"]),
+        ("and/or", ["and/or"]),
+        ("old-pond/splash", ["old-pond/splash"]),  # one hyphenated part: a compound
+        # slugs: a joiner next to a slash, or several hyphenated parts
+        ("a-b-/-c-d", ["a-b", "c-d"]),
+        ("a_/_b", ["a", "b"]),
+        ("a-/b", ["a", "b"]),
+        ("a-b/c-d", ["a-b", "c-d"]),
+        ("a-b/c/d-e", ["a-b", "c", "d-e"]),
+        ("the-cron-job/CI/CD-broke", ["the-cron-job", "CI", "CD-broke"]),
+        ("CI/CD\na-b/c-d", ["CI/CD", "a-b", "c-d"]),  # each line of input decides
+    ],
+)
+def test_a_single_token_with_a_slash_is_not_a_slug(text: str, lines: list[str]) -> None:
+    assert split_text_lines(text) == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("CI/CD", False),
+        ("24/7", False),
+        ("a/b/c", False),
+        ("/etc/hosts", False),
+        ("a-b", False),  # no slash: nothing to split
+        ("a b-/-c", False),  # white space: free text
+        ("a-b-/-c-d", True),
+        ("a_/_b", True),
+        ("a/-b", True),
+        ("a\u2013/\u2013b", True),  # dashes typed for hyphens
+        ("a-b/c-d", True),
+        ("a_b/c_d", True),
+    ],
+)
+def test_is_slug(text: str, slug: bool) -> None:
+    assert is_slug(text) is slug
+
+
+_SLUG_WORD = st.text(alphabet="abcxyz019", min_size=1, max_size=6)
+_SLUG_LINE = st.lists(_SLUG_WORD, min_size=1, max_size=5).map("-".join)
+
+
+@given(st.lists(_SLUG_LINE, min_size=2, max_size=5))
+def test_slugs_joined_with_dash_slash_dash_split_as_split_lines_does(lines: list[str]) -> None:
+    slug = "-/-".join(lines)
+    assert is_slug(slug)
+    assert split_text_lines(slug) == split_lines(slug) == lines
+
+
+@given(st.lists(st.lists(_SLUG_WORD, min_size=2, max_size=5).map("-".join), min_size=2))
+def test_hyphenated_lines_joined_with_a_bare_slash_split_too(lines: list[str]) -> None:
+    slug = "/".join(lines)
+    assert split_text_lines(slug) == split_lines(slug) == lines
+
+
+@given(_SLUG_WORD, _SLUG_WORD)
+def test_a_token_with_one_bare_slash_is_one_line(left: str, right: str) -> None:
+    assert split_text_lines(f"{left}/{right}") == [f"{left}/{right}"]
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("+1 and -1", ["+1", "and", "-1"]),
+        ("(-2) \u22123 '+4'", ["-2", "\u22123", "+4"]),
+        ("us-east-1", ["us", "east", "1"]),  # a joiner, not a sign
+        ("1-2 a-1 4,-5 x=-1", ["1", "2", "a", "1", "4", "5", "x", "1"]),
+        ("c++1 -x", ["c++", "1", "x"]),
+        ("1_000_000 users", ["1_000_000", "users"]),
+        ("10_000 and 1_000.5", ["10_000", "and", "1_000.5"]),
+        ("x86_64 1_0 12_34", ["x86", "64", "1", "0", "12", "34"]),  # not thousands
+        ("snake_case_1", ["snake", "case", "1"]),
+    ],
+)
+def test_signs_and_underscored_thousands(line: str, words: list[str]) -> None:
+    assert split_words(line) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("-1 / +1", ["-1", "+1"]),
+        ("a / -1 b", ["a", "-1 b"]),
+        ("a-/-1-b", ["a", "1-b"]),  # a joiner after the slash: no sign
+        ("a\n-1", ["a", "-1"]),
+        ("- -1", ["-1"]),
+    ],
+)
+def test_lines_keep_a_leading_sign(text: str, lines: list[str]) -> None:
+    assert split_text_lines(text) == lines
+
+
+@given(st.text(alphabet=st.sampled_from("ab1 /-\n+_\u2212(,.0$%#\u2018'\t\u2013"), max_size=30))
+def test_text_lines_lose_no_words_with_signs_dots_and_underscores(text: str) -> None:
+    in_lines = [word for line in split_text_lines(text) for word in split_words(line)]
+    assert in_lines == split_words(text)
+    in_lines = [word for line in split_lines(text) for word in split_words(line)]
+    assert in_lines == split_words(text)  # every slash splits words anyway

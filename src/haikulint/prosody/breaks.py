@@ -38,7 +38,10 @@ def syllable_breaks(word: str, count: int) -> str:
     """``word`` with hyphens between (approximately) its ``count`` syllables."""
     if not word.isalpha() or count <= 1:
         return word
-    if len(word) <= 5 and letters.spelled_count(word) == count and _vowelless(word):
+    spelled = letters.spelled_count(word) == count
+    # Spelled out: an initialism (``llm``), or two or three letters read as letters
+    # (``us`` of us-east-1, ``CI``): no such short word has as many syllables as letters.
+    if spelled and (len(word) <= 3 or (len(word) <= 5 and _vowelless(word))):
         return "-".join(word)
     pieces = hyphenate(word)
     while len(pieces) > count:

@@ -6,18 +6,25 @@ A word's readings come from the first source that knows it (see :class:`Source`)
 2. the shipped lexicon of software vocabulary (``kubectl 3 4``, ``sql 2 3``);
 3. the CMU Pronouncing Dictionary, every variant (``hours 1 2``); an all-caps word
    of two or three letters in mixed-case text may also be spelled out (``IT``, ``US``),
-   but not a longer one (``POND``), nor any word of a line written all in capitals
-   (``OLD POND``), where capitals say nothing; a contraction spelled without its
-   apostrophe, as slugs do (``dont``, ``youre``), reads as its apostrophe form, united
-   with the real word it may also be (``wont``, ``cant``, ``shed``, ``well``);
-4. numbers (``2024``, ``404``, ``4th``, ``3.5``, ``$10``), also inside words (``ipv6``,
-   ``10x``, ``5k``, ``v2``), inflections of known words (``repos``, ``gpus``,
-   ``grepping``, ``dockerized``) and dotted words (``node.js``, ``.NET``, ``e.g.``);
+   but not a longer one (``POND``); in a line of several words written all in capitals
+   (``OLD POND``), where capitals say little, only the few short words that are as
+   often initialisms (``IT``, ``US``, ``ID``, ``AM``) keep their spelling, and a word
+   in no dictionary reads as in mixed case (``QPS`` q-p-s); a contraction spelled
+   without its apostrophe, as slugs do (``dont``, ``youre``), reads as its apostrophe
+   form, united with the real word it may also be (``wont``, ``cant``, ``shed``);
+4. numbers (``2024``, ``404``, ``4th``, ``3.5``, ``$10``, ``+1``, ``0x1F``), also
+   inside words (``ipv6``, ``10x``, ``5k``, ``v2``, ``es6`` e-s six), inflections of
+   known words (``repos``, ``gpus``, ``grepping``, ``dockerized``) and dotted words
+   (``node.js``, ``.NET``, ``e.g.``, ``U.S.``);
 5. letters: initialisms in no dictionary, spelled out (``llm`` 3, ``aws`` 5), or only
    their unpronounceable start when the rest is a known word (``pgvector`` p-g vector);
-6. an estimate for anything else, marked as such so rules can surface it: a closed
-   compound of two known words (``hostname``) gets the sum of its parts' readings,
+6. an estimate for anything else, marked as such so rules can surface it: a known
+   word with a short spelled tail (``dockerd`` docker-d, ``vimrc`` vim-r-c), a closed
+   compound of two known words (``hostname``) get the sum of their parts' readings,
    anything else the ``syllables`` package's guess.
+
+In a line, a two-letter word before a compass point and a number is a region's code,
+spelled: ``us-east-1`` u-s east one.
 """
 
 from __future__ import annotations
@@ -95,6 +102,7 @@ _CMU_CORRECTIONS: dict[str, tuple[int, ...]] = {
     "cache": (1,),  # adds "cachet"
     "fine": (1,),  # adds Italian "fine"
     "memory": (2, 3),  # lists only mem-o-ry; mem-ry is as common
+    "didn't": (2,),  # adds "dint"; couldn't, wasn't, isn't... list only the two syllables
 }
 # A currency sign before or after a number, as said after it: ``$10`` ten dollars.
 _CURRENCIES: dict[str, tuple[int, ...]] = {"$": (2,), "€": (2,), "£": (1,), "¥": (1,)}
@@ -114,12 +122,35 @@ _SIBILANT_LETTERS = frozenset("sxh")
 # their plurals (``vms``, ``llms`` and ``cdns`` come from the lexicon).
 _OWN_S_AFTER = frozenset("fmn")
 _SHOUTED_SPELLED_MAX = 3  # IT, US, OLD may be spelled out in mixed case; POND may not
+# Short words as often initialisms as words: spelled even in a line in capitals.
+_ALSO_INITIALISMS = frozenset({"it", "us", "id", "am"})
+# A known word's short tail said letter by letter (``vimrc`` vim r-c, ``reactjs``),
+# or as its word (``borrowck`` borrow check, ``systemctl`` system control).
+_SPELLED_TAILS: tuple[tuple[str, tuple[int, ...]], ...] = (
+    ("ctl", (2, 3)),
+    ("rc", (2,)),
+    ("js", (2,)),
+    ("os", (2,)),
+    ("db", (2,)),
+    ("fs", (2,)),
+    ("ck", (1,)),
+    ("d", (1,)),
+    ("z", (1,)),
+    ("n", (1,)),
+)
+_SIGNED: dict[str, tuple[int, ...]] = {"+": (1,), "-": (2,), "\u2212": (2,)}  # plus, minus
+# Regions: ``us-east-1``, ``eu-west-2``, ``us-gov-west-1``, ``us-central1``.
+_COMPASS = frozenset(
+    {"east", "west", "north", "south", "central"}
+    | {"northeast", "northwest", "southeast", "southwest"}
+)
 _COMPOUND_PART_MIN = 3
 _COMPOUND_WORD_MAX = 40
 _CLUSTER_SPELLED_MAX = 3  # ``pg``vector, ``ts``config, ``h``mac
 
 
 _LINE_CACHE_SIZE = 4096
+_PREFIX_LETTERS = 2  # ``es6``, ``os2``, ``as400``: a two-letter prefix before digits
 
 
 class SyllableCounter:
@@ -128,7 +159,7 @@ class SyllableCounter:
     def __init__(self, user_words: Mapping[str, tuple[int, ...]] | None = None) -> None:
         self._user = {_fold(word): tuple(counts) for word, counts in (user_words or {}).items()}
         self._cache: dict[str, WordReading] = {}
-        self._line_cache: dict[str, LineReading] = {}
+        self._line_cache: dict[tuple[str, bool], LineReading] = {}
         self._estimate: Callable[[str], int] | None = None
 
     def word(self, token: str) -> WordReading:
@@ -140,31 +171,47 @@ class SyllableCounter:
             self._cache[token] = cached
         return cached
 
-    def line(self, text: str) -> LineReading:
+    def line(self, text: str, shouted: bool = False) -> LineReading:
         """One line: its words and every total their readings can add up to.
 
-        In a line written all in capitals (``OLD POND``), capitals say nothing: its
-        words are read as if in lower case (no ``IT`` spelled out), kept as written.
+        A line of several words written all in capitals (``OLD POND``) is shouted, and
+        so is any line in capitals when ``shouted`` says its poem is (``SPLASH``, the
+        last line of ``OLD POND / ... / SPLASH``); a one-word input (``IT``) is not.
+        Capitals say little there: see :meth:`_uncapitalized`.
         """
-        cached = self._line_cache.get(text)
+        key = (text, shouted)
+        cached = self._line_cache.get(key)
         if cached is None:  # several rules ask about the same slug line, one post at a time
             tokens = split_words(text)
-            if _in_capitals(text):
-                words = tuple(self._uncapitalized(token) for token in tokens)
+            if _in_capitals(text) and (shouted or len(tokens) > 1):
+                words = [self._uncapitalized(token) for token in tokens]
             else:
-                words = tuple(self.word(token) for token in tokens)
-            cached = LineReading(text, words, line_totals(word.readings for word in words))
+                words = [self.word(token) for token in tokens]
+            for index in _region_codes(tokens):
+                words[index] = WordReading(
+                    tokens[index], _spelled(tokens[index])[0], Source.LETTERS
+                )
+            cached = LineReading(text, tuple(words), line_totals(word.readings for word in words))
             if len(self._line_cache) >= _LINE_CACHE_SIZE:  # bounded: a blog has many lines
                 self._line_cache.clear()
-            self._line_cache[text] = cached
+            self._line_cache[key] = cached
         return cached
 
     def lines(self, text: str) -> list[LineReading]:
-        """Every line of haiku text or a slug (see :func:`split_text_lines`)."""
-        return [self.line(line) for line in split_text_lines(text)]
+        """Every line of haiku text or a slug (see :func:`split_text_lines`).
+
+        Text of several words written all in capitals is shouted, each line of it.
+        """
+        shouted = _in_capitals(text) and len(split_words(text)) > 1
+        return [self.line(line, shouted) for line in split_text_lines(text)]
 
     def _uncapitalized(self, token: str) -> WordReading:
-        """A word of a line in capitals: read in lower case, reported as written."""
+        """A word of a shouted line: a dictionary word read in lower case (``OLD`` 1,
+        ``THE`` 1), except the short ones as often initialisms (``IT`` 1 or 2); a word
+        in no dictionary as in mixed case (``QPS`` q-p-s). Reported as written."""
+        key = _fold(token)
+        if key in _ALSO_INITIALISMS or self._known(key) is None:
+            return self.word(token)
         reading = self.word(token.lower())
         return reading if reading.text == token else replace(reading, text=token)
 
@@ -188,11 +235,19 @@ class SyllableCounter:
         listed = lexicon.lexicon().get(key)
         if listed is not None:
             return listed, Source.LEXICON
+        if "." in key and _dotted_abbreviation(key):
+            return None  # ``u.s`` is listed as "U's": spelled by _dotted as U.S.
         counts = set(_cmu(key))
         counts |= self._contracted(key)
         # A short all-caps dictionary word may be an initialism (IT, US); a longer one
         # (POND, FROZE) is a word shouted, unless the lexicon (checked above) says otherwise.
-        if token and _shouted(token) and (not counts or len(key) <= _SHOUTED_SPELLED_MAX):
+        # An all-caps plural of a known word (PCAPS, GPUS) is left to _inflected.
+        if (
+            token
+            and _shouted(token)
+            and (not counts or len(key) <= _SHOUTED_SPELLED_MAX)
+            and not (not counts and key.endswith("s") and self._known(key[:-1]) is not None)
+        ):
             spelled = letters.spelled_count(key)
             if spelled is not None:
                 source = Source.CMUDICT if counts else Source.LETTERS
@@ -218,6 +273,10 @@ class SyllableCounter:
         counts = numbers.number_readings(key)
         if counts:
             return counts, Source.NUMBER
+        if "." in key and _dotted_abbreviation(key):  # before ``u.s`` is read as u's
+            return self._dotted(key)
+        if key[0] in _SIGNED and len(key) > 1 and key[1].isdigit():  # ``+1`` plus one
+            return _add((_SIGNED[key[0]], Source.NUMBER), self._part(key[1:]))
         money = self._money(key)
         if money is not None:
             return money
@@ -316,9 +375,9 @@ class SyllableCounter:
 
     def _dotted(self, key: str) -> Readings:
         """``node.js`` node js; ``config.yaml`` config dot yaml; ``.net`` dot net; ``e.g``."""
+        if _dotted_abbreviation(key):
+            return _spelled(key.replace(".", ""))  # e.g, i.e, a.m, u.s.a, ph.d: no "dot"
         parts = [part for part in key.split(".") if part]
-        if len(parts) > 1 and all(_abbreviated(part) for part in parts):
-            return _spelled("".join(parts))  # e.g, i.e, a.m, u.s.a, ph.d: no "dot"
         result: Readings = ((1,) if key.startswith(".") else (0,), Source.LEXICON)
         for index, part in enumerate(parts):
             if index and part != "js":
@@ -333,9 +392,14 @@ class SyllableCounter:
             return self._guessed(key)
         result: Readings = ((0,), Source.LEXICON)
         after_number = False
-        for run in runs:
-            if run[0].isdigit():
-                part: Readings = (numbers.number_readings(run) or (1,), Source.NUMBER)
+        part: Readings
+        for index, run in enumerate(runs):
+            if index == 0 and len(run) == _PREFIX_LETTERS and run.isalpha() and len(runs) > 1:
+                # ``es6`` e-s six, ``as400``, ``os2``: spelled, unless the lexicon or the
+                # user's words know it as said (``go1`` go one, ``vs2019``).
+                part = self._listed(run) or _spelled(run)
+            elif run[0].isdigit():
+                part = (numbers.number_readings(run) or (1,), Source.NUMBER)
                 after_number = True
             elif after_number and run in _UNITS:
                 part = (_UNITS[run], Source.NUMBER)
@@ -348,6 +412,13 @@ class SyllableCounter:
             result = _add(result, part)
         return result
 
+    def _listed(self, key: str) -> Readings | None:
+        """A word in the user's words or the lexicon, not the CMU dictionary."""
+        if key in self._user:
+            return self._user[key], Source.USER
+        listed = lexicon.lexicon().get(key)
+        return (listed, Source.LEXICON) if listed is not None else None
+
     def _part(self, key: str) -> Readings:
         """A piece of a composed word, read by the whole pipeline."""
         if not key:
@@ -358,10 +429,30 @@ class SyllableCounter:
         """Initialisms spelled out; compounds of known words; anything else estimated."""
         if letters.is_initialism(key):
             return self._lettered(key)
+        tailed = self._tailed(key)
+        if tailed is not None:
+            return tailed
         compound = self._compound(key)
         if compound is not None:
             return compound
         return (self._estimated(key),), Source.ESTIMATE
+
+    def _tailed(self, key: str) -> Readings | None:
+        """A known word and a short tail said as letters: ``dockerd`` docker-d (3).
+
+        The mirror of :meth:`_lettered`'s spelled start: a whole word of three letters
+        or more (user words, lexicon, CMU) followed by one of a few tails no word ends
+        with, said letter by letter (``vimrc`` vim r-c, ``reactjs``, ``nixos``,
+        ``authz``, ``crond``) or as the word they stand for (``borrowck`` borrow check).
+        The source stays ``estimate``, as for compounds: a guess about the structure.
+        """
+        for tail, counts in _SPELLED_TAILS:
+            head = key[: -len(tail)]
+            if key.endswith(tail) and len(head) >= _COMPOUND_PART_MIN:
+                known = self._dictionary(head)
+                if known is not None:
+                    return _add(known, (counts, Source.ESTIMATE))
+        return None
 
     def _lettered(self, key: str) -> Readings:
         """An initialism: spelled out, or only its unpronounceable start (``pg``vector).
@@ -482,6 +573,33 @@ def _shouted(token: str) -> bool:
 def _in_capitals(text: str) -> bool:
     """A line written all in capitals: it has upper-case letters and no lower-case one."""
     return text.isupper()
+
+
+def _dotted_abbreviation(key: str) -> bool:
+    """``e.g``, ``u.s``, ``ph.d``: two or more pieces, each :func:`_abbreviated`."""
+    parts = [part for part in key.split(".") if part]
+    return len(parts) > 1 and all(_abbreviated(part) for part in parts)
+
+
+def _region_codes(tokens: list[str]) -> list[int]:
+    """Where a two-letter word is a region's code: ``us`` of ``us-east-1``.
+
+    It is followed by a compass point (``east``, ``southwest``, ``central``), maybe
+    after ``gov``, and then a number (``1``, or a zone: ``1a``), or by a compass point
+    with its number (``us-central1``).
+    """
+    found: list[int] = []
+    for index, token in enumerate(tokens):
+        if len(token) != _PREFIX_LETTERS or not token.isascii() or not token.isalpha():
+            continue
+        rest = [_fold(word) for word in tokens[index + 1 : index + 4]]
+        if rest[:1] == ["gov"]:
+            rest = rest[1:]
+        if not rest or rest[0].rstrip("0123456789") not in _COMPASS:
+            continue
+        if rest[0][-1].isdigit() or (len(rest) > 1 and rest[1][:1].isdigit()):  # 1, 1a
+            found.append(index)
+    return found
 
 
 def _abbreviated(part: str) -> bool:

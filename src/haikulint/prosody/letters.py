@@ -42,8 +42,11 @@ def is_initialism(word: str) -> bool:
 
 
 def onset(word: str) -> str:
-    """The consonants before the first vowel (``y`` counts as a vowel after a consonant)."""
+    """The consonants before the first vowel (``y`` counts as a vowel after a consonant,
+    ``u`` does not after ``q``: the onset of ``squash`` is ``squ``)."""
     for index, letter in enumerate(word):
+        if letter == "u" and index > 0 and word[index - 1] == "q":
+            continue
         if letter in "aeiou" or (letter == "y" and index > 0):
             return word[:index]
     return word

@@ -6,13 +6,22 @@
   ``2005`` twenty oh five; ``8080`` eighty eighty;
 * three-digit strings also digit by digit or as digit and pair: ``404`` four oh four
   (3) or four hundred four (4); ``443`` four four three, four forty-three;
-* leading zeros digit by digit (``007``: oh or zero);
+* leading zeros digit by digit (``007``: oh or zero; a leading ``00`` before another
+  digit also "double oh": double-oh-seven);
+* longer numbers that are not round also digit by digit (``65536``, ``123456789``:
+  one two three...), as people read out ports, IDs and PINs; a round one (``1000000``,
+  ``250000``: at most three digits before its zeros) only in words;
+* thousands separators as commas or underscores (``1,000``, ``1_000_000``);
+* a hexadecimal, binary or octal literal (``0x1F``) as "oh x" (or "zero x") then its
+  digits and letters one by one: oh x one F;
 * ordinals (``4th`` fourth, ``22nd`` twenty-second, ``20th`` twentieth), decimals
   (``3.5`` three point five, ``.5`` point five), versions (``1.2.3``), thousands commas
   (``1,000``), percentages (``50%``), decade plurals (``1990s``, ``90s``) and seconds
   (``30s`` thirty seconds, ``5s`` five seconds);
 * numbers too long to say in words (a digit string of more than 15 digits, or beyond
-  the decillions) digit by digit, as people read them out: never an error.
+  the decillions) digit by digit, as people read them out: never an error. A round
+  one up to the decillions (``1`` and 33 zeros, at most three digits before its
+  zeros) is said in words only: one decillion.
 
 Written by hand: a number-words library would spell the words out only to have
 them counted again, and the ones on PyPI cover neither pairs nor digit strings.
@@ -32,6 +41,8 @@ _SCALES = (2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3)
 _LONGEST_SAID = 3 * (len(_SCALES) + 1)  # digits of the largest number said in words
 _LONGEST_PLAIN = 15  # a longer digit string without commas is read digit by digit
 _OH = 1  # "oh" for a zero digit
+_DOUBLE = 2  # "double" of "double oh seven"
+_ROUND_DIGITS = 3  # 250000 is round (two hundred fifty thousand); 2500001 is not
 _POINT = 1  # "point" or "dot"
 _PERCENT = 2
 _SECONDS = 2
@@ -43,13 +54,16 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
+# ``0x1F``, ``0b1010``, ``0o755``: the prefix, then digits and letters one by one.
+_RADIX = r"0(?:x[0-9a-f]{1,32}|b[01]{1,64}|o[0-7]{1,32})"  # compiled on first use
 
 
 def number_readings(token: str) -> tuple[int, ...]:
     """Every plausible syllable count of a number token, or ``()`` if it is not one."""
-    match = _NUMBER.fullmatch(token.lower())
+    token = token.lower().replace("_", ",")  # ``1_000_000``: Python's thousands separator
+    match = _NUMBER.fullmatch(token)
     if match is None:
-        return ()
+        return radix_readings(token)
     number, suffix = match["number"], match["suffix"] or ""
     if suffix in ("st", "nd", "rd", "th"):
         if "." in number:
@@ -136,8 +150,14 @@ def digit_by_digit(digits: str, zero: int = _OH) -> int:
 
 def integer_readings(digits: str) -> set[int]:
     """Every way to say a string of digits."""
-    if (len(digits) > 1 and digits.startswith("0")) or len(digits) > _LONGEST_PLAIN:
-        # Checked before int(), which refuses strings of more than 4300 digits.
+    if len(digits) > 1 and digits.startswith("0"):
+        return _digits_readings(digits)
+    # A round number up to the decillions in words (one decillion), a long one that is
+    # not round digit by digit: checked before int(), which refuses 4300+ digits.
+    significant = len(digits.rstrip("0"))
+    if len(digits) > _LONGEST_SAID or (
+        len(digits) > _LONGEST_PLAIN and significant > _ROUND_DIGITS
+    ):
         return _digits_readings(digits)
     value = int(digits)
     counts = {cardinal(value)}
@@ -148,12 +168,34 @@ def integer_readings(digits: str) -> set[int]:
             counts.add(_SMALL[first] + below_hundred(rest))
     elif len(digits) == 4 and value % 1000:
         counts.add(_in_pairs(value))
+    elif 4 < len(digits) <= _LONGEST_PLAIN and significant > _ROUND_DIGITS:
+        counts |= _digits_readings(digits)  # a port, an ID: six five five three six
     return counts
 
 
+def radix_readings(token: str) -> tuple[int, ...]:
+    """``0x1F`` oh x one F (or zero x...): the prefix, then each digit and letter."""
+    if not token.startswith("0") or not re.fullmatch(_RADIX, token):
+        return ()
+    counts = {_OH + 1, _SMALL[0] + 1}  # "oh x", "zero x" (b and o are one syllable too)
+    for character in token[2:]:
+        if character.isdigit():
+            said = {_OH, _SMALL[0]} if character == "0" else {_SMALL[int(character)]}
+        else:
+            said = {1}  # a to f: one syllable each
+        counts = {count + way for count in counts for way in said}
+    return tuple(sorted(counts))
+
+
 def _digits_readings(digits: str) -> set[int]:
-    """A digit string said one digit at a time, zeros as "oh" or "zero"."""
-    return {digit_by_digit(digits), digit_by_digit(digits, zero=_SMALL[0])}
+    """A digit string said one digit at a time, zeros as "oh" or "zero".
+
+    A leading ``00`` may also be "double oh" (``007``: double-oh-seven).
+    """
+    counts = {digit_by_digit(digits), digit_by_digit(digits, zero=_SMALL[0])}
+    if digits.startswith("00") and digits[2:3] not in ("", "0"):  # not 00, 000
+        counts.add(_DOUBLE + _OH + digit_by_digit(digits[2:]))
+    return counts
 
 
 def _grouped(digits: str) -> set[int]:

@@ -1,25 +1,30 @@
 """Split haiku text and slugs into lines, and lines into words.
 
 Lines are separated by newlines and by ``/``. :func:`split_text_lines`, which the
-syllable engine reads haiku with, tells slugs from free text: in a slug (a line of
-text without white space: ``a-b-/-c-d``, ``a-b/c-d``) every ``/`` separates lines; in
-free text only a ``/`` standing apart does (``a b / c d``, or ``-/-`` as slugs write
-it), and one between two words stays in the line (``on call 24/7``, ``tcp/ip``,
-``and/or``), whose words are then its parts. :func:`split_lines` splits on every
-``/`` (``new`` relies on that: a ``/`` kept in a line would become a folder).
+syllable engine reads haiku with, tells slugs from free text (see :func:`is_slug`): in
+a slug (``a-b-/-c-d``, ``a-b/c-d``) every ``/`` separates lines; in free text, and in
+a single token such as ``CI/CD`` or ``24/7``, only a ``/`` standing apart does (``a b /
+c d``, or ``-/-`` as slugs write it), and one between two words stays in the line
+(``on call 24/7``, ``tcp/ip``, ``and/or``), whose words are then its parts.
+:func:`split_lines` splits on every ``/`` (``new`` relies on that: a ``/`` kept in a
+line would become a folder).
 
 Words are runs of letters and digits; they keep internal apostrophes (``don't``),
-decimal points and thousands commas between digits (``3.5``, ``1,000``; other commas
-between digits separate them: ``1,5`` is two words), dots between letters
-(``node.js``), a leading dot (``.NET``, ``.5``), a currency sign next to digits
-(``$10``, ``10€``), a trailing ``%`` and the ``++``/``#`` of ``c++`` and ``c#``.
-Everything else (spaces, hyphens, underscores, other punctuation) separates words,
-so ``the-repo-holds-it-all`` is five words. Words are returned as written (curly
-apostrophes kept), in NFC. Nothing here raises, whatever the Unicode.
+decimal points and thousands separators between digits (``3.5``, ``1,000``,
+``1_000_000``; other commas and underscores between digits separate them: ``1,5`` is
+two words), dots between letters (``node.js``), a leading dot (``.NET``, ``.5``), a
+currency sign next to digits (``$10``, ``10€``), a sign starting a number (``+1``,
+``-1``: a ``+``, ``-`` or ``−`` directly before a digit, at the start or after white
+space or an opening bracket or quote, so ``us-east-1`` and ``a-/-1`` hold none), a
+trailing ``%`` and the ``++``/``#`` of ``c++`` and ``c#``. Everything else (spaces,
+hyphens, underscores, other punctuation) separates words, so ``the-repo-holds-it-all``
+is five words. Words are returned as written (curly apostrophes kept), in NFC. Nothing
+here raises, whatever the Unicode.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -31,26 +36,35 @@ _APOSTROPHE_TABLE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 _NEWLINE = re.compile(r"[\n\r\u2028\u2029\u0085\u000b\u000c]")
 _LINE_BREAK = re.compile(r"[/\n\r\u2028\u2029\u0085\u000b\u000c]")
 _SLUG_BREAK = re.compile(r"/")
+_JOINERS = "-_\u2010\u2011\u2012\u2013\u2014\u2015"
+"""What slugs join words with: hyphens (and dashes typed for them) and underscores."""
 # In free text: slashes with white space, a slug joiner or an end of the line on each side.
-_TEXT_BREAK = re.compile(r"(?:(?<=[\s\-_])|^)/+(?=[\s\-_]|$)")
-_LINE_TRIM = " \t-\u2010\u2011\u2012\u2013\u2014\u2015_"
+_JOINER_CLASS = re.escape(_JOINERS)
+_TEXT_BREAK = re.compile(rf"(?:(?<=[\s{_JOINER_CLASS}])|^)/+(?=[\s{_JOINER_CLASS}]|$)")
+_LINE_TRIM = " \t" + _JOINERS
 
 _ALNUM = r"[^\W_]"
 _CURRENCY = "$€£¥"
+_SIGNS = "+\\-\u2212"
+# A sign starting a number: at the start, or after white space or an opening bracket or
+# quote; not after a letter, digit, joiner or other punctuation (``us-east-1``, ``4,-5``).
+_SIGN = rf"(?<![^\s(\[{{\"'“‘«])[{_SIGNS}](?=\d)"
 _WORD = re.compile(
     rf"""
-    (?:[{_CURRENCY}](?=\d)|(?<![\w.])\.(?={_ALNUM}))?
+    (?:[{_CURRENCY}](?=\d)|(?<![\w.])\.(?={_ALNUM})|{_SIGN})?
     {_ALNUM}+
     (?:
-        (?:'|(?<=\d)[.,](?=\d)|(?<=[^\W\d_])\.(?=[^\W\d_]))
+        (?:'|(?<=\d)[.,_](?=\d)|(?<=[^\W\d_])\.(?=[^\W\d_]))
         {_ALNUM}+
     )*
     (?:\+\+|\#|%|(?<=\d)[{_CURRENCY}])?
     """,
     re.VERBOSE,
 )
-# A word whose commas all belong to one thousands-grouped number (``1,000,000``).
+# A word whose commas (underscores) all belong to one grouped number (``1,000,000``).
 _THOUSANDS = re.compile(r"[^,]*?(?<!\d)\d{1,3}(?:,\d{3})+(?!\d)[^,]*")
+# Compiled on first use by re's cache: most text has no underscore between digits.
+_UNDERSCORED = r"[^_]*?(?<!\d)\d{1,3}(?:_\d{3})+(?!\d)[^_]*"
 
 
 def normalize_apostrophes(text: str) -> str:
@@ -65,23 +79,81 @@ def split_lines(text: str) -> list[str]:
     (the slug keeps its inner hyphens: ``["a-b", "c-d"]``); ``"a/b c"`` gives
     ``["a", "b c"]``. Blank lines are dropped.
     """
-    lines = (part.strip(_LINE_TRIM) for part in _LINE_BREAK.split(text))
+    lines = (_trim(part, before) for before, part in _split(_LINE_BREAK, text))
     return [line for line in lines if line]
+
+
+def is_slug(text: str) -> bool:
+    """True when ``text`` (one line of input, no newline) is written as a slug.
+
+    The exact rule: ``text`` has no white space, and either some ``/`` in it has a
+    joiner (``-`` or ``_``, or a dash) directly on one side (``a-b-/-c-d``, ``a_/_b``,
+    ``a-/b``), or at least two of the parts between its slashes hold a joiner
+    (``the-cron-job/a-null-pointer``). A single token such as ``CI/CD``, ``24/7``,
+    ``HTTP/2`` or ``tcp/ip`` is no slug, nor is ``old-pond/splash``: one word or
+    compound with a ``/`` in it.
+    """
+    if "/" not in text or any(character.isspace() for character in text):
+        return False
+    parts = text.split("/")
+    for left, right in itertools.pairwise(parts):  # the two sides of each slash
+        if _is_joiner(left[-1:]) or _is_joiner(right[:1]):
+            return True
+    joined = sum(1 for part in parts if any(character in _JOINERS for character in part))
+    return joined >= 2
+
+
+def _is_joiner(character: str) -> bool:
+    return bool(character) and character in _JOINERS
 
 
 def split_text_lines(text: str) -> list[str]:
     """Like :func:`split_lines`, but a ``/`` between two words of free text stays.
 
-    ``"on call 24/7 / now"`` gives ``["on call 24/7", "now"]``; slugs split as
-    always: ``"a-b-/-c-d"`` and ``"a-b/c-d"`` give ``["a-b", "c-d"]``.
+    Each line of ``text`` that :func:`is_slug` calls a slug splits at every ``/``, as
+    :func:`split_lines` does: ``"a-b-/-c-d"`` and ``"a-b/c-d"`` give ``["a-b", "c-d"]``.
+    Any other line splits only at a ``/`` with white space, a joiner or an end of the
+    line on each side: ``"on call 24/7 / now"`` gives ``["on call 24/7", "now"]``,
+    ``"CI/CD"`` gives ``["CI/CD"]``.
     """
     lines: list[str] = []
-    for segment in _NEWLINE.split(text):
+    for _, segment in _split(_NEWLINE, text):
         segment = segment.strip()
-        free_text = any(character.isspace() for character in segment)
-        breaks = _TEXT_BREAK if free_text else _SLUG_BREAK
-        lines.extend(part.strip(_LINE_TRIM) for part in breaks.split(segment))
+        breaks = _SLUG_BREAK if is_slug(segment) else _TEXT_BREAK
+        lines.extend(_trim(part, before) for before, part in _split(breaks, segment))
     return [line for line in lines if line]
+
+
+def _split(pattern: re.Pattern[str], text: str) -> list[tuple[str, str]]:
+    """``text`` cut at ``pattern``: each part with the character just before it."""
+    parts: list[tuple[str, str]] = []
+    start, before = 0, ""
+    for match in pattern.finditer(text):
+        parts.append((before, text[start : match.start()]))
+        start, before = match.end(), text[match.end() - 1 : match.end()]
+    parts.append((before, text[start:]))
+    return parts
+
+
+def _trim(part: str, before: str) -> str:
+    """A line's white space and joiners cut from both ends, but not a sign (``-1``).
+
+    ``before`` is the character before ``part`` in the text (``/``, a newline, or
+    nothing). The line holds the words :func:`split_words` finds in ``part`` there: a
+    hyphen starting a number is kept where it is a sign (``-1``) and cut where it is a
+    joiner (``a-/-1``), and a sign or dot that starts no word there (``_+1``, ``_.5``)
+    is cut, so that it starts none in the line either.
+    """
+    context = before + part
+    start = 0
+    while start < len(part):
+        joiner = part[start] in _LINE_TRIM
+        if not joiner and not (part[start] in "+.\u2212" and _WORD.match(part[start:])):
+            break  # a word, or punctuation that starts none
+        if _WORD.match(context, len(before) + start):
+            break  # a sign or a leading dot where it is one: kept
+        start += 1
+    return part[start:].rstrip(_LINE_TRIM)
 
 
 def split_words(line: str) -> list[str]:
@@ -91,8 +163,12 @@ def split_words(line: str) -> list[str]:
     words: list[str] = []
     for match in _WORD.finditer(plain):
         word = text[match.start() : match.end()]
-        if "," in word and not _THOUSANDS.fullmatch(word):
-            words.extend(piece for piece in word.split(",") if piece)  # ``1,5``: one five
-        else:
-            words.append(word)
+        pieces = [word]
+        if "_" in word and not re.fullmatch(_UNDERSCORED, word):  # ``x86_64``: two words
+            pieces = [piece for piece in word.split("_") if piece]
+        for piece in pieces:
+            if "," in piece and not _THOUSANDS.fullmatch(piece):
+                words.extend(part for part in piece.split(",") if part)  # ``1,5``: one five
+            else:
+                words.append(piece)
     return words
