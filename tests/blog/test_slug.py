@@ -240,7 +240,8 @@ def test_any_path_parses(relative: str, sections: list[str]) -> None:
 def test_lines_and_separators_give_back_the_text(relative: str) -> None:
     slug = parse_slug(relative)
     assert slug.text.endswith(slug.chain)
-    prefix_folders = len(slug.sections) + len(slug.date_parts)
+    assert slug.text == slug.prefix + slug.chain or slug.lines == ()
+    prefix_folders = len(slug.sections) + len(slug.date_folders)
     folders = [part for part in slug.text.split("/")]
     assert "/".join(folders[prefix_folders:]) == slug.chain if slug.text else slug.chain == ""
 
@@ -262,3 +263,65 @@ def test_a_page_bundle_index_is_its_folders_slug() -> None:
     assert bundle.lines == single.lines == ("a-b", "c-d", "e-f")
     assert bundle.key == single.key and bundle.date_parts == (2024,)
     assert parse_slug("index.md").lines == ("index",)  # no folder to stand for
+
+
+# --- date folders written with hyphens -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("relative", "sections", "dates", "folders"),
+    [
+        ("posts/2024-03/a-b-/-c-d-/-e.md", ("posts",), (2024, 3), ("2024-03",)),
+        ("posts/2024-03-05/a-b-/-c-d-/-e.md", ("posts",), (2024, 3, 5), ("2024-03-05",)),
+        ("2024-03/05/a-b-/-c-d-/-e.md", (), (2024, 3, 5), ("2024-03", "05")),
+        ("my-site/2024-03/posts/a-b-/-c-d-/-e.md", ("my-site", "posts"), (2024, 3), ("2024-03",)),
+        # The run of multi-word folders above the haiku (bare "/") stops at the date.
+        ("posts/2024-03/a-b/c-d/e-f.md", ("posts",), (2024, 3), ("2024-03",)),
+        ("posts/2024-03-05/a-b-/-c-d-/-e/index.md", ("posts",), (2024, 3, 5), ("2024-03-05",)),
+    ],
+)
+def test_a_date_written_with_hyphens_is_one_date_folder(
+    relative: str, sections: tuple[str, ...], dates: tuple[int, ...], folders: tuple[str, ...]
+) -> None:
+    slug = parse_slug(relative)
+    assert (slug.sections, slug.date_parts, slug.date_folders) == (sections, dates, folders)
+    assert len(slug.lines) == 3
+    assert slug.prefix == relative.partition("a-b")[0]
+
+
+@pytest.mark.parametrize(
+    "folder",
+    ["2024-3", "24-03", "2024-03-5", "2024-03-05-06", "２０２４-03", "2024_03", "2024-mar"],
+)
+def test_other_folders_with_digits_and_hyphens_are_not_dates(folder: str) -> None:
+    slug = parse_slug(f"posts/{folder}/a-b/c-d.md")
+    assert (slug.date_parts, slug.date_folders) == ((), ())
+    assert slug.lines[0] == folder
+
+
+def test_a_hyphenated_date_ending_with_a_joiner_is_a_haiku_line() -> None:
+    slug = parse_slug("posts/2024-03-/-c-d-/-e.md")
+    assert slug.lines == ("2024-03", "c-d", "e")
+    assert slug.date_parts == ()
+
+
+def test_a_fourth_digit_folder_is_a_date_part_no_rule_compares() -> None:
+    slug = parse_slug("posts/2024/03/05/07/a-b-/-c.md")
+    assert slug.date_parts == (2024, 3, 5, 7)
+    assert slug.date_folders == ("2024", "03", "05", "07")
+    assert slug.prefix == "posts/2024/03/05/07/"
+
+
+def test_the_date_folders_are_kept_as_spelled_on_disk() -> None:
+    assert parse_slug("03/2024/a-/-b.md").date_folders == ("03", "2024")
+    assert parse_slug("posts/0000/a-/-b.md").date_folders == ("0000",)
+    assert parse_slug("posts/0000/a-/-b.md").date_parts == (0,)
+    assert parse_slug("posts/2024/.md").date_folders == ("2024",)
+    assert parse_slug("2024-03/.md").prefix == "2024-03/"
+
+
+def test_hyphens_or_slashes_between_date_parts_are_different_slugs() -> None:
+    hyphens = parse_slug("posts/2024-03/a-b-/-c.md")
+    assert hyphens.key != parse_slug("posts/2024/03/a-b-/-c.md").key
+    assert hyphens.key == parse_slug("posts/2024-03/A-b-/-c.markdown").key
+    assert parse_slug("posts/2024/03/a-b-/-c.md").key == parse_slug("posts/2024/3/a-b-/-c.md").key

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
 from tests.checks.helpers import HAIKU, dateline, make_post, messages, problems
+from tests.conftest import WriteBlog, check_json
 
 DATED = "post/2024/05/" + HAIKU[5:]
 
@@ -114,6 +116,17 @@ def test_allow_future_dates_turns_it_off() -> None:
         ("post/2023/" + HAIKU[5:], "2023/", "2024/"),
         ("post/2024/04/" + HAIKU[5:], "2024/04/", "2024/05/"),
         ("post/2024/05/21/" + HAIKU[5:], "2024/05/21/", "2024/05/20/"),
+        # Folders are shown as the path spells them, the expected ones in the same shape.
+        ("post/2024-03/" + HAIKU[5:], "2024-03/", "2024-05/"),
+        ("post/2024-03-05/" + HAIKU[5:], "2024-03-05/", "2024-05-20/"),
+        ("post/2024-03/21/" + HAIKU[5:], "2024-03/21/", "2024-05/20/"),
+        ("post/2024/3/" + HAIKU[5:], "2024/3/", "2024/5/"),
+        ("post/2024/12/1/" + HAIKU[5:], "2024/12/1/", "2024/05/20/"),
+        ("post/03/2024/" + HAIKU[5:], "03/2024/", "2024/05/"),
+        ("post/0000/" + HAIKU[5:], "0000/", "2024/"),
+        # Parts after the day are not compared, and kept as written.
+        ("post/2024/03/05/07/" + HAIKU[5:], "2024/03/05/07/", "2024/05/20/07/"),
+        ("2023/posts/05/" + HAIKU[5:], "2023/05/", "2024/05/"),
     ],
 )
 def test_header_disagrees_with_path(path: str, folders: str, expected: str) -> None:
@@ -124,7 +137,17 @@ def test_header_disagrees_with_path(path: str, folders: str, expected: str) -> N
 
 
 @pytest.mark.parametrize(
-    "path", [HAIKU, "post/2024/" + HAIKU[5:], DATED, "post/2024/05/20/" + HAIKU[5:]]
+    "path",
+    [
+        HAIKU,
+        "post/2024/" + HAIKU[5:],
+        DATED,
+        "post/2024/05/20/" + HAIKU[5:],
+        "post/2024-05/" + HAIKU[5:],
+        "post/2024-05-20/" + HAIKU[5:],
+        "post/2024-05/20/" + HAIKU[5:],
+        "post/2024/05/20/07/" + HAIKU[5:],
+    ],
 )
 def test_header_agrees_with_path(path: str) -> None:
     assert problems("HK205", make_post(path, headers={"date": "2024-05-20"})) == []
@@ -152,6 +175,13 @@ def test_path_and_dateline_compared_without_a_date_header() -> None:
     assert problems("HK205", agreeing) == []
 
 
+def test_path_and_dateline_show_a_hyphenated_date_folder_as_written() -> None:
+    path = "post/2024-05/" + HAIKU[5:]
+    post = make_post(path, dateline=dateline(date(2023, 5, 20), "May 20, 2023", 3))
+    (message,) = messages("HK205", post)
+    assert message.startswith("the path's date folders 2024-05/ disagree with the body")
+
+
 def test_invalid_header_date_is_left_to_date_invalid() -> None:
     post = make_post(
         DATED,
@@ -159,3 +189,25 @@ def test_invalid_header_date_is_left_to_date_invalid() -> None:
         dateline=dateline(date(2024, 5, 20), "May 20, 2024", 3),
     )
     assert problems("HK205", post) == []
+
+
+# HK205 through the command line: a date folder written with hyphens
+
+HYPHENATED = "posts/2024-03/" + HAIKU[5:]
+POST = "---\ntitle: T\ndate: 2023-03-01\n---\n\n" + HAIKU[5:-3].replace("-/-", " / ") + "\n"
+
+
+@pytest.mark.parametrize("target", ["posts", "posts/2024-03", HYPHENATED])
+def test_a_hyphenated_date_folder_is_a_date_from_any_starting_point(
+    write_blog: WriteBlog, in_tmp: Path, target: str
+) -> None:
+    write_blog({HYPHENATED: POST})
+    _, diagnostics = check_json(target)
+    assert [(d["path"], d["code"], d["message"]) for d in diagnostics] == [
+        (
+            HYPHENATED,
+            "HK205",
+            "the date 2023-03-01 disagrees with the path's date folders 2024-03/; "
+            "expected 2023-03/",
+        )
+    ]

@@ -760,3 +760,77 @@ def test_a_file_where_the_first_folder_should_be_is_named(blog: Path) -> None:
         "haikulint: error: posts/the-cat-ran-away-: "
         "cannot make this folder, a file of that name is in the way; nothing was written\n"
     )
+
+
+# --- the typed line against its slug ---------------------------------------------------
+
+C_SHARP = "i wrote it in C# / I parsed the pcap for hours / the repo held it"
+C_SHARP_PATH = "posts/i-wrote-it-in-c-/-i-parsed-the-pcap-for-hours-/-the-repo-held-it.md"
+
+
+def test_a_line_counted_otherwise_as_typed_is_warned_about_and_written(blog: Path) -> None:
+    """``check`` counts the slug (``c``: 1), so that is the verdict; the typed ``C#`` is 2."""
+    code, out, err = run_cli("new", C_SHARP, "--title", "t")
+    assert (code, out) == (0, C_SHARP_PATH + "\n")
+    assert err == (
+        'haikulint: warning: line 1 "i wrote it in C#" has 6 syllables as typed but 5 as '
+        'its slug "i-wrote-it-in-c", which spells C# as c; check counts the slug\n'
+    )
+    assert (blog / C_SHARP_PATH).is_file()
+
+
+def test_the_warning_names_each_word_the_slug_counts_otherwise(blog: Path) -> None:
+    haiku = "we pay $5 a month / python 3.5 was so slow / F# and C# code base"
+    code, _, err = run_cli("new", haiku, "--title", "t", "--dry-run")
+    assert code == 0
+    assert err.splitlines() == [
+        'haikulint: warning: line 1 "we pay $5 a month" has 7 syllables as typed but 5 as '
+        'its slug "we-pay-5-a-month", which spells $5 as 5; check counts the slug',
+        'haikulint: warning: line 2 "python 3.5 was so slow" has 8 syllables as typed but 7 '
+        'as its slug "python-3-5-was-so-slow", which spells 3.5 as 3-5; check counts the slug',
+        'haikulint: warning: line 3 "F# and C# code base" has 7 syllables as typed but 5 '
+        'as its slug "f-and-c-code-base", which spells F# as f, C# as c; check counts the slug',
+    ]
+
+
+def test_a_refused_line_that_counts_otherwise_as_typed_says_why(blog: Path) -> None:
+    haiku = "we pay $5 a month for it / I parsed the pcap for hours / the repo held it"
+    code, _, err = run_cli("new", haiku, "--title", "t")
+    assert code == 1
+    assert (
+        '"we pay $5 a month for it" has 9 syllables as typed but 7 as its slug '
+        '"we-pay-5-a-month-for-it", which spells $5 as 5'
+    ) in err
+    assert 'line 1 "we pay $5 a month for it" has 7 syllables, expected 5' in err
+
+
+@pytest.mark.parametrize(
+    "haiku",
+    [
+        GOOD,
+        "Don’t stop, the café! / we ran to the river bank / naïve blue apple?",
+        "OLD POND, STILL WATER / A FROG JUMPS IN THE OLD POND / SPLASH! SILENCE AGAIN",
+        "the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-dog-came-home",
+    ],
+)
+def test_no_warning_when_the_typed_lines_count_as_their_slugs(blog: Path, haiku: str) -> None:
+    code, _, err = run_cli("new", haiku, "--title", "t", "--dry-run")
+    assert (code, err) == (0, "")
+
+
+def test_interactive_warns_of_the_typed_count_when_the_line_is_accepted(
+    blog: Path, terminal: None
+) -> None:
+    answers = ["we pay $5 a month for it", "i wrote it in C#", *GOOD.split(" / ")[1:]]
+    code, out, err = run_cli("new", "--title", "t", input="\n".join(answers) + "\n")
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "posts/i-wrote-it-in-c-/-i-sat-by-the-river-bank-/-the-old-dog-came-home.md"
+    )
+    warning = (
+        'haikulint: warning: line 1 "i wrote it in C#" has 6 syllables as typed but 5 as '
+        'its slug "i-wrote-it-in-c", which spells C# as c; check counts the slug'
+    )
+    assert err.count(warning) == 1  # once: when accepted, not again before writing
+    assert "9 syllables as typed" not in err  # the refused line: asked again, not warned
+    assert err.index("  5 syllables: i(1) wrote(1)") < err.index(warning)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from haikulint.blog.slug import BUNDLE_INDEX, JOINERS, split_extension
+from haikulint.blog.slug import BUNDLE_INDEX, JOINERS, is_date_folder, split_extension
 from haikulint.config import Config
 from haikulint.errors import UsageError
 
@@ -107,7 +107,8 @@ def derive_root(file: str | os.PathLike[str]) -> str:
 
     ``post/2024/a-b-/-c-d-/-e.md`` gives ``post``: the folders right above the file whose
     names end with ``-`` (or ``_``, a malformed separator) are haiku lines, and the
-    digits-only folders above them are date sections; neither is the root.
+    date folders above them (``2024``, ``03``, ``2024-03``) are date sections; neither is
+    the root.
     A one-line slug such as ``post/legacy-title.md`` has no chain: its folder is the root.
     A page bundle's ``index.md`` stands for its folder, so the climb starts above that.
     """
@@ -152,7 +153,7 @@ def _chain_top(folder: str) -> str:
 
 
 def _is_slug_folder(name: str) -> bool:
-    return name.endswith(tuple(JOINERS)) or (name.isascii() and name.isdigit())
+    return name.endswith(tuple(JOINERS)) or is_date_folder(name)
 
 
 def _absolute(path: str | os.PathLike[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -14,6 +15,8 @@ _JOINER_ENDS = tuple(JOINERS)
 
 BUNDLE_INDEX = "index"
 """The file name (without extension) of a page bundle's post: ``<slug>/index.md``."""
+
+_HYPHENATED_DATE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,11 @@ class Slug:
     sections: tuple[str, ...]
     """Folders above the haiku that are sections, not lines (``post``, ``blog``, configured)."""
     date_parts: tuple[int, ...]
-    """Folders above the haiku made only of digits: year, month, day."""
+    """The numbers of the date folders above the haiku, top down: year, month, day.
+
+    A date folder is made only of ASCII digits (``2024``, ``03``) or is a date written
+    with hyphens (``2024-03``, ``2024-03-05``: two and three parts). Parts after the
+    third (``2024/03/05/07``) are kept, in the key, but no rule reads them as a date."""
     lines: tuple[str, ...]
     """The haiku lines as spelled on disk, separators removed (``the-prod-deploy-froze``);
     none for a file name that is only an extension (``.md``)."""
@@ -46,15 +53,33 @@ class Slug:
 
     @property
     def key(self) -> str:
-        """What makes two posts the same post: sections, dates and lines, case folded."""
-        parts = [*self.sections, *map(str, self.date_parts), SEPARATOR.join(self.lines)]
+        """What makes two posts the same post: sections, dates and lines, case folded.
+
+        Date folders count by their numbers (``2024/03`` is ``2024/3``), each folder
+        apart: ``2024-03`` is not ``2024/03``, a post under each is not a duplicate.
+        """
+        dates = [str(part) for part in self.date_parts]
+        folders = self.date_folders if dates else ()
+        if len(folders) != len(dates):  # a date with hyphens: several numbers, one folder
+            dates = ["-".join(str(int(part)) for part in f.split("-")) for f in folders]
+        parts = [*self.sections, *dates, SEPARATOR.join(self.lines)]
         return "/".join(parts).casefold()
 
     @property
     def prefix(self) -> str:
         """The section and date folders as on disk, each followed by ``/``: ``post/2024/03/``."""
-        count = len(self.sections) + len(self.date_parts)
-        return "".join(folder + "/" for folder in self.text.split("/")[:count])
+        return "".join(folder + "/" for folder in self._prefix_folders)
+
+    @property
+    def date_folders(self) -> tuple[str, ...]:
+        """The date folders as on disk, top down: ``("2024", "03")``, ``("2024-03",)``."""
+        return tuple(folder for folder in self._prefix_folders if is_date_folder(folder))
+
+    @property
+    def _prefix_folders(self) -> list[str]:
+        """The folders of ``text`` above the haiku's lines (all of them when it has none)."""
+        folders = self.text.split("/")
+        return folders[: len(folders) - max(len(self.lines), 1)]
 
     @property
     def chain(self) -> str:
@@ -69,8 +94,9 @@ def parse_slug(relative: str, sections: Collection[str] = ()) -> Slug:
     """Read a POSIX path below the blog root, extension included, as a haiku slug.
 
     The haiku's lines are the file's stem and the folders of its ``-/-`` chain above it;
-    the folders above the chain are the prefix: date parts (digits only: ``2024``,
-    ``03``) and sections (everything else). Read from the file upwards:
+    the folders above the chain are the prefix: date folders (digits only: ``2024``,
+    ``03``; or a date with hyphens: ``2024-03``, ``2024-03-05``) and sections
+    (everything else). Read from the file upwards:
 
     * The chain starts at the first folder whose name ends with ``-`` or ``_`` (the
       upper half of a separator: ``a-b-/-c``, ``a--/--b``, ``a_/_b``, ``a-/b``);
@@ -80,8 +106,10 @@ def parse_slug(relative: str, sections: Collection[str] = ()) -> Slug:
       (``the-cron-job-ran-twice/a-null-pointer-...``), which slug-separator reports.
       A run of them counts, so a haiku whose every separator is a bare ``/``
       (``post/a-b-c/d-e-f/g-h.md``) still reads as its three lines and is the same
-      slug as ``post/a-b-c-/-d-e-f-/-g-h.md``. The run stops at a folder ``sections``
-      lists (by name, or by its path of section folders: ``blog/tanka-corner``).
+      slug as ``post/a-b-c-/-d-e-f-/-g-h.md``. The run stops at a date folder
+      (``posts/2024-03/a-b/c-d.md``: ``2024-03`` is year and month, not a line) and at a
+      folder ``sections`` lists (by name, or by its path of section folders:
+      ``blog/tanka-corner``).
     * Every folder above that is part of the prefix, whatever its name: single words
       (``post``, ``blog``, ``drafts``, Jekyll's ``_posts``), digits, configured
       sections, and multi-word folders further up, above a section or date folder
@@ -113,7 +141,10 @@ def parse_slug(relative: str, sections: Collection[str] = ()) -> Slug:
             break
     if stem or start < len(folders):
         while (
-            start > 0 and not (listed and listed[start - 1]) and _is_multi_word(folders[start - 1])
+            start > 0
+            and not (listed and listed[start - 1])
+            and _is_multi_word(folders[start - 1])
+            and not is_date_folder(folders[start - 1])
         ):
             start -= 1
         lines, separators = _split_chain([*folders[start:], stem])
@@ -122,8 +153,10 @@ def parse_slug(relative: str, sections: Collection[str] = ()) -> Slug:
     prefix = folders[:start]
     return Slug(
         text="/".join([*folders, stem]),
-        sections=tuple(folder for folder in prefix if not _is_date(folder)),
-        date_parts=tuple(int(folder) for folder in prefix if _is_date(folder)),
+        sections=tuple(folder for folder in prefix if not is_date_folder(folder)),
+        date_parts=tuple(
+            int(part) for folder in prefix if is_date_folder(folder) for part in folder.split("-")
+        ),
         lines=lines,
         separators=separators,
         extension=extension,
@@ -146,13 +179,17 @@ def _listed(folders: list[str], sections: Collection[str]) -> list[bool]:
     listed: list[bool] = []
     for folder in folders:
         listed.append(folder in configured or "/".join([*named, folder]) in configured)
-        if not _is_date(folder):
+        if not is_date_folder(folder):
             named.append(folder)
     return listed
 
 
-def _is_date(folder: str) -> bool:
-    return folder.isdigit() and folder.isascii()
+def is_date_folder(folder: str) -> bool:
+    """``2024``, ``03``, ``2024-03``, ``2024-03-05``: ASCII digits, or a date with hyphens
+    (year and month, or year, month and day), which a blog may write as one folder."""
+    if folder.isdigit() and folder.isascii():
+        return True
+    return len(folder) in (7, 10) and _HYPHENATED_DATE.fullmatch(folder) is not None
 
 
 def _is_multi_word(folder: str) -> bool:

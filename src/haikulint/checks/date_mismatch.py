@@ -1,15 +1,20 @@
 """date-mismatch: the dates a post gives must agree.
 
 A post can state its date three ways: the date header, date folders in its
-path (``posts/2024/05/...``: year, month, day) and an opening dateline in the
-body (``May 20, 2024. I'm sitting at my desk...``). When they disagree, one of
-them is wrong, and readers, feeds and archives each pick a different one.
-Without a usable date header, the path and the dateline are compared.
+path (``posts/2024/05/...`` or ``posts/2024-05/...``: year, month, day) and an
+opening dateline in the body (``May 20, 2024. I'm sitting at my desk...``). When
+they disagree, one of them is wrong, and readers, feeds and archives each pick a
+different one. Without a usable date header, the path and the dateline are compared.
+
+Messages show the date folders as the path spells them (``2024-03/``, ``03/2024/``,
+``0000/``), and the expected ones in the same shape: ``2024-05/`` for ``2024-03/``,
+``2024/5/`` for ``2024/3/``. Date parts after the day (``2024/03/05/07``) are not
+compared, and are kept as written in the expected folders.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -30,13 +35,14 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
     if header is None:
         return
     parts = post.slug.date_parts
+    folders = post.slug.date_folders
     dateline = post.dateline
     if header.date is not None:
         stated = f"the {header.key} {header.date.isoformat()}"
         if parts and not agrees_with_path(header.date, parts):
             yield Problem(
-                f"{stated} disagrees with the path's date folders {_folders(parts)}; "
-                f"expected {_path_for(header.date, len(parts))}",
+                f"{stated} disagrees with the path's date folders {_shown(folders)}; "
+                f"expected {_shown(_expected_folders(header.date, folders))}",
                 line=header.line,
             )
         if dateline is not None and dateline.date != header.date:
@@ -47,7 +53,7 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
             )
     elif parts and dateline is not None and not agrees_with_path(dateline.date, parts):
         yield Problem(
-            f"the path's date folders {_folders(parts)} disagree with the body's dateline "
+            f"the path's date folders {_shown(folders)} disagree with the body's dateline "
             f'"{dateline.text}" (line {dateline.line}), which says '
             f"{dateline.date.isoformat()}",
             line=dateline.line,
@@ -59,14 +65,30 @@ def agrees_with_path(day: date, parts: tuple[int, ...]) -> bool:
     return tuple(parts[:3]) == (day.year, day.month, day.day)[: len(parts[:3])]
 
 
-def _folders(parts: tuple[int, ...]) -> str:
-    # The slug keeps numbers, not spellings: show months and days padded, as blogs write them.
-    return (
-        "/".join(str(part) if index == 0 else f"{part:02d}" for index, part in enumerate(parts))
-        + "/"
-    )
+def _shown(folders: Sequence[str]) -> str:
+    """``2024/03/``, ``2024-03/``: the folders as on disk, each followed by ``/``."""
+    return "".join(folder + "/" for folder in folders)
 
 
-def _path_for(day: date, depth: int) -> str:
-    shown = [str(day.year), f"{day.month:02d}", f"{day.day:02d}"][: min(depth, 3)]
-    return "/".join(shown) + "/"
+def _expected_folders(day: date, folders: Sequence[str]) -> list[str]:
+    """``day`` written in the shape of the path's date folders, part for part.
+
+    The year is written whole; a month or day with two digits or more (``03``, ``12``)
+    as two digits, one written with one digit (``3``) without padding. A date with
+    hyphens stays one folder (``2024-05``); parts after the day are kept as written.
+    """
+    wanted = (day.year, day.month, day.day)
+    expected: list[str] = []
+    index = 0
+    for folder in folders:
+        pieces: list[str] = []
+        for piece in folder.split("-"):
+            if index >= len(wanted):
+                pieces.append(piece)
+            elif index == 0:
+                pieces.append(str(day.year))
+            else:
+                pieces.append(str(wanted[index]) if len(piece) == 1 else f"{wanted[index]:02d}")
+            index += 1
+        expected.append("-".join(pieces))
+    return expected

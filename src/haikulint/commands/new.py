@@ -199,6 +199,51 @@ def _count_line(counter: SyllableCounter, slug: str) -> LineReading:
     return counter.line(slug)
 
 
+def _count_typed(counter: SyllableCounter, poem: scaffold.Haiku) -> list[LineReading]:
+    """The typed lines counted as ``haikulint syllables`` counts them (``C#`` is 2).
+
+    The whole poem is read at once, so that a haiku typed in capitals is read as
+    shouted, line by line, as ``syllables`` reads it.
+    """
+    readings = counter.lines(poem.text)
+    if len(readings) != len(poem.lines):  # pragma: no cover - split_haiku left no `/` inside
+        readings = [counter.line(line) for line in poem.lines]
+    return readings
+
+
+def _typed_count_message(
+    counter: SyllableCounter, number: int, slug: str, typed: LineReading, judged: LineReading
+) -> str | None:
+    """A warning when the line as typed counts otherwise than its slug, else None.
+
+    The slug is what ``check`` counts, so it stays the verdict; the warning names the
+    words the slug spells with other syllables (``C#`` as ``c``, ``$5`` as ``5``).
+    """
+    if typed.totals == judged.totals:
+        return None
+    changes: list[str] = []
+    for word in typed.words:
+        try:
+            spelled = scaffold.slugify_line(word.text)
+        except scaffold.HaikuRefused:  # pragma: no cover - the line itself was refused
+            continue
+        if set(counter.line(spelled).totals) != set(word.readings):
+            changes.append(f"{word.text} as {spelled}")
+    detail = f", which spells {', '.join(changes)}" if changes else ""
+    return (
+        f'line {number} "{typed.text}" has {typed.count_text()} as typed but '
+        f'{_totals_text(judged)} as its slug "{slug}"{detail}; check counts the slug'
+    )
+
+
+def _warn_typed_count(
+    counter: SyllableCounter, number: int, slug: str, typed: LineReading, judged: LineReading
+) -> None:
+    message = _typed_count_message(counter, number, slug, typed, judged)
+    if message is not None:
+        _warn(message)
+
+
 def _judge(
     poem: scaffold.Haiku,
     counter: SyllableCounter,
@@ -207,12 +252,17 @@ def _judge(
     *,
     warn_unknown: bool = True,
 ) -> bool:
-    """Show the problems and (if ``warn_unknown``) unknown words; True when it may be written."""
+    """Show the problems and (if ``warn_unknown``) unknown words and lines whose typed
+    count is not their slug's; True when it may be written."""
     readings = _count(counter, poem)
     problems = _form_problems(readings, form, poem.lines)
+    typed = _count_typed(counter, poem) if warn_unknown else []
     for line_number, reading in enumerate(readings, start=1):
         for word in reading.unknown_words if warn_unknown else ():
             _warn(_unknown_word_message(line_number, word))
+        if warn_unknown:
+            slug = poem.slugs[line_number - 1]
+            _warn_typed_count(counter, line_number, slug, typed[line_number - 1], reading)
     if not problems:
         return True
     _echo_err("\n".join(_table(readings, form)))
@@ -335,15 +385,17 @@ def _ask_line(counter: SyllableCounter, number: int, of: int, expected: int, for
             _echo_err("  one line at a time, please: no `/`")
             continue
         try:
-            reading = _count_line(counter, scaffold.slugify_line(line))
+            slug = scaffold.slugify_line(line)
         except scaffold.HaikuRefused as refusal:
             _echo_err(f"  {refusal}")
             continue
+        reading = _count_line(counter, slug)
         for word in reading.unknown_words:
             _warn(_unknown_word_message(number, word))
         words = " ".join(_word_text(word) for word in reading.words)
         if reading.fits(expected):
             _echo_err(f"  {expected} syllables: {words}")
+            _warn_typed_count(counter, number, slug, counter.line(line), reading)
             return line
         off = (
             f"{reading.count_text()}, expected {expected} "
@@ -351,6 +403,7 @@ def _ask_line(counter: SyllableCounter, number: int, of: int, expected: int, for
         )
         if force:
             _warn(f"line {number} has {off}; kept (--force)")
+            _warn_typed_count(counter, number, slug, counter.line(line), reading)
             return line
         _echo_err(f"  {off}; try again")
 
