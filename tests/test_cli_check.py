@@ -134,6 +134,127 @@ def test_a_typo_in_a_posts_ignore_list_is_warned_about(write_blog: WriteBlog, in
     )
 
 
+@pytest.mark.parametrize(
+    ("extra", "warning"),
+    [
+        (
+            "haikulint: {ignore: [103]}\n",
+            "ignore lists rule codes or names, like HK103 or slug-syllables; 103 is a number",
+        ),
+        (
+            "haikulint: {ignre: [HK103]}\n",
+            "the haikulint block takes 'ignore', not 'ignre'",
+        ),
+        (
+            "haikulint: ignore\n",
+            "the haikulint header is the text 'ignore', not a mapping with an ignore list: "
+            "write haikulint: {ignore: [HK103]}",
+        ),
+        (
+            "haikulint_ignore: HK103\n",
+            "haikulint does not read 'haikulint_ignore': write haikulint: {ignore: [HK103]}",
+        ),
+    ],
+)
+def test_a_malformed_ignore_list_is_warned_about_not_passed_over(
+    write_blog: WriteBlog, in_tmp: Path, extra: str, warning: str
+) -> None:
+    write_blog({LONG: yaml_post("Long", extra=extra)})
+    code, out, err = run_cli("check", "--output-format", "json", "--no-progress", "posts")
+    assert code == 1  # nothing is ignored: slug-syllables still fires
+    assert [d["name"] for d in json.loads(out)] == ["slug-syllables"]
+    assert err == f"haikulint: warning: {LONG}: {warning}\n"
+
+
+def test_a_post_with_a_well_formed_ignore_list_gets_no_warning(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog({LONG: yaml_post("Long", extra="haikulint: {ignore: [HK103, unknown-word]}\n")})
+    code, out, err = run_cli("check", "--output-format", "json", "--no-progress", "posts")
+    assert (code, json.loads(out), err) == (0, [], "")
+
+
+def test_malformed_and_unknown_entries_are_warned_about_post_by_post(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    toml = LONG.replace("posts/", "posts/b/", 1)
+    write_blog(
+        {
+            LONG: yaml_post("Long", extra="haikulint: {ignore: [HK1O3, 103], ignre: [x]}\n"),
+            toml: '+++\ntitle = "Toml"\ndate = 2024-03-01\nhaikulint = "HK103"\n+++\n\nBody.\n',
+        }
+    )
+    code, _, err = run_cli("check", "--output-format", "json", "--no-progress", "posts")
+    assert code == 1
+    assert err == (
+        f"haikulint: warning: {toml}: the haikulint header is the text 'HK103', not a mapping "
+        'with an ignore list: write haikulint = {ignore = ["HK103"]}\n'
+        f"haikulint: warning: {LONG}: ignore lists rule codes or names, like HK103 or "
+        "slug-syllables; 103 is a number\n"
+        f"haikulint: warning: {LONG}: the haikulint block takes 'ignore', not 'ignre'\n"
+        f"haikulint: warning: {LONG}: the post's ignore list names no rule: 'HK1O3' "
+        "(see 'haikulint rules')\n"
+    )
+
+
+def test_a_second_haikulint_ignore_line_ignores_more(write_blog: WriteBlog, in_tmp: Path) -> None:
+    write_blog(
+        {
+            LONG: "Title: Long\nDate: 2024-03-01\nHaikulint-Ignore: date-future\n"
+            "Haikulint-Ignore: slug-syllables\n\nBody.\n"
+        }
+    )
+    code, out, err = run_cli("check", "--output-format", "json", "--no-progress", "posts")
+    assert (code, json.loads(out), err) == (0, [], "")
+
+
+def test_workers_pass_back_what_is_wrong_with_ignore_lists(
+    write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posts = {
+        f"posts/{1950 + number}/" + POND.removeprefix("posts/"): yaml_post(
+            "Pond", extra="haikulint: {ignore: [103]}\n" if number % 5 == 0 else ""
+        )
+        for number in range(20)
+    }
+    write_blog(posts)
+    monkeypatch.setattr(engine, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(engine, "SPAN_POSTS", 3)
+    monkeypatch.setattr(engine, "_worker_count", lambda count: 3)
+    _, _, err = run_cli(
+        "check", "--output-format", "json", "--no-progress", "--ignore", "HK3", "posts"
+    )
+    warned = sorted(line.split(": ")[2] for line in err.splitlines())
+    assert warned == sorted(path for number, path in enumerate(posts) if number % 5 == 0)
+    assert all(line.endswith("; 103 is a number") for line in err.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("2023-02-30", "February 2023 has no day 30 (it has 28)"),
+        ("2023-13-01", "there is no month 13; months run from 1 to 12"),
+        ("2024-01-02T25:00:00", "25:00 is not a time of day"),
+        ("2024-01-02T10:61:00", "10:61 is not a time of day"),
+    ],
+)
+def test_an_impossible_toml_date_is_date_invalid_as_in_yaml(
+    write_blog: WriteBlog, in_tmp: Path, written: str, reason: str
+) -> None:
+    write_blog(
+        {
+            POND: f'+++\ntitle = "Pond"\ndate = {written}\n+++\n\nBody.\n',
+            MOON: f"---\ntitle: Moon\ndate: {written}\n---\n\nBody.\n",
+        }
+    )
+    _, diagnostics = check_json("posts")
+    found = [(d["path"], d["name"], d["line"], d["message"]) for d in diagnostics]
+    message = f'the date header "{written}" is not a real date: {reason}'
+    assert sorted(found) == sorted(
+        [(POND, "date-invalid", 3, message), (MOON, "date-invalid", 3, message)]
+    )
+
+
 def test_baseline_hides_known_problems_and_shows_new_ones(
     write_blog: WriteBlog, in_tmp: Path
 ) -> None:

@@ -126,6 +126,9 @@ class LintResult:
     files_checked: int
     unknown_suppressions: list[tuple[str, str]] = field(default_factory=list)
     """``(path, selector)`` for each entry of a post's ignore list that names no rule."""
+    suppression_problems: list[tuple[str, str]] = field(default_factory=list)
+    """``(path, problem)`` for each way a post's ignore list is malformed (an entry that is
+    a number, a misspelt key; see :func:`haikulint.blog.post.read_suppressions`)."""
 
 
 def lint(
@@ -147,6 +150,11 @@ def lint(
         diagnostics=diagnostics,
         files_checked=len(summaries),
         unknown_suppressions=_unknown_suppressions(summaries, job),
+        suppression_problems=[
+            (summary.display_path, problem)
+            for summary in summaries
+            for problem in summary.suppression_problems
+        ],
     )
 
 

@@ -152,6 +152,151 @@ def test_front_matter_haiku_and_suppressions(tmp_path: Path) -> None:
     assert post.suppressions == frozenset({"HK103", "slug-syllables"})
 
 
+def test_a_well_formed_ignore_list_has_no_problems(tmp_path: Path) -> None:
+    yaml = read(tmp_path, "---\nhaikulint: {ignore: [HK103, unknown-word]}\n---\n")
+    pelican = read(tmp_path, "Title: x\nHaikulint-Ignore: HK103, unknown-word\n", "post/p.md")
+    toml = read(tmp_path, '+++\n[haikulint]\nignore = "HK103"\n+++\n', "post/t.md")
+    plain = read(tmp_path, "---\ntitle: x\nhaiku: a / b / c\nhaikus: 3\n---\n", "post/q.md")
+    for post in (yaml, pelican, toml, plain):
+        assert post.suppression_problems == ()
+    assert yaml.suppressions == pelican.suppressions == frozenset({"HK103", "unknown-word"})
+    assert toml.suppressions == frozenset({"HK103"})
+
+
+@pytest.mark.parametrize(
+    ("front", "suppressions", "problem"),
+    [
+        (
+            "haikulint: {ignore: [103]}",
+            set(),
+            "ignore lists rule codes or names, like HK103 or slug-syllables; 103 is a number",
+        ),
+        (
+            "haikulint: {ignore: [HK105, true]}",
+            {"HK105"},
+            "ignore lists rule codes or names, like HK103 or slug-syllables; "
+            "true is a true/false value",
+        ),
+        (
+            "haikulint: {ignore: [[HK103]]}",
+            set(),
+            "ignore lists rule codes or names, like HK103 or slug-syllables; "
+            "one of its entries is a list, not a code or name",
+        ),
+        (
+            "haikulint: {ignore: {HK103: true}}",
+            set(),
+            "ignore lists rule codes or names, like HK103 or slug-syllables; "
+            "it is a mapping (key: value pairs), not a list",
+        ),
+        (
+            "haikulint-ignore: 103",
+            set(),
+            "haikulint-ignore lists rule codes or names, like HK103 or slug-syllables; "
+            "103 is a number",
+        ),
+        ("haikulint: {ignre: [HK103]}", set(), "the haikulint block takes 'ignore', not 'ignre'"),
+        (
+            "haikulint: ignore",
+            set(),
+            "the haikulint header is the text 'ignore', not a mapping with an ignore list: "
+            "write haikulint: {ignore: [HK103]}",
+        ),
+        (
+            "haikulint: HK105, slug-syllables",
+            set(),
+            "the haikulint header is the text 'HK105, slug-syllables', not a mapping with an "
+            "ignore list: write haikulint: {ignore: [HK105, slug-syllables]}",
+        ),
+        (
+            "haikulint: [HK103]",
+            set(),
+            "the haikulint header is a list, not a mapping with an ignore list: "
+            "write haikulint: {ignore: [HK103]}",
+        ),
+        (
+            "haikulint_ignore: HK105",
+            set(),
+            "haikulint does not read 'haikulint_ignore': write haikulint: {ignore: [HK105]}",
+        ),
+        (
+            "haiku-lint: {ignore: [HK105]}",
+            set(),
+            "haikulint does not read 'haiku-lint': write haikulint: {ignore: [HK105]}",
+        ),
+        (
+            "haikulnt: {ignore: [HK105]}",
+            set(),
+            "haikulint does not read 'haikulnt': write haikulint: {ignore: [HK105]}",
+        ),
+        (
+            "ignore: [HK105]",
+            set(),
+            "haikulint does not read 'ignore': write haikulint: {ignore: [HK105]}",
+        ),
+    ],
+)
+def test_a_malformed_ignore_list_is_a_problem_saying_what_would_be_right(
+    tmp_path: Path, front: str, suppressions: set[str], problem: str
+) -> None:
+    post = read(tmp_path, f"---\ntitle: x\n{front}\n---\n")
+    assert post.suppressions == frozenset(suppressions)
+    assert post.suppression_problems == (problem,)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            '+++\nhaikulint = "ignore"\n+++\n',
+            "the haikulint header is the text 'ignore', not a mapping with an ignore list: "
+            'write haikulint = {ignore = ["HK103"]}',
+        ),
+        (
+            '+++\nhaikulint_ignore = ["HK105"]\n+++\n',
+            "haikulint does not read 'haikulint_ignore': write haikulint = {ignore = [\"HK105\"]}",
+        ),
+        (
+            "+++\n[haikulint]\nignore = [103]\n+++\n",
+            "ignore lists rule codes or names, like HK103 or slug-syllables; 103 is a number",
+        ),
+        (
+            '{"title": "x", "haikulint": "HK105"}\n',
+            "the haikulint header is the text 'HK105', not a mapping with an ignore list: "
+            'write "haikulint": {"ignore": ["HK105"]}',
+        ),
+        (
+            "Title: x\nHaikulint_Ignore: HK105\n",
+            "haikulint does not read 'haikulint_ignore': write Haikulint-Ignore: HK105",
+        ),
+    ],
+)
+def test_what_would_be_right_is_written_in_the_posts_own_header_style(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    assert read(tmp_path, text).suppression_problems == (problem,)
+
+
+def test_keys_that_only_look_like_haikulint_are_left_alone(tmp_path: Path) -> None:
+    post = read(
+        tmp_path,
+        "---\ntitle: x\nhaiku: a / b / c\nhaiku-lines: 3\nlinter: ruff\nignore: [drafts]\n---\n",
+    )
+    assert post.suppression_problems == ()
+
+
+def test_every_haikulint_ignore_line_of_a_header_block_counts(tmp_path: Path) -> None:
+    post = read(
+        tmp_path,
+        "Title: Froze\nHaikulint-Ignore: HK103\nDate: 2023-04-24\n"
+        "Haikulint-Ignore: unknown-word,\n    HK105\nHaikulint-Ignore:\n",
+    )
+    assert post.headers["haikulint-ignore"] == "HK103, unknown-word, HK105"
+    assert post.header_lines["haikulint-ignore"] == 2
+    assert post.suppressions == frozenset({"HK103", "unknown-word", "HK105"})
+    assert post.suppression_problems == ()
+
+
 def test_front_matter_haiku_as_a_list_of_lines(tmp_path: Path) -> None:
     post = read(tmp_path, "---\nhaiku:\n  - a b\n  - c d\n  - e\n---\n")
     assert post.haiku == Located("a b / c d / e", 2)

@@ -102,9 +102,19 @@ def test_impossible_toml_dates_anywhere_and_real_ones_beside_them() -> None:
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        ("date = 2023-13-01", "2023-13-01 is not a real date: there is no month 13"),
-        ("date = 2023-13-01 # new", "2023-13-01 is not a real date: there is no month 13"),
         ("date = 2023-02-30x", None),  # not a date token: tomllib's own error stands
+        ("date = 2023-13-01x", 'text values are quoted in TOML: date = "2023-13-01x"'),
+        ("date = 2023-13-01T10:00", "2023-13-01T10:00 is not a real date: there is no month 13"),
+        (  # a leap second: the date rules would take it, TOML and Hugo do not
+            "date = 2024-01-02T10:00:60",
+            "2024-01-02T10:00:60 is not a real date-time: there is no second 60; "
+            "seconds run from 00 to 59",
+        ),
+        (
+            "date = 2024-01-02T10:00:00+25:00",
+            "2024-01-02T10:00:00+25:00 is not a real date-time: +25:00 is not a UTC offset; "
+            "offsets run from -23:59 to +23:59",
+        ),
         ('date = "2023-02-30', "not closed"),
         ("date = 2023-02-3", "TOML dates are written YYYY-MM-DD: date = 2023-02-03"),
     ],
@@ -116,6 +126,46 @@ def test_other_bad_toml_dates_stay_front_matter_invalid(line: str, reason: str |
     assert found.headers == {}
     if reason is not None:
         assert reason in found.front_matter_error.text
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2023-13-01",  # tomllib reads 2023 and stops at the "-" after it
+        "2023-00-10",
+        "2023-01-00",
+        "2024-01-02T25:00:00",  # tomllib reads 2024-01-02 and stops at the "T"
+        "2024-01-02 25:00:00",
+        "2024-01-02T10:61:00",
+        "2024-01-02t10:00:61Z",
+        "2023-13-01T10:00:00+02:00",
+    ],
+)
+def test_a_toml_date_out_of_range_stays_as_written_like_an_impossible_day(written: str) -> None:
+    found = read_text(f'+++\ntitle = "T"\ndate = {written} # a comment\ntags = ["a"]\n+++\n')
+    assert found.front_matter_error is None
+    assert found.headers == {"title": "T", "date": written, "tags": ["a"]}
+
+
+def test_toml_dates_out_of_range_in_arrays_and_tables() -> None:
+    found = read_text(
+        "+++\n"
+        "updated = [2023-13-01, 2024-02-29,2023-04-24T24:00:00]\n"
+        "tags = [\n  2023-13-01,\n  2024-01-02T25:00:00\n]\n"
+        "[extra]\n"
+        "when = {on = 2023-13-01, at = 2023-02-30}\n"
+        "+++\n"
+    )
+    assert found.front_matter_error is None
+    assert found.headers["updated"] == ["2023-13-01", date(2024, 2, 29), "2023-04-24T24:00:00"]
+    assert found.headers["tags"] == ["2023-13-01", "2024-01-02T25:00:00"]
+    assert found.headers["extra"] == {"when": {"on": "2023-13-01", "at": "2023-02-30"}}
+
+
+def test_a_toml_key_shaped_like_a_date_is_not_quoted() -> None:
+    found = read_text('+++\n2023-13-01 = "a"\nx = {2023-13-01 = 1}\n+++\n')
+    assert found.front_matter_error is None
+    assert found.headers == {"2023-13-01": "a", "x": {"2023-13-01": 1}}
 
 
 def test_a_toml_string_that_looks_like_an_impossible_date_is_not_touched() -> None:

@@ -18,9 +18,10 @@ several ways, so those steps are done here instead:
   ones included, and it knows only an object whose first line is a lone ``{``; here
   ``{"title": "T", ...}`` on one line counts too (as in Hugo), and the JSON decoder
   itself says where the object ends.
-* ``tomllib`` refuses an impossible date (``date = 2023-02-30``) as a syntax error, and
-  recurses without bound into nested arrays. Here such a date becomes the text it was
-  written as, for the date rules to judge as YAML's are, and deep nesting is an error.
+* ``tomllib`` refuses an impossible date (``date = 2023-02-30``, ``2023-13-01``,
+  ``2024-01-02T25:00:00``) as a syntax error, and recurses without bound into nested
+  arrays. Here such a date becomes the text it was written as, for the date rules to
+  judge as YAML's are, and deep nesting is an error.
 
 Where a parser's message says only what is wrong, a hint says what would be right
 (``title: "Kubernetes: The Hard Way"``, ``title = "A Title"``), and an unclosed quote
@@ -60,10 +61,23 @@ _TOML_TABLE = re.compile(r"""\s*\[\[?\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
 _TOML_DATETIME = re.compile(
     # tomllib's own pattern for a date or date-time value (tomllib._re.RE_DATETIME)
-    r"[0-9]{4}-(?:0[1-9]|1[0-2])-[0-9]{2}"
+    r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
     r"(?:[Tt ](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?"
     r"(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?"
 )
+_TOML_DATE_SHAPED = re.compile(
+    # A date or date-time written as TOML writes them, any digits in each place
+    # (``2023-13-01``, ``2024-01-02T25:00:00``), then what may follow a value.
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"(?:[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2})?)?"
+    r"(?=[ \t]*(?:[,\]}#]|\Z))"
+)
+_TOML_TIME_PARTS = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:(?P<second>[0-9]{2})(?:\.[0-9]+)?"
+    r"(?:[Zz]|(?P<offset>[+-][0-9]{2}:[0-9]{2}))?"
+)
+_TOML_VALUE_START = ("=", "[", ",")
+"""What stands before a value: a key's ``=``, an array's ``[`` or a ``,`` between items."""
 _TOML_ASSIGNMENT = re.compile(
     r"""[ \t]*((?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+)(?:[ \t]*\.[ \t]*"""
     r"""(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+))*)[ \t]*=[ \t]*"""
@@ -399,8 +413,9 @@ def _parse_toml(source: str) -> dict[str, Any]:
     """``tomllib.loads``, but an impossible date (``2023-02-30``) is kept as the text it is.
 
     tomllib refuses such a date as a syntax error, losing every other header; as text
-    it reaches the date rules, as YAML's dates do. Only the date-time token tomllib
-    names (at the line and column of an "Invalid date or datetime") is quoted.
+    it reaches the date rules, as YAML's dates do. Only a date-time token where tomllib
+    stopped is quoted: the one it names as an "Invalid date or datetime", or one shaped
+    like a TOML date (``2023-13-01``, ``2024-01-02T25:00:00``) that is not a real one.
     """
     text = source
     for _ in range(MAX_DATE_FIXES):
@@ -417,8 +432,14 @@ def _parse_toml(source: str) -> dict[str, Any]:
 
 
 def _quote_invalid_date(text: str, message: str) -> str | None:
-    if not message.startswith("Invalid date or datetime"):
-        return None
+    """``text`` with the impossible date tomllib stopped at quoted, or ``None`` if there is none.
+
+    For ``2023-02-30`` tomllib says "Invalid date or datetime" at the token's start. A
+    month, hour or minute out of range (``2023-13-01``, ``T25:00:00``) fails its date
+    pattern instead, so it reads ``2023`` or ``2024-01-02`` and stops inside the token or
+    just after it ("Expected newline", "Unclosed array"): there the token on that line
+    that holds the column, stands where a value does and is no real date, is quoted.
+    """
     at = _TOML_AT.search(message)
     if at is None or at.group(1) is None:
         return None
@@ -429,10 +450,31 @@ def _quote_invalid_date(text: str, message: str) -> str | None:
         if start == 0:
             return None
     position = start + column - 1
-    token = _TOML_DATETIME.match(text, position)
-    if token is None:
-        return None
-    return f'{text[:position]}"{token.group()}"{text[token.end() :]}'
+    if message.startswith("Invalid date or datetime"):
+        token = _TOML_DATETIME.match(text, position)
+        if token is None:
+            return None
+        return f'{text[:position]}"{token.group()}"{text[token.end() :]}'
+    stop = text.find("\n", start)
+    line_end = len(text) if stop < 0 else stop
+    for token in _TOML_DATE_SHAPED.finditer(text, start, line_end):
+        if token.start() <= position <= token.end() and _is_impossible_date(text, token):
+            return f'{text[: token.start()]}"{token.group()}"{text[token.end() :]}'
+    return None
+
+
+def _is_impossible_date(text: str, token: re.Match[str]) -> bool:
+    """Whether ``token`` stands where a value does and is a date the date rules refuse."""
+    before = text[: token.start()].rstrip()  # an array's items may start a line
+    if not before.endswith(_TOML_VALUE_START) or _TOML_DATETIME.fullmatch(token.group()):
+        return False
+    from haikulint.blog.dates import parse_date
+
+    try:
+        parse_date(token.group())
+    except ValueError:
+        return True
+    return False  # a leap second or an offset past 23:59: tomllib's error (and hint) stands
 
 
 def _toml_hint(message: str, source: str, line: int, first_line: int) -> tuple[str | None, int]:
@@ -471,11 +513,28 @@ def _toml_hint(message: str, source: str, line: int, first_line: int) -> tuple[s
             day = parse_date(written)
         except ValueError as reason:
             return f"{written} is not a real date: {reason}", line
+        out_of_range = _time_out_of_range(written)
+        if out_of_range is not None:
+            return f"{written} is not a real date-time: {out_of_range}", line
         return f"TOML dates are written YYYY-MM-DD: {key} = {day.isoformat()}", line
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if value[0] not in "\"'[{" and _toml_value_ok(quoted):
         return f"text values are quoted in TOML: {key} = {quoted}", line
     return None, line
+
+
+def _time_out_of_range(written: str) -> str | None:
+    """What is out of range in a TOML-shaped date-time the date rules accept: a second
+    60 (a leap second, which TOML and Hugo refuse) or a UTC offset past 23:59."""
+    parts = _TOML_TIME_PARTS.fullmatch(written)
+    if parts is None:
+        return None
+    if int(parts["second"]) > 59:
+        return f"there is no second {parts['second']}; seconds run from 00 to 59"
+    offset = parts["offset"]
+    if offset is not None and (int(offset[1:3]) > 23 or int(offset[4:6]) > 59):
+        return f"{offset} is not a UTC offset; offsets run from -23:59 to +23:59"
+    return None
 
 
 def _toml_value_ok(value: str) -> bool:

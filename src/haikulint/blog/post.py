@@ -96,16 +96,23 @@ class Post:
     """The 1-based line where the body starts."""
     suppressions: frozenset[str] = frozenset()
     """Rule codes or names this post asks to ignore (``haikulint: {ignore: [...]}``)."""
+    suppression_problems: tuple[str, ...] = ()
+    """What is wrong with how the post asks to ignore rules (an entry that is a number, a
+    misspelt key), each saying what would be right; see :func:`read_suppressions`."""
 
 
 HAIKU_SEPARATOR = " / "
 TITLE_LIKE_LENGTH = 150
 """A first body line longer than this is a paragraph, not a title someone forgot to mark."""
+IGNORE_HEADER = "haikulint-ignore"
+"""The header a post lists the rules it ignores in (``Haikulint-Ignore: HK103, HK105``)."""
+IGNORE_BLOCK = "haikulint"
+"""The front matter mapping whose ``ignore`` lists them (``haikulint: {ignore: [HK103]}``)."""
 KNOWN_HEADER_KEYS = frozenset(
     {
         *("title", "date", "modified", "updated", "tags", "category", "categories", "slug"),
         *("author", "authors", "summary", "description", "lang", "status", "haiku"),
-        "haikulint-ignore",
+        IGNORE_HEADER,
     }
 )
 """Keys that carry a header block on across blank lines (``Title: x``, blank, ``Date: y``)."""
@@ -131,6 +138,7 @@ def read_post(file: PostFile, cwd: Path | None = None, *, sections: Collection[s
     if text_or_error[1] is not None:
         return Post(path=path, display_path=display, slug=slug, read_error=text_or_error[1])
     parts = read_text(text_or_error[0])
+    suppressions, problems = read_suppressions(parts.headers, parts.header_style)
     return Post(
         path=path,
         display_path=display,
@@ -144,7 +152,8 @@ def read_post(file: PostFile, cwd: Path | None = None, *, sections: Collection[s
         first_line_read_as=parts.first_line_read_as,
         dateline=parts.dateline,
         body_line=parts.body_line,
-        suppressions=suppressions_from(parts.headers),
+        suppressions=suppressions,
+        suppression_problems=problems,
     )
 
 
@@ -205,17 +214,149 @@ def display_path(path: str | os.PathLike[str], cwd: Path | None = None) -> str:
 
 def suppressions_from(headers: Mapping[str, object]) -> frozenset[str]:
     """Codes or names from ``haikulint: {ignore: [...]}`` or a ``Haikulint-Ignore:`` header."""
-    values: list[object] = [headers.get("haikulint-ignore")]
-    block = headers.get("haikulint")
-    if isinstance(block, Mapping):
-        values += [value for key, value in block.items() if str(key).lower() == "ignore"]
+    return read_suppressions(headers)[0]
+
+
+_NO_SUPPRESSIONS: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+_RULE_WORD = re.compile(r"[A-Za-z][\w-]*\Z")
+_RULE_CODE = re.compile(r"HK\d{3}\Z", re.IGNORECASE)
+_NOT_KEY_CHARS = re.compile(r"[^a-z0-9]+")
+
+
+def read_suppressions(
+    headers: Mapping[str, object], style: str = "yaml"
+) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The codes or names a post asks to ignore, and what is wrong with how it asks.
+
+    A post asks with ``haikulint: {ignore: [HK103]}`` in front matter or a
+    ``Haikulint-Ignore: HK103, unknown-word`` header (``style`` is the post's header style,
+    for examples of what would be right). An entry that is not text (``103``), a key of
+    the haikulint block other than ``ignore``, a haikulint header that is not a mapping
+    and a key that is nearly one of these (``haikulint_ignore``) would each be passed
+    over without a word; each is a problem instead. For a post with no key like these,
+    nothing is computed but one look through its keys.
+    """
+    keys = " ".join(headers)
+    if "lint" not in keys and "ignore" not in keys and keys.count("haik") <= ("haiku" in headers):
+        return _NO_SUPPRESSIONS  # no haikulint block or header, nor a key like one of them
+    header = headers.get(IGNORE_HEADER)
+    block = headers.get(IGNORE_BLOCK)
+    near = [
+        key
+        for key, value in headers.items()
+        if ("lint" in key or "ignore" in key or (key[:4] == "haik" and key != "haiku"))
+        and _near_miss(key, value)
+    ]
     found: set[str] = set()
-    for value in values:
+    problems: list[str] = []
+    if header is not None:
+        _read_entries(header, IGNORE_HEADER, found, problems)
+    if isinstance(block, Mapping):
+        for key, value in block.items():
+            if str(key).lower() == "ignore":
+                _read_entries(value, "ignore", found, problems)
+            else:
+                problems.append(f"the haikulint block takes 'ignore', not {str(key)!r}")
+    elif block is not None:
+        problems.append(
+            f"the haikulint header is {_described(block)}, not a mapping with an ignore list: "
+            f"write {_ignore_example(style, block)}"
+        )
+    for key in near:
+        problems.append(
+            f"haikulint does not read {key!r}: write {_ignore_example(style, headers[key])}"
+        )
+    return frozenset(found), tuple(problems)
+
+
+def _read_entries(value: object, where: str, found: set[str], problems: list[str]) -> None:
+    """Add the codes or names in an ignore list ``value`` to ``found``; what is not text
+    to ``problems``. ``where`` names the list in them (``ignore``, ``haikulint-ignore``)."""
+    if value is None:
+        return  # "ignore:" with nothing after it asks for nothing
+    if isinstance(value, Mapping):
+        problems.append(
+            f"{where} lists rule codes or names, like HK103 or slug-syllables; "
+            "it is a mapping (key: value pairs), not a list"
+        )
+        return
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            found.update(word for word in re.split(r"[\s,]+", item) if word)
+        else:
+            problems.append(
+                f"{where} lists rule codes or names, like HK103 or slug-syllables; "
+                f"{_entry_described(item)}"
+            )
+
+
+def _near_miss(key: str, value: object) -> bool:
+    """``haikulint_ignore``, ``haiku-lint``, ``haikulint.ignore``, ``haikulnt``: a key meant
+    to be ``haikulint-ignore`` or ``haikulint`` (keys arrive lowercased); or a bare
+    ``ignore: [HK103]``, outside the haikulint block, that lists rule codes."""
+    if key in (IGNORE_HEADER, IGNORE_BLOCK):
+        return False
+    if key == "ignore":
         items = value if isinstance(value, list) else [value]
-        for item in items:
-            if isinstance(item, str):
-                found.update(word for word in re.split(r"[\s,]+", item) if word)
-    return frozenset(found)
+        return any(
+            isinstance(item, str) and any(map(_RULE_CODE.match, re.split(r"[\s,]+", item)))
+            for item in items
+        )
+    squashed = _NOT_KEY_CHARS.sub("", key)
+    if squashed in ("haikulint", "haikulintignore", "haikulintignores"):
+        return True
+    import difflib
+
+    return bool(difflib.get_close_matches(squashed, ("haikulint", "haikulintignore"), 1, 0.85))
+
+
+def _ignore_example(style: str, value: object) -> str:
+    """The way to write an ignore list in ``style``, with the codes or names ``value`` holds."""
+    words: list[str] = []
+    for item in value.values() if isinstance(value, Mapping) else [value]:
+        for text in item if isinstance(item, list) else [item]:
+            if isinstance(text, str):
+                words += [word for word in re.split(r"[\s,]+", text) if _RULE_WORD.match(word)]
+    entries = [word for word in words if word.lower() != "ignore"] or ["HK103"]
+    if style == "toml":
+        return "haikulint = {ignore = [" + ", ".join(f'"{word}"' for word in entries) + "]}"
+    if style == "json":
+        return '"haikulint": {"ignore": [' + ", ".join(f'"{word}"' for word in entries) + "]}"
+    if style == "yaml":
+        return "haikulint: {ignore: [" + ", ".join(entries) + "]}"
+    return "Haikulint-Ignore: " + ", ".join(entries)
+
+
+def _described(value: object) -> str:
+    """``the text 'ignore'``, ``the number 103``, ``a list``: a header value, for messages."""
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, bool):
+        return f"the true/false value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    return f"a {type(value).__name__}"
+
+
+def _entry_described(item: object) -> str:
+    """What an entry of an ignore list is instead of text: ``103 is a number``."""
+    if isinstance(item, bool):
+        return f"{str(item).lower()} is a true/false value"
+    if isinstance(item, (int, float)):
+        return f"{item} is a number"
+    if isinstance(item, date):
+        return f"{item.isoformat()} is a date"
+    if item is None:
+        return "one of its entries is empty"
+    if isinstance(item, Mapping):
+        return "one of its entries is a mapping (key: value pairs), not a code or name"
+    if isinstance(item, list):
+        return "one of its entries is a list, not a code or name"
+    return f"one of its entries is a {type(item).__name__}"
 
 
 def _relative_to_root(path: str, root: Path) -> str:
@@ -425,6 +566,10 @@ def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
         if key not in headers:
             headers[key] = value
             lines[key] = number
+            last_key = key
+        elif key == IGNORE_HEADER:
+            # but a second Haikulint-Ignore line asks to ignore more, not instead
+            headers[key] = ", ".join(text for text in (str(headers[key]), value) if text)
             last_key = key
         index += 1
     if KNOWN_HEADER_KEYS.isdisjoint(headers):

@@ -5,9 +5,10 @@ must hold something for each of them until all are read; a whole :class:`Post` i
 about 3 KB, too much for a blog of 100,000 posts. Worker processes read and check
 each post, then send the engine only this summary (a few hundred bytes): the post's
 display path, its slug's spelling and identity, whether its headers can be trusted, its
-suppressions, and just the headers the run's blog-scope rules read. Each blog-scope
-check module says which headers those are with ``headers_read(options)``; anything
-else of a post is out of a blog-scope check's reach.
+suppressions (and what is wrong with them, for the command to warn about), and just the
+headers the run's blog-scope rules read. Each blog-scope check module says which headers
+those are with ``headers_read(options)``; anything else of a post is out of a blog-scope
+check's reach.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class PostSummary:
     suppressions: frozenset[str]
     headers: tuple[HeaderEntry, ...] = ()
     """The headers asked for that the post has, when usable; no others."""
+    suppression_problems: tuple[str, ...] = ()
+    """``post.suppression_problems``: what is wrong with the post's ignore list."""
 
     def header(self, key: str) -> object | None:
         """The value of header ``key`` (if it was asked for and the post has it)."""
@@ -69,6 +72,7 @@ def summarize(post: Post, header_keys: Collection[str] = ()) -> PostSummary:
         headers_usable=usable,
         suppressions=post.suppressions or _NONE,
         headers=tuple((key, headers[key], lines.get(key)) for key in header_keys if key in headers),
+        suppression_problems=post.suppression_problems,
     )
 
 

@@ -113,11 +113,7 @@ def run(
         result = lint(files, job, context_files=context_files, on_progress=progress.advance)
 
     diagnostics = result.diagnostics
-    for path, selector in result.unknown_suppressions:
-        sys.stderr.write(
-            f"haikulint: warning: {path}: the post's ignore list names no rule: {selector!r} "
-            "(see 'haikulint rules')\n"
-        )
+    _warn_about_suppressions(result.suppression_problems, result.unknown_suppressions)
     if write_baseline is not None:
         save_baseline(write_baseline, diagnostics)
         sys.stderr.write(
@@ -150,6 +146,22 @@ def run(
     report.render(output_format, diagnostics, run_summary, sys.stdout, statistics=statistics)
     has_errors = any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics)
     return 1 if has_errors and not exit_zero else 0
+
+
+def _warn_about_suppressions(
+    problems: Sequence[tuple[str, str]], unknown: Sequence[tuple[str, str]]
+) -> None:
+    """Warn about the posts' malformed ignore lists and entries that name no rule, post by
+    post (in path order), what is malformed first."""
+    warnings = [
+        *problems,
+        *(
+            (path, f"the post's ignore list names no rule: {selector!r} (see 'haikulint rules')")
+            for path, selector in unknown
+        ),
+    ]
+    for path, message in sorted(warnings, key=lambda warning: warning[0]):
+        sys.stderr.write(f"haikulint: warning: {path}: {message}\n")
 
 
 def _warn_unlistable(folder: str, reason: str) -> None:
