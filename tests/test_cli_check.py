@@ -323,9 +323,9 @@ def test_a_root_that_does_not_exist_is_a_usage_error(write_blog: WriteBlog, in_t
     assert "postz: no such folder" in err and f"outside the root postz: {POND}" in err
     code, out, err = run_cli("check", "--output-format", "json")  # nothing to check
     assert (code, out) == (0, "[]\n")
-    assert err.endswith(
-        "postz: no such folder\nhaikulint: warning: no posts found to check (*.md, *.markdown)\n"
-    )
+    # One cause, one warning.
+    assert err.startswith("haikulint: warning: ") and err.count("\n") == 1
+    assert err.endswith("postz: no such folder, so there are no posts to check\n")
 
 
 def test_named_files_outside_the_root_are_named_in_a_warning(
@@ -641,8 +641,37 @@ def test_a_named_non_post_without_a_configured_root_brings_a_hint(
     code, _, err = run_cli("check", "--output-format", "json", "README.md", POND)
     assert code == 1
     assert err == (
-        'haikulint: hint: no root is configured: set root (root = "posts" in haikulint.toml) '
+        'haikulint: hint: no root is configured: set root (in haikulint.toml: root = "posts") '
         "so that files named outside it are not judged as posts\n"
     )
     assert run_cli("check", "--output-format", "json", POND)[2] == ""  # a post: no hint
     assert run_cli("check", "--output-format", "json", ".")[2] == ""  # a folder: no hint
+
+
+@pytest.mark.parametrize(
+    ("config_file", "config", "hint"),
+    [
+        ("haikulint.toml", "form = [5, 7, 5]\n", 'in haikulint.toml: root = "posts"'),
+        (".haikulint.toml", "form = [5, 7, 5]\n", 'in .haikulint.toml: root = "posts"'),
+        (
+            "pyproject.toml",
+            "[tool.haikulint]\nform = [5, 7, 5]\n",
+            'in pyproject.toml: [tool.haikulint] root = "posts"',
+        ),
+    ],
+)
+def test_the_root_hint_is_written_for_the_config_file(
+    write_blog: WriteBlog, in_tmp: Path, config_file: str, config: str, hint: str
+) -> None:
+    write_blog({"README.md": "# My blog\n", POND: yaml_post("Pond"), config_file: config})
+    code, _, err = run_cli("check", "--output-format", "json", "README.md", POND)
+    assert code == 1
+    assert err == (
+        f"haikulint: hint: no root is configured: set root ({hint}) "
+        "so that files named outside it are not judged as posts\n"
+    )
+    # The advice, followed, is a config that works: the README is no longer judged.
+    (in_tmp / config_file).write_text(config + 'root = "posts"\n', encoding="utf-8")
+    code, _, err = run_cli("check", "--output-format", "json", "README.md", POND)
+    assert code == 0
+    assert "hint" not in err

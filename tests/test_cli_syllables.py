@@ -78,11 +78,36 @@ def test_unknown_format_is_a_usage_error(in_tmp: Path) -> None:
     assert len(err.splitlines()) == 1
 
 
-def test_unknown_words_stand_out(in_tmp: Path) -> None:
+@pytest.mark.parametrize(
+    ("config_file", "config", "words_table", "hint"),
+    [
+        (None, "", "[words]\n", "in haikulint.toml: [words] zorblaxian = N"),
+        ("haikulint.toml", "", "[words]\n", "in haikulint.toml: [words] zorblaxian = N"),
+        (
+            "pyproject.toml",
+            "[tool.haikulint]\n",
+            "[tool.haikulint.words]\n",
+            "in pyproject.toml: [tool.haikulint.words] zorblaxian = N",
+        ),
+    ],
+)
+def test_unknown_words_stand_out(
+    in_tmp: Path, config_file: str | None, config: str, words_table: str, hint: str
+) -> None:
+    if config_file is not None:
+        (in_tmp / config_file).write_text(config, encoding="utf-8")
     code, out, _ = run_cli("syllables", "zorblaxian florp")
     assert code == 0
     assert "estimate" in out and "?" in out
-    assert "tool.haikulint.words" in out
+    assert f"If it is wrong, set it {hint}" in " ".join(out.split())
+    if config_file == "pyproject.toml":
+        assert "tool.haikulint.words" in out
+    # The advice, followed, is a config that works.
+    config_path = in_tmp / (config_file or "haikulint.toml")
+    config_path.write_text(config + words_table + "zorblaxian = 3\n", encoding="utf-8")
+    code, out, _ = run_cli("syllables", "--format", "json", "zorblaxian")
+    assert code == 0
+    assert json.loads(out)["lines"][0]["words"][0]["source"] == "user"
 
 
 def test_user_words_from_config(in_tmp: Path) -> None:

@@ -21,11 +21,11 @@ from haikulint.catalogue import (
     Rule,
     builtin_rules_dir,
     read_rule,
-    run_blog_rule,
     run_post_rule,
 )
 from haikulint.checks import CheckContext
 from haikulint.prosody.count import SyllableCounter
+from tests.checks.helpers import run_blog_rule
 
 DEFAULT_TODAY = date(2025, 1, 1)
 """``today`` for examples that do not set their own: fixed, so no example ages."""

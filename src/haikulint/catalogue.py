@@ -174,11 +174,16 @@ class Catalogue:
 
     def check_selectors(self, selectors: Iterable[str], where: str = "") -> None:
         """Raise :class:`UsageError` for a selector that picks no rule (a typo: ``HK1O3``)."""
-        for selector in selectors:
-            if not any(_specificity(rule, selector) for rule in self.rules):
-                raise UsageError(
-                    f"{where}unknown rule selector {selector!r} (see 'haikulint rules')"
-                )
+        for selector in self.unknown_selectors(selectors)[:1]:
+            raise UsageError(f"{where}unknown rule selector {selector!r} (see 'haikulint rules')")
+
+    def unknown_selectors(self, selectors: Iterable[str]) -> list[str]:
+        """The ``selectors`` that pick no rule (typos: ``HK1O3``), in order."""
+        return [
+            selector
+            for selector in selectors
+            if not any(_specificity(rule, selector) for rule in self.rules)
+        ]
 
 
 def rule_matches(rule: Rule, selector: str) -> bool:
@@ -435,30 +440,11 @@ def bind_post_rule(rule: Rule, context: CheckContext) -> PostCheck:
     return run
 
 
-def run_blog_rule(
-    rule: Rule, posts: Sequence[Post], context: CheckContext
-) -> Iterator[tuple[Post, Problem]]:
-    """The problems a cross-post ``rule`` finds among the ``posts`` it applies to.
-
-    The check sees each post's :class:`~haikulint.checks.summary.PostSummary`, as in a run.
-    """
-    from haikulint.checks.summary import summarize
-
-    if rule.scope != "blog":
-        return iter(())
-    keys = summary_headers([rule])
-    summaries = [summarize(post, keys) for post in posts]
-    by_summary = {id(summary): post for summary, post in zip(summaries, posts, strict=True)}
-    return (
-        (by_summary[id(summary)], problem)
-        for summary, problem in run_blog_rule_on_summaries(rule, summaries, context)
-    )
-
-
 def run_blog_rule_on_summaries(
     rule: Rule, posts: Sequence[PostSummary], context: CheckContext
 ) -> Iterator[tuple[PostSummary, Problem]]:
-    """:func:`run_blog_rule` over posts already summarised (with :func:`summary_headers`)."""
+    """The problems a cross-post ``rule`` finds among the ``posts`` it applies to, each
+    summarised with (at least) the headers :func:`summary_headers` names for it."""
     if rule.scope != "blog":
         return iter(())
     in_scope = [post for post in posts if rule.applies_to_slug(post.slug_text, post.slug_extension)]

@@ -65,6 +65,36 @@ class Config:
         merged.update(self.words)
         return merged
 
+    def setting(self, key: str, value: str, table: str = "") -> str:
+        """Where and how to set a config value, for a fix hint: see :func:`setting_hint`."""
+        return setting_hint(
+            self.source.name if self.source is not None else None, key, value, table
+        )
+
+
+def setting_hint(config_file: str | None, key: str, value: str, table: str = "") -> str:
+    """Where and how to set a config value, written for the config file named ``config_file``.
+
+    ``in pyproject.toml: [tool.haikulint.words] glorp = N`` with a pyproject.toml,
+    ``in haikulint.toml: [words] glorp = N`` with any other config file, named as
+    it is. Without a config file, haikulint.toml's form: it is the file a blog
+    that is not a Python project creates.
+    """
+    name = config_file or "haikulint.toml"
+    if name == "pyproject.toml":
+        header = "[tool.haikulint" + (f".{table}" if table else "") + "] "
+    else:
+        header = f"[{table}] " if table else ""
+    return f"in {name}: {header}{key} = {value}"
+
+
+def toml_key(word: str) -> str:
+    """``word`` as a TOML key: bare when it may be (``kubectl``), else double-quoted."""
+    from haikulint.blog.post import double_quoted
+
+    bare = word.replace("-", "").replace("_", "").isalnum() and word.isascii()
+    return word if bare else double_quoted(word)
+
 
 def find_config_file(start: Path) -> Path | None:
     """The nearest config file at or above ``start`` that configures haikulint."""

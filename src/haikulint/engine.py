@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
@@ -49,6 +50,11 @@ class LintJob:
     rule_codes: tuple[str, ...]
     today: date
     cwd: Path
+
+    def __post_init__(self) -> None:
+        # Built now, not on the first post: a per-file-ignores selector that names no
+        # rule is refused before anything is read, by every command that makes a job.
+        self.ignores  # noqa: B018
 
     def __getstate__(self) -> dict[str, object]:
         # Send workers the settings only; they rebuild the cached rules and counter.
@@ -139,11 +145,11 @@ def lint(
     on_progress: ProgressCallback | None = None,
 ) -> LintResult:
     """Lint ``files``; ``context_files`` only serve the cross-post rules."""
-    summaries, diagnostics = _post_phase(files, job, on_progress)
+    summaries, diagnostics = _read_phase(files, job, on_progress)
     if job.blog_rules:
         checked = {_absolute(file.filename) for file in files}
         extra = [file for file in context_files if _absolute(file.filename) not in checked]
-        others = _context_phase(extra, job)
+        others = summarize_posts(extra, job)
         diagnostics.extend(_blog_phase(summaries, files, others, job))
     diagnostics.sort(key=Diagnostic.sort_key)
     return LintResult(
@@ -164,31 +170,34 @@ def _unknown_suppressions(summaries: Iterable[PostSummary], job: LintJob) -> lis
     return [
         (summary.display_path, selector)
         for summary in summaries
-        for selector in sorted(summary.suppressions)
-        if not any(rule_matches(rule, selector) for rule in catalogue.rules)
+        if summary.suppressions
+        for selector in catalogue.unknown_selectors(sorted(summary.suppressions))
     ]
 
 
-def _post_phase(
-    files: Sequence[PostFile], job: LintJob, on_progress: ProgressCallback | None
-) -> tuple[list[PostSummary], list[Diagnostic]]:
-    """Read and lint every file; keep a :class:`PostSummary` of each for the blog phase."""
-    processes = _worker_count(len(files))
-    if processes <= 1:
-        return _lint_chunk(job, files, on_progress)
-    return _SharedPostPhase(job, files, processes).run(on_progress)
-
-
-def _context_phase(files: Sequence[PostFile], job: LintJob) -> list[PostSummary]:
-    """Read the posts that are only compared with, not reported on: a summary of each.
+def summarize_posts(files: Sequence[PostFile], job: LintJob) -> list[PostSummary]:
+    """Read the posts that are only compared with, not reported on: a summary of each,
+    in the order of ``files``.
 
     A pre-commit run names a few staged posts, but the cross-post rules compare them with
     every post of the root, so a big blog is read on all cores here too.
     """
+    return _read_phase(files, job, lint=False)[0]
+
+
+def _read_phase(
+    files: Sequence[PostFile],
+    job: LintJob,
+    on_progress: ProgressCallback | None = None,
+    *,
+    lint: bool = True,
+) -> tuple[list[PostSummary], list[Diagnostic]]:
+    """Read every file into a :class:`PostSummary` for the blog phase, in order, and lint
+    it unless ``lint`` is false; on all cores for a large tree."""
     processes = _worker_count(len(files))
     if processes <= 1:
-        return _lint_chunk(job, files, lint=False)[0]
-    return _SharedPostPhase(job, files, processes, lint=False).run(None)[0]
+        return _lint_chunk(job, files, on_progress, lint=lint)
+    return _SharedPostPhase(job, files, processes, lint=lint).run(on_progress)
 
 
 SPAN_POSTS = 500
@@ -354,12 +363,21 @@ def _suppressed(rule: Rule, suppressions: frozenset[str]) -> bool:
 
 
 class PerFileIgnores:
-    """``per-file-ignores``: gitignore-style globs, relative to the config's folder."""
+    """``per-file-ignores``: gitignore-style globs, relative to the config's folder.
+
+    A selector that names no rule (a typo: ``HK1O3``) is a :class:`UsageError`.
+    """
 
     def __init__(self, config: Config) -> None:
+        self._base = config.base
+        self._entries: list[tuple[Any, tuple[str, ...]]] = []
+        if not config.per_file_ignores:
+            return
         import pathspec
 
-        self._base = config.base
+        catalogue = load_catalogue(config.rules_dirs)
+        for codes in config.per_file_ignores.values():
+            catalogue.check_selectors(codes, where=f"{config.source}: per-file-ignores: ")
         self._entries = [
             (pathspec.GitIgnoreSpec.from_lines([pattern]), codes)
             for pattern, codes in config.per_file_ignores.items()

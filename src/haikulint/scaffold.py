@@ -1,8 +1,8 @@
 """Scaffolding a post from a typed haiku: slugs, headers and a create-only write.
 
-Pure except for :func:`blog_posts`, :func:`find_existing_post`, :func:`foreseen_problems`
-and :func:`create_post`, which touch the file system. Nothing here prints or decides
-exit codes: ``haikulint.commands.new`` does.
+Pure except for :func:`read_blog` (and the :class:`Blog` it reads) and :func:`create_post`,
+which touch the file system. Nothing here prints or decides exit codes:
+``haikulint.commands.new`` does.
 
 Slugs are made by hand rather than with python-slugify or Unidecode: those turn
 ``don't`` into ``don-t`` and transliterate any script (``東京`` to ``dong-jing``),
@@ -30,10 +30,11 @@ from haikulint.prosody.tokenize import normalize_apostrophes, split_lines
 
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile
-    from haikulint.blog.post import Post
     from haikulint.catalogue import Rule
-    from haikulint.checks import CheckContext, Problem
+    from haikulint.checks import Problem
+    from haikulint.checks.summary import PostSummary
     from haikulint.config import Config
+    from haikulint.engine import LintJob
 
 EXTENSION = ".md"
 MAX_NAME_BYTES = 255
@@ -283,127 +284,104 @@ def render_readable_post(title: str, when: date, haiku: Haiku, header_format: st
     return plain_content if found is not None and found.text == plain.text else content
 
 
-def blog_posts(root: Path, config: Config | None = None) -> list[PostFile]:
-    """The posts ``check`` finds under ``root``: the config's include and exclude globs,
-    hidden folders and ``.gitignore`` files heeded, as :func:`discover_posts` does."""
-    from haikulint.blog.discover import discover_posts
-    from haikulint.config import Config
-
-    if not root.is_dir():
-        return []
-    return discover_posts([root], config if config is not None else Config(), root)
-
-
-def find_existing_post(
-    root: Path,
-    relative: Path,
-    config: Config | None = None,
-    posts: Sequence[PostFile] | None = None,
-) -> Path | None:
-    """A post below ``root`` that ``check`` would call a duplicate of ``relative`` (HK301).
-
-    Slugs are compared as duplicate-slug compares them, by :attr:`Slug.key`: any
-    extension the config includes, any letter case, and any separator between lines
-    (``_/_``, ``--/--``, a bare ``/``). ``posts`` is :func:`blog_posts` if already found.
-    """
-    sections = config.sections if config is not None else ()
-    if posts is None:
-        posts = blog_posts(root, config)
-    wanted = parse_slug(relative.as_posix(), sections).key
-    prefix = os.path.abspath(root).rstrip(os.sep) + os.sep
-    for post in posts:
-        filename = post.filename
-        if filename.startswith(prefix):
-            below = filename[len(prefix) :]
-        else:  # pragma: no cover - discover_posts gives absolute paths below the root
-            below = os.path.relpath(filename, prefix)
-        if parse_slug(below.replace(os.sep, "/"), sections).key == wanted:
-            return post.path
-    return None
-
-
 FORESEEN_KINDS = frozenset({"duplicate-header", "date-future"})
 """The rules whose verdict on the new post ``new`` tells in advance, as warnings."""
 
 
-def foreseen_problems(
-    content: str,
-    path: Path,
-    root: Path,
-    config: Config,
-    context: CheckContext,
-    posts: Sequence[PostFile] = (),
-) -> list[tuple[Rule, Problem]]:
-    """What ``check`` would report of the post ``content`` once written at ``path``.
+@dataclass(frozen=True)
+class Blog:
+    """The posts already below ``root``, each read once: what a new post is checked against.
 
-    Only the rules in :data:`FORESEEN_KINDS` (a repeated title, a date after today)
-    and only as the config selects them (``select``, ``ignore``, ``extend-select``,
-    ``per-file-ignores``, each rule's own include and exclude); ``posts`` are the
-    blog's other posts, which the cross-post rules compare the new one with.
+    Made by :func:`read_blog`. ``job`` runs the rules in :data:`FORESEEN_KINDS` that the
+    config selects (:func:`foreseen_job`); ``summaries`` are the engine's summaries of
+    ``files``, in order.
     """
-    from haikulint.catalogue import (
-        load_catalogue,
-        run_blog_rule_on_summaries,
-        run_post_rule,
-        summary_headers,
+
+    root: Path
+    job: LintJob
+    files: Sequence[PostFile]
+    summaries: Sequence[PostSummary]
+
+    def existing_post(self, relative: Path) -> Path | None:
+        """A post that ``check`` would call a duplicate of ``relative`` (HK301).
+
+        Slugs are compared as duplicate-slug compares them, by :attr:`Slug.key`: any
+        extension the config includes, any letter case, and any separator between lines
+        (``_/_``, ``--/--``, a bare ``/``).
+        """
+        wanted = parse_slug(relative.as_posix(), self.job.config.sections).key
+        for file, summary in zip(self.files, self.summaries, strict=True):
+            if summary.slug_key == wanted:
+                return file.path
+        return None
+
+    def foreseen_problems(self, content: str, path: Path) -> list[tuple[Rule, Problem]]:
+        """What ``check`` would report of the post ``content`` once written at ``path``.
+
+        Only the rules in :data:`FORESEEN_KINDS` (a repeated title, a date after today),
+        and only as a run of ``check`` would apply them (``select``, ``ignore``,
+        ``extend-select``, ``per-file-ignores``, each rule's own include and exclude);
+        the cross-post ones compare the new post with :attr:`summaries`.
+        """
+        from haikulint.blog.post import display_path, post_from_text, relative_to_root
+        from haikulint.catalogue import run_blog_rule_on_summaries
+
+        job = self.job
+        if not job.rules:
+            return []
+        absolute = os.path.abspath(path)
+        slug = parse_slug(relative_to_root(absolute, self.root), job.config.sections)
+        post = post_from_text(content, Path(absolute), display_path(absolute, job.cwd), slug)
+        found = [
+            (rule, problem)
+            for rule, check in job.post_checks
+            if job.is_active(rule, post)
+            for problem in check(post)
+        ]
+        new = job.summarize(post)
+        everyone = [new, *self.summaries]
+        for rule in job.blog_rules:
+            if job.switched_on(rule, new.suppressions, post.path):
+                found += [
+                    (rule, problem)
+                    for summary, problem in run_blog_rule_on_summaries(rule, everyone, job.context)
+                    if summary is new
+                ]
+        return found
+
+
+def foreseen_job(config: Config | None = None, today: date | None = None) -> LintJob:
+    """A run of the rules in :data:`FORESEEN_KINDS` that the config selects, as ``check``
+    would run them on ``today`` (default: the local date).
+
+    Raises :class:`~haikulint.errors.UsageError` for a selector in the config (``select``,
+    ``ignore``, ``per-file-ignores``...) that names no rule, as ``check`` does.
+    """
+    from haikulint.catalogue import load_catalogue
+    from haikulint.config import Config
+    from haikulint.engine import LintJob
+
+    config = config if config is not None else Config()
+    rules = load_catalogue(config.rules_dirs).select(
+        config.select, config.ignore, config.extend_select
     )
-    from haikulint.engine import PerFileIgnores
-
-    ignores = PerFileIgnores(config)
-    rules = [
-        rule
-        for rule in load_catalogue(config.rules_dirs).select(
-            config.select, config.ignore, config.extend_select
-        )
-        if rule.kind in FORESEEN_KINDS and not ignores.ignores(rule, path)
-    ]
-    if not rules:
-        return []
-    post = _post_from_text(content, path, root, config.sections)
-    found = [
-        (rule, problem)
-        for rule in rules
-        if rule.scope == "post"
-        for problem in run_post_rule(rule, post, context)
-    ]
-    blog_rules = [rule for rule in rules if rule.scope == "blog"]
-    if blog_rules:
-        from haikulint.blog.post import read_post
-        from haikulint.checks.summary import summarize
-
-        keys = summary_headers(blog_rules)
-        new = summarize(post, keys)
-        others = [summarize(read_post(file, sections=config.sections), keys) for file in posts]
-        for rule in blog_rules:
-            found += [
-                (rule, problem)
-                for summary, problem in run_blog_rule_on_summaries(rule, [new, *others], context)
-                if summary is new
-            ]
-    return found
-
-
-def _post_from_text(content: str, path: Path, root: Path, sections: Sequence[str]) -> Post:
-    """The post as ``check`` will read it from ``path`` below ``root``, not yet written."""
-    from haikulint.blog.post import Post, display_path, read_text, suppressions_from
-
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute, os.path.abspath(root)).replace(os.sep, "/")
-    parts = read_text(content)
-    return Post(
-        path=Path(absolute),
-        display_path=display_path(absolute),
-        slug=parse_slug(relative, sections),
-        header_style=parts.header_style,
-        headers=parts.headers,
-        header_lines=parts.header_lines,
-        front_matter_error=parts.front_matter_error,
-        haiku=parts.haiku,
-        first_line=parts.first_line,
-        dateline=parts.dateline,
-        body_line=parts.body_line,
-        suppressions=suppressions_from(parts.headers),
+    return LintJob(
+        config=config,
+        rule_codes=tuple(rule.code for rule in rules if rule.kind in FORESEEN_KINDS),
+        today=today or date.today(),
+        cwd=Path.cwd(),
     )
+
+
+def read_blog(root: Path, job: LintJob) -> Blog:
+    """The posts ``check`` finds under ``root`` (the config's include and exclude globs,
+    hidden folders and ``.gitignore`` files heeded, as :func:`discover_posts` does), read
+    by the engine for ``job`` (see :func:`foreseen_job`), on all cores for a large blog."""
+    from haikulint.blog.discover import discover_posts
+    from haikulint.engine import summarize_posts
+
+    files = discover_posts([root], job.config, root) if root.is_dir() else []
+    return Blog(root=root, job=job, files=files, summaries=summarize_posts(files, job))
 
 
 def create_post(path: Path, content: str) -> None:

@@ -18,6 +18,7 @@ from haikulint.blog.post import (
     Post,
     display_path,
     header_line,
+    post_from_text,
     read_post,
     read_text,
     title_in,
@@ -875,3 +876,17 @@ def test_a_pelican_haiku_header_may_continue_over_lines() -> None:
     assert found.haiku.text == (
         "the old server hums / a fan spins in the dark room / nobody looks in"
     )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Kubernetes: The Hard Way\nDate: 2024-01-02\n\nBody.\n",  # first_line_read_as
+        "---\ntitle: T\nhaikulint: {ignore: [103]}\n---\n\nBody.\n",  # suppression_problems
+        "---\ntitle: T\nhaikulint:\n  ignore: [HK103]\n---\n\na b / c d / e f\n",
+        "+++\ntitle = 'T'\ndate = 2024-01-02\n+++\n\nApril 24, 2023 - Today, a post.\n",
+    ],
+)
+def test_a_post_from_its_text_is_the_post_read_from_its_file(tmp_path: Path, content: str) -> None:
+    post = read(tmp_path, content)
+    assert post_from_text(content, post.path, post.display_path, post.slug) == post

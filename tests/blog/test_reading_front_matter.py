@@ -3,6 +3,7 @@ say what would be right (issue 3, "Reading a post")."""
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import pytest
@@ -11,6 +12,11 @@ from hypothesis import strategies as st
 
 from haikulint.blog.frontmatter_loading import MAX_NESTING_DEPTH
 from haikulint.blog.post import Located, read_text
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
 
 # --- deep nesting is front-matter-invalid in every format, never a crash ---------------------
 
@@ -264,3 +270,69 @@ def test_yaml_front_matter_may_end_with_the_document_end_marker() -> None:
     assert found.front_matter_error is None
     assert found.headers == {"title": "Dots", "date": "2024-01-02"}
     assert found.body_line == 6
+
+
+# --- the value helpers the reader and the checks' messages share --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("A Day", '"A Day"'), ('say "hi"', r'"say \"hi\""'), ("C:\\dir", r'"C:\\dir"'), ("", '""')],
+)
+def test_double_quoted_text_reads_back_in_yaml_toml_and_json(text: str, written: str) -> None:
+    import json
+
+    from haikulint.blog.frontmatter_loading import yaml_reads_back
+    from haikulint.blog.post import double_quoted
+
+    assert double_quoted(text) == written
+    assert yaml_reads_back("title", written, text)
+    assert tomllib.loads(f"title = {written}") == {"title": text}
+    assert json.loads(written) == text
+
+
+@pytest.mark.parametrize(
+    ("written", "holds"),
+    [
+        ("A Day", True),
+        ("Kubernetes: The Hard Way", False),  # a second ": " is a syntax error
+        ("yes", False),  # true/false
+        ("2024", False),  # a number
+        ("2024-01-02 10:00:00", False),  # the front matter reader keeps it; others make a date
+        ("[a, b]", False),
+        ('"A Day"', False),  # the quotes are not the value's
+    ],
+)
+def test_yaml_reads_back_only_the_same_text(written: str, holds: bool) -> None:
+    from haikulint.blog.frontmatter_loading import yaml_reads_back
+
+    assert yaml_reads_back("title", written, written) is holds
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("words", "a line of text"),
+        (True, "true/false"),
+        (2024, "a number"),
+        (1.5, "a number"),
+        ({"en": "Hi"}, "a table of keys"),
+        (["a"], "a list"),
+        (date(2024, 1, 2), "a date"),
+        (None, "a null value"),
+    ],
+)
+def test_value_kind_says_what_a_value_is(value: object, kind: str) -> None:
+    from haikulint.blog.post import value_kind
+
+    assert value_kind(value) == kind
+
+
+def test_a_title_suggested_from_a_date_shaped_line_is_quoted() -> None:
+    from haikulint.checks._common import header_example
+    from tests.checks.helpers import make_post
+
+    post = make_post(headers={"date": "2024-01-02"}, header_style="yaml")
+    example = header_example(post, "title", "2024-01-02 10:00:00")
+    assert example == 'title: "2024-01-02 10:00:00" in the --- front matter'
+    assert header_example(post, "title", "A Day") == "title: A Day in the --- front matter"

@@ -10,8 +10,15 @@ from typing import Any
 
 from haikulint.blog.post import Dateline, Located, Post
 from haikulint.blog.slug import parse_slug
-from haikulint.catalogue import Rule, load_catalogue, run_blog_rule, run_post_rule
+from haikulint.catalogue import (
+    Rule,
+    load_catalogue,
+    run_blog_rule_on_summaries,
+    run_post_rule,
+    summary_headers,
+)
 from haikulint.checks import CheckContext, Problem
+from haikulint.checks.summary import summarize
 from haikulint.prosody.count import SyllableCounter
 
 TODAY = date(2024, 6, 1)
@@ -76,3 +83,21 @@ def messages(code: str, post: Post, **changes: Any) -> list[str]:
 def blog_problems(code: str, posts: Sequence[Post], **changes: Any) -> Iterator[tuple[str, str]]:
     for post, problem in run_blog_rule(rule(code), posts, context(**changes)):
         yield post.display_path, problem.message
+
+
+def run_blog_rule(
+    rule: Rule, posts: Sequence[Post], context: CheckContext
+) -> Iterator[tuple[Post, Problem]]:
+    """The problems a cross-post ``rule`` finds among the ``posts`` it applies to.
+
+    The check sees each post's :class:`~haikulint.checks.summary.PostSummary`, as in a run.
+    """
+    if rule.scope != "blog":
+        return iter(())
+    keys = summary_headers([rule])
+    summaries = [summarize(post, keys) for post in posts]
+    by_summary = {id(summary): post for summary, post in zip(summaries, posts, strict=True)}
+    return (
+        (by_summary[id(summary)], problem)
+        for summary, problem in run_blog_rule_on_summaries(rule, summaries, context)
+    )

@@ -11,13 +11,14 @@ from haikulint.catalogue import (
     builtin_rules_dir,
     load_catalogue,
     read_rule,
-    run_blog_rule,
+    run_blog_rule_on_summaries,
     run_post_rule,
 )
 from haikulint.checks.registry import MODULES, load_kind
+from haikulint.checks.summary import summarize
 from haikulint.diagnostic import Severity
 from haikulint.errors import ConfigError, UsageError
-from tests.checks.helpers import HAIKU, context, make_post
+from tests.checks.helpers import HAIKU, context, make_post, run_blog_rule
 
 TABLE = {
     "HK001": ("unreadable-file", Severity.ERROR),
@@ -166,6 +167,16 @@ def test_unknown_selector_is_a_usage_error(selector: str) -> None:
         load_catalogue().select([], [selector])
 
 
+def test_unknown_selectors_are_the_ones_that_pick_no_rule() -> None:
+    catalogue = load_catalogue()
+    selectors = ["HK1", "HK1O3", "slug-lines", "no-such-rule", "ALL", " hk103 "]
+    assert catalogue.unknown_selectors(selectors) == ["HK1O3", "no-such-rule"]
+    assert catalogue.unknown_selectors([]) == []
+    catalogue.check_selectors(["HK1", "slug-lines"])  # none unknown: no error
+    with pytest.raises(UsageError, match=r"^here: unknown rule selector 'HK1O3'"):
+        catalogue.check_selectors(selectors, where="here: ")
+
+
 # user rule folders
 
 
@@ -226,6 +237,7 @@ def test_run_helpers_refuse_the_wrong_scope() -> None:
     assert slug_rule is not None and duplicates is not None
     post = make_post("post/flat.md")
     assert list(run_blog_rule(slug_rule, [post], context())) == []
+    assert list(run_blog_rule_on_summaries(slug_rule, [summarize(post)], context())) == []
     assert list(run_post_rule(duplicates, post, context())) == []
 
 

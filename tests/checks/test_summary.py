@@ -11,13 +11,12 @@ from hypothesis import strategies as st
 from haikulint.catalogue import (
     load_catalogue,
     read_rule,
-    run_blog_rule,
     run_blog_rule_on_summaries,
     summary_headers,
 )
 from haikulint.checks.registry import MODULES, load_kind
 from haikulint.checks.summary import summarize
-from tests.checks.helpers import HAIKU, context, located, make_post
+from tests.checks.helpers import HAIKU, context, located, make_post, run_blog_rule
 
 OTHER = "post/the-pager-went-off-/-i-merge-before-the-tests-end-/-friday-afternoon.md"
 

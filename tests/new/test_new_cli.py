@@ -94,6 +94,38 @@ def test_unknown_words_are_warnings_either_way(blog: Path) -> None:
     assert "haikulint: warning: line 3: 'zorbix' is in no dictionary" in err
 
 
+@pytest.mark.parametrize(
+    ("config_file", "config", "words_table", "hint"),
+    [
+        (None, "", "[words]\n", "in haikulint.toml: [words] zorbix = N"),
+        ("haikulint.toml", "", "[words]\n", "in haikulint.toml: [words] zorbix = N"),
+        (".haikulint.toml", "", "[words]\n", "in .haikulint.toml: [words] zorbix = N"),
+        (
+            "pyproject.toml",
+            "[tool.haikulint]\n",
+            "[tool.haikulint.words]\n",
+            "in pyproject.toml: [tool.haikulint.words] zorbix = N",
+        ),
+    ],
+)
+def test_the_unknown_word_hint_is_written_for_the_config_file(
+    blog: Path, config_file: str | None, config: str, words_table: str, hint: str
+) -> None:
+    if config_file is not None:
+        (blog / config_file).write_text(config, encoding="utf-8")
+    haiku = "the cat ran away / I sat by the river bank / the old dog zorbix"
+    code, _, err = run_cli("new", haiku, "--title", "t", "--dry-run")
+    assert code == 0
+    assert err == (
+        "haikulint: warning: line 3: 'zorbix' is in no dictionary; counted as 2 "
+        f"(an estimate: if that is wrong, set it {hint})\n"
+    )
+    # The advice, followed, is a config that works.
+    config_path = blog / (config_file or "haikulint.toml")
+    config_path.write_text(config + words_table + "zorbix = 2\n", encoding="utf-8")
+    assert run_cli("new", haiku, "--title", "t", "--dry-run")[::2] == (0, "")
+
+
 def test_user_words_from_config_are_used(blog: Path) -> None:
     (blog / "haikulint.toml").write_text("[words]\nzorbix = 2\n", encoding="utf-8")
     haiku = "the cat ran away / I sat by the river bank / the old dog zorbix"
@@ -700,6 +732,29 @@ def test_a_title_another_post_has_is_warned_about(blog: Path, second: str) -> No
     )
 
 
+def test_a_blog_read_on_several_cores_gives_the_same_warnings_and_refusals(
+    blog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from haikulint import engine
+
+    for number in range(12):
+        post = blog / "posts" / f"post-{number:02}.md"
+        post.write_text(f"---\ntitle: Title {number % 6}\n---\n\nbody\n", encoding="utf-8")
+    assert run_cli("new", GOOD, "--title", "Title 3")[0] == 0
+    serial = run_cli("new", OTHER, "--title", "Title 5", "--dry-run")
+    again = run_cli("new", GOOD, "--title", "x", "--dry-run")
+    monkeypatch.setattr(engine, "SPAN_POSTS", 2)
+    monkeypatch.setattr(engine, "_worker_count", lambda count: 2)
+    assert run_cli("new", OTHER, "--title", "Title 5", "--dry-run") == serial
+    assert serial[0] == 0
+    assert serial[2] == (
+        'haikulint: warning: HK302 duplicate-title: the title "Title 5" is also the title of '
+        "posts/post-05.md, posts/post-11.md; give each post its own title\n"
+    )
+    assert run_cli("new", GOOD, "--title", "x", "--dry-run") == again
+    assert again[0] == 1 and f"{GOOD_PATH}: a post with this slug already exists" in again[2]
+
+
 def test_no_title_warning_when_the_config_ignores_the_rule(blog: Path) -> None:
     (blog / "haikulint.toml").write_text('ignore = ["duplicate-title"]\n', encoding="utf-8")
     run_cli("new", GOOD, "--title", "Same")
@@ -721,6 +776,53 @@ def test_no_future_date_warning_when_the_config_allows_it(blog: Path, config: st
     (blog / "haikulint.toml").write_text(config, encoding="utf-8")
     code, _, err = run_cli("new", GOOD, "--title", "t", "--date", "2099-01-01")
     assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("config_file", "config", "hint"),
+    [
+        ("haikulint.toml", 'root = "posts"\n', "in haikulint.toml: allow-future-dates = true"),
+        (
+            "pyproject.toml",
+            '[tool.haikulint]\nroot = "posts"\n',
+            "in pyproject.toml: [tool.haikulint] allow-future-dates = true",
+        ),
+    ],
+)
+def test_the_future_date_hint_is_written_for_the_config_file(
+    blog: Path, config_file: str, config: str, hint: str
+) -> None:
+    (blog / config_file).write_text(config, encoding="utf-8")
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--date", "2099-01-01", "--dry-run")
+    assert code == 0
+    assert err.startswith("haikulint: warning: HK204 date-future: the date 2099-01-01 is ")
+    assert err.endswith(f"allow future dates {hint}\n")
+
+
+def test_per_file_ignores_switch_a_foreseen_rule_off_for_the_new_post(blog: Path) -> None:
+    config = '[per-file-ignores]\n"posts/the-cat-ran-away-/**" = ["date-future"]\n'
+    (blog / "haikulint.toml").write_text(config, encoding="utf-8")
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--date", "2099-01-01", "--dry-run")
+    assert (code, err) == (0, "")
+
+
+def test_a_per_file_ignores_typo_is_refused_as_check_refuses_it(blog: Path) -> None:
+    (blog / "haikulint.toml").write_text('[per-file-ignores]\n"*.md" = ["HK2O4"]\n', "utf-8")
+    expected = "haikulint.toml: per-file-ignores: unknown rule selector 'HK2O4'"
+    code, out, err = run_cli("new", GOOD, "--title", "t", "--dry-run")
+    assert (code, out) == (2, "")
+    assert err.startswith("haikulint: error: ") and err.count("\n") == 1
+    assert expected in err
+    code, _, err = run_cli("check", "posts")
+    assert code == 2 and expected in err
+    assert files_under(blog) == ["haikulint.toml", "posts"]
+
+
+def test_a_config_selector_typo_is_refused_before_any_prompt(blog: Path, terminal: None) -> None:
+    (blog / "haikulint.toml").write_text('[per-file-ignores]\n"*.md" = ["HK2O4"]\n', "utf-8")
+    code, _, err = run_cli("new", input="the cat ran away\n")
+    assert code == 2
+    assert "Line 1" not in err and "unknown rule selector 'HK2O4'" in err
 
 
 def test_dry_run_warns_too(blog: Path) -> None:

@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from haikulint import scaffold
+from haikulint.config import Config
 from haikulint.scaffold import HaikuRefused, PostExistsError
 
 if sys.version_info >= (3, 11):
@@ -279,6 +280,11 @@ def test_pelican_header_lines() -> None:
 RELATIVE = Path("the-cat-ran-", "-to-the-river-", "-dont-stop.md")
 
 
+def existing_post(root: Path, config: Config | None = None) -> Path | None:
+    """The post below ``root`` that ``new`` would refuse to write RELATIVE over."""
+    return scaffold.read_blog(root, scaffold.foreseen_job(config)).existing_post(RELATIVE)
+
+
 @pytest.mark.parametrize(
     "existing",
     [
@@ -291,13 +297,13 @@ RELATIVE = Path("the-cat-ran-", "-to-the-river-", "-dont-stop.md")
         "the-cat-ran--/--to-the-river-/-dont-stop.md",
     ],
 )
-def test_find_existing_post_under_any_extension_or_case(tmp_path: Path, existing: str) -> None:
+def test_existing_post_under_any_extension_or_case(tmp_path: Path, existing: str) -> None:
     (tmp_path / existing).parent.mkdir(parents=True)
     (tmp_path / existing).write_text("x", encoding="utf-8")
-    assert scaffold.find_existing_post(tmp_path, RELATIVE) == tmp_path / existing
+    assert existing_post(tmp_path) == tmp_path / existing
 
 
-def test_find_existing_post_ignores_other_posts(tmp_path: Path) -> None:
+def test_existing_post_ignores_other_posts(tmp_path: Path) -> None:
     for other in (
         "the-cat-ran-/-to-the-river-/-dont-stop-now.md",
         "the-cat-ran-/-to-the-river-/-dont-stop.txt",
@@ -310,21 +316,19 @@ def test_find_existing_post_ignores_other_posts(tmp_path: Path) -> None:
     ):
         (tmp_path / other).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / other).write_text("x", encoding="utf-8")
-    assert scaffold.find_existing_post(tmp_path, RELATIVE) is None
-    assert scaffold.find_existing_post(tmp_path / "missing", RELATIVE) is None
+    assert existing_post(tmp_path) is None
+    assert existing_post(tmp_path / "missing") is None
 
 
-def test_find_existing_post_heeds_the_configured_include_and_sections(tmp_path: Path) -> None:
-    from haikulint.config import Config
-
+def test_existing_post_heeds_the_configured_include_and_sections(tmp_path: Path) -> None:
     existing = tmp_path / "the-cat-ran-/-to-the-river-/-dont-stop.txt"
     existing.parent.mkdir(parents=True)
     existing.write_text("x", encoding="utf-8")
-    assert scaffold.find_existing_post(tmp_path, RELATIVE) is None
+    assert existing_post(tmp_path) is None
     with_txt = Config(include=("*.md", "*.txt"))
-    assert scaffold.find_existing_post(tmp_path, RELATIVE, with_txt) == existing
+    assert existing_post(tmp_path, with_txt) == existing
     ignored = Config(base=tmp_path, include=("*.md", "*.txt"), exclude=("*.txt",))
-    assert scaffold.find_existing_post(tmp_path, RELATIVE, ignored) is None
+    assert existing_post(tmp_path, ignored) is None
 
 
 # --- the create-only write -------------------------------------------------------------

@@ -41,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from haikulint.blog.post import Located
+from haikulint.blog.post import Located, double_quoted, value_kind
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -257,7 +257,7 @@ def _load_yaml(source: str, first_line: int) -> tuple[dict[Any, Any], dict[str, 
         loader.dispose()
     if not isinstance(data, dict):
         raise FrontMatterError(
-            f"YAML front matter is {_kind(data)}, not key: value pairs", first_line
+            f"YAML front matter is {value_kind(data)}, not key: value pairs", first_line
         )
     lines = {
         str(key.value).lower(): first_line + key.start_mark.line
@@ -306,8 +306,6 @@ def _yaml_error(error: yaml.MarkedYAMLError, source: str, first_line: int) -> tu
 
 def _yaml_quote_hint(line: str) -> str | None:
     """``title: Kubernetes: The Hard Way`` -> quote the value: title: "Kubernetes: ..."."""
-    import yaml
-
     pair = _YAML_PAIR.match(line)
     if pair is None:
         return None
@@ -315,13 +313,39 @@ def _yaml_quote_hint(line: str) -> str | None:
     if not value or value[0] in "'\"":
         return None
     key = pair.group(2).strip()
-    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    try:
-        if yaml.load(f"{key}: {quoted}", Loader=_yaml_loader()) != {key: value}:
-            return None
-    except yaml.YAMLError:
+    quoted = double_quoted(value)
+    if not yaml_reads_back(key, quoted, value):
         return None
     return f'a value holding ": " must be quoted: {key}: {quoted}'
+
+
+def yaml_reads_back(key: str, written: str, value: str) -> bool:
+    """Whether the YAML line ``key: written`` reads back as the text ``value``, both as
+    front matter is read here and by YAML readers that turn ``2024-01-02`` into a date.
+
+    ``title: Kubernetes: The Hard Way`` does not (a second ``: `` is a syntax error);
+    ``title: "Kubernetes: The Hard Way"`` does.
+    """
+    import yaml
+
+    try:
+        if yaml.load(f"{key}: {written}", Loader=_yaml_loader()) != {key: value}:
+            return False
+    except yaml.YAMLError:
+        return False
+    return not _is_yaml_timestamp(written)
+
+
+def _is_yaml_timestamp(written: str) -> bool:
+    """Whether YAML's own resolvers (which :func:`_yaml_loader` drops) read ``written``,
+    unquoted, as a timestamp."""
+    import yaml
+
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return any(
+        tag == _TIMESTAMP_TAG and pattern.match(written)
+        for tag, pattern in base.yaml_implicit_resolvers.get(written[:1], [])
+    )
 
 
 @functools.cache
@@ -517,7 +541,7 @@ def _toml_hint(message: str, source: str, line: int, first_line: int) -> tuple[s
         if out_of_range is not None:
             return f"{written} is not a real date-time: {out_of_range}", line
         return f"TOML dates are written YYYY-MM-DD: {key} = {day.isoformat()}", line
-    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    quoted = double_quoted(value)
     if value[0] not in "\"'[{" and _toml_value_ok(quoted):
         return f"text values are quoted in TOML: {key} = {quoted}", line
     return None, line
@@ -608,7 +632,7 @@ def _read_json(text: str, found: FrontMatter) -> FrontMatter:
         found.body_start = min(len(text), line_end + 1)
         found.body_line = 2 + text.count("\n", 0, end)
     if not isinstance(data, dict):  # pragma: no cover - detect() lets only "{" through
-        found.error = Located(f"JSON front matter is {_kind(data)}, not an object", 1)
+        found.error = Located(f"JSON front matter is {value_kind(data)}, not an object", 1)
         return found
     if _too_deep(data):
         found.error = Located(_nested_too_deeply("json"), 1 + _deepest_line(text[:end]))
@@ -623,15 +647,3 @@ def _read_json(text: str, found: FrontMatter) -> FrontMatter:
             lines.setdefault(key.group(1).lower(), 1 + offset)
     _store(found, data, lines)
     return found
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return "a line of text"
-    if isinstance(value, bool):
-        return "a true/false value"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return f"a {type(value).__name__}"

@@ -30,7 +30,7 @@ import re
 import stat
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -130,14 +130,20 @@ def read_post(file: PostFile, cwd: Path | None = None, *, sections: Collection[s
     filename = file.filename
     path = Path(filename)
     display = display_path(filename, cwd)
-    slug = parse_slug(_relative_to_root(filename, file.root), sections)
+    slug = parse_slug(relative_to_root(filename, file.root), sections)
     data_or_error = _read_bytes(filename)
     if isinstance(data_or_error, str):
         return Post(path=path, display_path=display, slug=slug, read_error=data_or_error)
     text_or_error = _decode(data_or_error)
     if text_or_error[1] is not None:
         return Post(path=path, display_path=display, slug=slug, read_error=text_or_error[1])
-    parts = read_text(text_or_error[0])
+    return post_from_text(text_or_error[0], path, display, slug)
+
+
+def post_from_text(text: str, path: Path, display: str, slug: Slug) -> Post:
+    """The post whose file at ``path`` holds ``text``: what :func:`read_post` makes of a
+    file it could read (also of a post not yet written, to foresee what check will say)."""
+    parts = read_text(text)
     suppressions, problems = read_suppressions(parts.headers, parts.header_style)
     return Post(
         path=path,
@@ -210,11 +216,6 @@ def display_path(path: str | os.PathLike[str], cwd: Path | None = None) -> str:
         if text.startswith(prefix):
             text = text[len(prefix) :]
     return text.replace(os.sep, "/")
-
-
-def suppressions_from(headers: Mapping[str, object]) -> frozenset[str]:
-    """Codes or names from ``haikulint: {ignore: [...]}`` or a ``Haikulint-Ignore:`` header."""
-    return read_suppressions(headers)[0]
 
 
 _NO_SUPPRESSIONS: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
@@ -327,6 +328,35 @@ def _ignore_example(style: str, value: object) -> str:
     return "Haikulint-Ignore: " + ", ".join(entries)
 
 
+def value_kind(value: object) -> str:
+    """What a header value (or the whole front matter) is, in a writer's words:
+    ``a number``, ``a list``, ``a line of text``..."""
+    if isinstance(value, str):
+        return "a line of text"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, Mapping):
+        return "a table of keys"
+    if isinstance(value, list | tuple | set | frozenset):
+        return "a list"
+    if isinstance(value, datetime):
+        return "a date and time"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, time):
+        return "a time"
+    if value is None:
+        return "a null value"
+    return "a value of another kind"
+
+
+def double_quoted(text: str) -> str:
+    """``text`` in double quotes, ``\\`` and ``"`` escaped: a string in TOML, JSON and YAML."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _described(value: object) -> str:
     """``the text 'ignore'``, ``the number 103``, ``a list``: a header value, for messages."""
     if isinstance(value, str):
@@ -359,7 +389,7 @@ def _entry_described(item: object) -> str:
     return f"one of its entries is a {type(item).__name__}"
 
 
-def _relative_to_root(path: str, root: Path) -> str:
+def relative_to_root(path: str, root: Path) -> str:
     """The POSIX path of ``path`` below ``root``; discover gives absolute, clean paths,
     so a prefix test is enough in the common case (``os.path.relpath`` costs ~10 µs)."""
     file, prefix = path, _folder_prefix(str(root))

@@ -48,16 +48,8 @@ class CheckContext:
     name given with ``--config``); None without one. Fix hints are written for it."""
 
     def setting(self, key: str, value: str, table: str = "") -> str:
-        """Where and how to set a config value, for a message's fix hint.
+        """Where and how to set a config value, for a message's fix hint, written for
+        :attr:`config_file`: see :meth:`haikulint.config.Config.setting`."""
+        from haikulint.config import setting_hint
 
-        ``in pyproject.toml: [tool.haikulint.words] glorp = N`` with a pyproject.toml,
-        ``in haikulint.toml: [words] glorp = N`` with any other config file, named as
-        it is. Without a config file, haikulint.toml's form: it is the file a blog
-        that is not a Python project creates.
-        """
-        name = self.config_file or "haikulint.toml"
-        if name == "pyproject.toml":
-            header = "[tool.haikulint" + (f".{table}" if table else "") + "] "
-        else:
-            header = f"[{table}] " if table else ""
-        return f"in {name}: {header}{key} = {value}"
+        return setting_hint(self.config_file, key, value, table)

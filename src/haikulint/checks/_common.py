@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from haikulint.blog.post import double_quoted
 from haikulint.blog.spelling import slug_words
 
 if TYPE_CHECKING:
@@ -33,11 +34,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def either(values: list[str]) -> str:
-    """``["8"]`` -> ``8``; ``["8", "9"]`` -> ``8 or 9``; ``["6", "7", "8"]`` -> ``6, 7 or 8``."""
+def either(values: list[str], conjunction: str = "or") -> str:
+    """``["8"]`` -> ``8``; ``["8", "9"]`` -> ``8 or 9``; ``["6", "7", "8"]`` -> ``6, 7 or 8``
+    (``6, 7 and 8`` with ``conjunction="and"``)."""
     if len(values) <= 1:
         return "".join(values)
-    return f"{', '.join(values[:-1])} or {values[-1]}"
+    return f"{', '.join(values[:-1])} {conjunction} {values[-1]}"
 
 
 class DateValue:
@@ -128,52 +130,28 @@ def header_example(post: Post, key: str, value: str, *, quote: bool = True) -> s
     """How to write header ``key`` in this post's header style, e.g. ``Title: A Day``."""
     style = post.header_style
     if style == "toml":
-        shown = _double_quoted(value) if quote else value
+        shown = double_quoted(value) if quote else value
         return f"{key} = {shown} in the +++ front matter"
     if style == "json":
-        return f'"{key}": {_double_quoted(value)} in the JSON front matter'
+        return f'"{key}": {double_quoted(value)} in the JSON front matter'
     if style == "yaml":
-        shown = value if not quote or _plain_yaml_holds(value) else _double_quoted(value)
+        shown = value if not quote or _plain_yaml_holds(value) else double_quoted(value)
         return f"{key}: {shown} in the --- front matter"
     return f"{key.capitalize()}: {value}"
 
 
 def _plain_yaml_holds(text: str) -> bool:
-    """Whether ``key: text``, unquoted, reads back as the string ``text`` in YAML
-    (``Kubernetes: The Hard Way`` does not: a second ``: `` is a syntax error)."""
-    import yaml
+    """Whether ``key: text``, unquoted, reads back as the text ``text`` in YAML."""
+    from haikulint.blog.frontmatter_loading import yaml_reads_back
 
-    try:
-        loaded = yaml.safe_load(f"key: {text}")
-    except yaml.YAMLError:
-        return False
-    return isinstance(loaded, dict) and loaded.get("key") == text
+    return yaml_reads_back("key", text, text)
 
 
 def quoted_header_example(post: Post, key: str, text: str) -> str:
     """Header ``key`` set to the text ``text``, quoted where the header style needs it."""
     if post.header_style == "yaml":
-        return header_example(post, key, _double_quoted(text), quote=False)
+        return header_example(post, key, double_quoted(text), quote=False)
     return header_example(post, key, text)
-
-
-def value_kind(value: object) -> str:
-    """What a header value is, in a writer's words: ``a number``, ``a list``..."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, Mapping):
-        return "a table of keys"
-    if isinstance(value, list | tuple | set | frozenset):
-        return "a list"
-    if isinstance(value, datetime):
-        return "a date and time"
-    if isinstance(value, date):
-        return "a date"
-    if isinstance(value, time):
-        return "a time"
-    return "a value of another kind"
 
 
 def value_as_text(value: object) -> str | None:
@@ -197,7 +175,3 @@ def value_as_text(value: object) -> str | None:
         ):
             return ", ".join(item for item in items if item is not None)
     return None
-
-
-def _double_quoted(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from haikulint.checks import CheckContext, Problem
-from haikulint.checks._common import duplicates
+from haikulint.checks._common import duplicates, either
 from haikulint.checks.options import Option
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def check(
             plural = len(ignored) > 1 or ignored[0] in _PLURAL
             said = (
                 f'the slug "{post.slug_text}" collides with {paths}: they are the same slug '
-                f"once {_and(ignored)} {'are' if plural else 'is'} ignored, "
+                f"once {either(ignored, conjunction='and')} {'are' if plural else 'is'} ignored, "
                 "and build to the same address"
             )
         yield post, Problem(f"{said}; keep one of the posts, or give one a new haiku")
@@ -97,7 +97,3 @@ def _unpadded(text: str) -> str:
     return "/".join(
         str(int(part)) if part.isdigit() and part.isascii() else part for part in text.split("/")
     )
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from haikulint.blog.post import value_kind
 from haikulint.checks import CheckContext, Problem
 from haikulint.checks._common import (
     header_example,
     headers_usable,
     quoted_header_example,
     value_as_text,
-    value_kind,
 )
 from haikulint.checks.options import Option, choice, parse_bool, parse_key, text_option
 

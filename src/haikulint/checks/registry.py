@@ -44,8 +44,14 @@ class CheckKind:
     options: Mapping[str, Option]
     check: Callable[..., Iterator[Any]]
     doc: str
-    headers_read: Callable[[Mapping[str, object]], frozenset[str]] = lambda options: frozenset()
-    """Blog scope: the headers ``check`` reads of each post (see :mod:`.summary`)."""
+    headers_read: Callable[[Mapping[str, object]], frozenset[str]]
+    """Blog scope: the headers ``check`` reads of each post (see :mod:`.summary`); none for
+    a post-scope check."""
+
+
+def _no_headers(options: Mapping[str, object]) -> frozenset[str]:
+    """What a post-scope check reads of the other posts: nothing."""
+    return frozenset()
 
 
 def kinds() -> tuple[str, ...]:
@@ -67,5 +73,5 @@ def load_kind(kind: str) -> CheckKind:
         options=module.OPTIONS,
         check=module.check,
         doc=(module.__doc__ or "").strip(),
-        **({"headers_read": module.headers_read} if scope == "blog" else {}),
+        headers_read=getattr(module, "headers_read", _no_headers),
     )

@@ -18,6 +18,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from haikulint.checks._common import headers_usable
+
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
 
@@ -59,7 +61,7 @@ class PostSummary:
 
 def summarize(post: Post, header_keys: Collection[str] = ()) -> PostSummary:
     """``post`` reduced to what cross-post checks need, keeping the headers in ``header_keys``."""
-    usable = post.read_error is None and post.front_matter_error is None
+    usable = headers_usable(post)
     headers = post.headers if usable else {}
     lines = post.header_lines
     slug = post.slug

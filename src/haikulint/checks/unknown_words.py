@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from haikulint.checks import CheckContext, Problem
 from haikulint.checks._common import either
 from haikulint.checks.options import FORM, Option
+from haikulint.config import toml_key
 
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
@@ -39,13 +40,8 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
             seen.add(key)
             counts = either([str(count) for count in word.readings])
             noun = "syllable" if word.readings == (1,) else "syllables"
-            fix = context.setting(_toml_key(key), "N", table="words")
+            fix = context.setting(toml_key(key), "N", table="words")
             yield Problem(
                 f'"{word.text}" (line {number}) is in no dictionary, so its count of '
                 f"{counts} {noun} is an estimate; if that is wrong, set it {fix}"
             )
-
-
-def _toml_key(word: str) -> str:
-    bare = word.replace("-", "").replace("_", "").isalnum() and word.isascii()
-    return word if bare else '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -54,22 +54,33 @@ def run(
         (*config.ignore, *ignore),
         (*config.extend_select, *extend_select),
     )
-    for codes in config.per_file_ignores.values():
-        catalogue.check_selectors(codes, where=f"{config.source}: per-file-ignores: ")
+    # A baseline is matched by path and message, which name posts: name them relative to
+    # the baseline file, not the cwd, so it holds from any folder (shown relative to the
+    # cwd again below).
+    baseline_file = write_baseline or baseline
+    anchor = baseline_file.resolve().parent if baseline_file is not None else Path.cwd()
+    job = LintJob(  # refuses a per-file-ignores selector that names no rule
+        config=config,
+        rule_codes=tuple(rule.code for rule in rules),
+        today=today or date.today(),
+        cwd=anchor,
+    )
     configured_root = root or config.root
-    if root is not None and not root.is_dir():
+    root_missing = configured_root is not None and not configured_root.is_dir()
+    if root_missing and root is not None:
         what = "not a folder" if root.exists() else "no such folder"
         raise UsageError(f"--root {root}: {what}")
-    if root is None and config.root is not None and not config.root.is_dir():
+    nothing_to_check = root_missing and not paths
+    if root_missing:
         # A warning, not an error: a new blog may commit before its first post.
+        so = ", so there are no posts to check" if nothing_to_check else ""
         sys.stderr.write(
-            f"haikulint: warning: {config.source}: root {config.root}: no such folder\n"
+            f"haikulint: warning: {config.source}: root {config.root}: no such folder{so}\n"
         )
     targets = list(paths) or [configured_root or Path(".")]
-    missing_root = not paths and configured_root is not None and not configured_root.is_dir()
     found = (
         []
-        if missing_root
+        if nothing_to_check
         else discover_posts(
             targets,
             config,
@@ -94,21 +105,10 @@ def run(
         roots = sorted({file.root for file in files if os.path.abspath(file.root) not in walked})
         context_files = discover_posts(roots, config, configured_root) if roots else []
 
-    if not found:
+    if not found and not nothing_to_check:  # a missing root was warned about above
         patterns = ", ".join(config.include)
         sys.stderr.write(f"haikulint: warning: no posts found to check ({patterns})\n")
 
-    # A baseline is matched by path and message, which name posts: name them relative to
-    # the baseline file, not the cwd, so it holds from any folder (shown relative to the
-    # cwd again below).
-    baseline_file = write_baseline or baseline
-    anchor = baseline_file.resolve().parent if baseline_file is not None else Path.cwd()
-    job = LintJob(
-        config=config,
-        rule_codes=tuple(rule.code for rule in rules),
-        today=today or date.today(),
-        cwd=anchor,
-    )
     with _ProgressBar(len(files), enabled=show_progress) as progress:
         result = lint(files, job, context_files=context_files, on_progress=progress.advance)
 
@@ -131,9 +131,10 @@ def run(
     ):
         # Files named one by one (pre-commit) are each read from their own -/- chain;
         # with no root configured, a README.md is judged as a one-line post.
+        where = config.setting("root", '"posts"')
         sys.stderr.write(
-            'haikulint: hint: no root is configured: set root (root = "posts" in '
-            "haikulint.toml) so that files named outside it are not judged as posts\n"
+            f"haikulint: hint: no root is configured: set root ({where}) "
+            "so that files named outside it are not judged as posts\n"
         )
 
     run_summary = report.RunSummary(

@@ -24,7 +24,6 @@ from haikulint import scaffold
 from haikulint.errors import UsageError
 
 if TYPE_CHECKING:
-    from haikulint.blog.discover import PostFile
     from haikulint.config import Config
     from haikulint.prosody.count import SyllableCounter
     from haikulint.prosody.readings import LineReading, WordReading
@@ -58,6 +57,7 @@ def run(
     if edit and dry_run:
         raise UsageError("--edit and --dry-run cannot be used together")
     posts_root = _posts_root(root, config)
+    job = scaffold.foreseen_job(config)  # a selector that names no rule: refused up front
     interactive = is_interactive()
     if haiku is None and not interactive:
         raise UsageError("no haiku given and no terminal to ask for one; pass HAIKU")
@@ -70,21 +70,22 @@ def run(
 
     counter = SyllableCounter(config.user_words())
     try:
-        typed = _ask_haiku(counter, config.form, force) if haiku is None else haiku
+        typed = _ask_haiku(counter, config, force) if haiku is None else haiku
         poem = scaffold.make_haiku(typed)
         # Lines typed at the prompt had their unknown words told as they were accepted.
-        if not _judge(poem, counter, config.form, force, warn_unknown=haiku is not None):
+        if not _judge(poem, counter, config, force, warn_unknown=haiku is not None):
             return 1
         relative = poem.relative_path()
         scaffold.check_name_lengths(relative)
-        posts = scaffold.blog_posts(posts_root, config)
-        existing = scaffold.find_existing_post(posts_root, relative, config, posts)
+        blog = scaffold.read_blog(posts_root, job)
+        existing = blog.existing_post(relative)
         if existing is not None:
             raise scaffold.PostExistsError(Path(_display(existing)))
         title = title if title is not None else _ask_title(style)
         path = posts_root / relative
         content = _render(title, when, poem, style)
-        _warn_foreseen(content, path, posts_root, config, counter, posts)
+        for rule, problem in blog.foreseen_problems(content, path):
+            _warn(f"{rule.code} {rule.name}: {problem.message}")
         shown = _display(path)
         if dry_run:
             _print_result(shown, poem.slug, output_format, content)
@@ -102,27 +103,6 @@ def _render(title: str, when: datetime.date, poem: scaffold.Haiku, style: str) -
         return scaffold.render_readable_post(title, when, poem, style)
     except scaffold.TitleError as error:
         raise UsageError(f"--title: {error}") from None
-
-
-def _warn_foreseen(
-    content: str,
-    path: Path,
-    root: Path,
-    config: Config,
-    counter: SyllableCounter,
-    posts: Sequence[PostFile],
-) -> None:
-    """Warn of what ``check`` will say of the new post: a repeated title, a future date."""
-    from haikulint.checks import CheckContext
-
-    context = CheckContext(
-        counter=counter,
-        today=datetime.date.today(),
-        form=config.form,
-        allow_future_dates=config.allow_future_dates,
-    )
-    for rule, problem in scaffold.foreseen_problems(content, path, root, config, context, posts):
-        _warn(f"{rule.code} {rule.name}: {problem.message}")
 
 
 def _create(path: Path, content: str) -> None:
@@ -247,19 +227,20 @@ def _warn_typed_count(
 def _judge(
     poem: scaffold.Haiku,
     counter: SyllableCounter,
-    form: tuple[int, ...],
+    config: Config,
     force: bool,
     *,
     warn_unknown: bool = True,
 ) -> bool:
     """Show the problems and (if ``warn_unknown``) unknown words and lines whose typed
     count is not their slug's; True when it may be written."""
+    form = config.form
     readings = _count(counter, poem)
     problems = _form_problems(readings, form, poem.lines)
     typed = _count_typed(counter, poem) if warn_unknown else []
     for line_number, reading in enumerate(readings, start=1):
         for word in reading.unknown_words if warn_unknown else ():
-            _warn(_unknown_word_message(line_number, word))
+            _warn(_unknown_word_message(line_number, word, config))
         if warn_unknown:
             slug = poem.slugs[line_number - 1]
             _warn_typed_count(counter, line_number, slug, typed[line_number - 1], reading)
@@ -356,27 +337,33 @@ def _form_text(form: tuple[int, ...]) -> str:
     return "-".join(str(count) for count in form)
 
 
-def _unknown_word_message(line_number: int, word: WordReading) -> str:
+def _unknown_word_message(line_number: int, word: WordReading, config: Config) -> str:
+    from haikulint.config import toml_key
+
     counts = " or ".join(str(count) for count in word.readings)
+    fix = config.setting(toml_key(word.text.lower()), "N", table="words")
     return (
         f"line {line_number}: {word.text!r} is in no dictionary; counted as {counts} "
-        "(an estimate: add it to [tool.haikulint.words] if that is wrong)"
+        f"(an estimate: if that is wrong, set it {fix})"
     )
 
 
 # --- prompts ---------------------------------------------------------------------------
 
 
-def _ask_haiku(counter: SyllableCounter, form: tuple[int, ...], force: bool) -> str:
+def _ask_haiku(counter: SyllableCounter, config: Config, force: bool) -> str:
     """Ask for each line on the terminal until it fits (any line, with ``--force``)."""
+    form = config.form
     lines = [
-        _ask_line(counter, number, len(form), expected, force)
+        _ask_line(counter, config, number, len(form), expected, force)
         for number, expected in enumerate(form, start=1)
     ]
     return " / ".join(lines)
 
 
-def _ask_line(counter: SyllableCounter, number: int, of: int, expected: int, force: bool) -> str:
+def _ask_line(
+    counter: SyllableCounter, config: Config, number: int, of: int, expected: int, force: bool
+) -> str:
     while True:
         line = " ".join(
             str(typer.prompt(f"Line {number} of {of} ({expected} syllables)", err=True)).split()
@@ -391,7 +378,7 @@ def _ask_line(counter: SyllableCounter, number: int, of: int, expected: int, for
             continue
         reading = _count_line(counter, slug)
         for word in reading.unknown_words:
-            _warn(_unknown_word_message(number, word))
+            _warn(_unknown_word_message(number, word, config))
         words = " ".join(_word_text(word) for word in reading.words)
         if reading.fits(expected):
             _echo_err(f"  {expected} syllables: {words}")

@@ -36,7 +36,7 @@ def run(texts: Sequence[str], output_format: str, config: Config) -> int:
     if output_format == "json":
         write_json(analysed, sys.stdout)
     else:
-        write_tables(analysed, config.form)
+        write_tables(analysed, config)
     return 0
 
 
@@ -84,9 +84,12 @@ def write_json(analysed: Iterable[tuple[str, list[LineReading]]], out: TextIO) -
         out.write(json.dumps(as_json(text, lines), ensure_ascii=False) + "\n")
 
 
-def write_tables(analysed: Iterable[tuple[str, list[LineReading]]], form: tuple[int, ...]) -> None:
+def write_tables(analysed: Iterable[tuple[str, list[LineReading]]], config: Config) -> None:
     from rich.console import Console  # lazy: start-up time
+    from rich.markup import escape  # imported by rich.console already
     from rich.text import Text  # imported by rich.console already
+
+    from haikulint.config import toml_key
 
     analysed = list(analysed)
     console = Console(highlight=False, emoji=False)
@@ -94,11 +97,13 @@ def write_tables(analysed: Iterable[tuple[str, list[LineReading]]], form: tuple[
         if not any(line.words for line in lines):  # "", "...": nothing to count
             console.print(Text(f"{text}: no words" if text.strip() else "no words"))
             continue
-        console.print(build_table(text, lines, form))
-        if any(line.unknown_words for line in lines):
+        console.print(build_table(text, lines, config.form))
+        unknown = [word for line in lines for word in line.unknown_words]
+        if unknown:
+            fix = config.setting(toml_key(unknown[0].text.lower()), "N", table="words")
             console.print(
                 "[yellow]? estimated[/]: in no dictionary; the count is a guess. "
-                "Set it under [bold]\\[tool.haikulint.words][/] if it is wrong.",
+                f"If it is wrong, set it [bold]{escape(fix)}[/]",
             )
 
 

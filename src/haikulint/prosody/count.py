@@ -230,11 +230,9 @@ class SyllableCounter:
 
     def _known(self, key: str, token: str = "") -> Readings | None:
         """User words, lexicon, dictionary and contractions: the word as a whole."""
-        if key in self._user:
-            return self._user[key], Source.USER
-        listed = lexicon.lexicon().get(key)
+        listed = self._listed(key)
         if listed is not None:
-            return listed, Source.LEXICON
+            return listed
         if "." in key and _dotted_abbreviation(key):
             return None  # ``u.s`` is listed as "U's": spelled by _dotted as U.S.
         counts = set(_cmu(key))
@@ -500,11 +498,9 @@ class SyllableCounter:
 
     def _dictionary(self, key: str) -> Readings | None:
         """A whole word in the user's words, the lexicon or the CMU dictionary."""
-        if key in self._user:
-            return self._user[key], Source.USER
-        listed = lexicon.lexicon().get(key)
+        listed = self._listed(key)
         if listed is not None:
-            return listed, Source.LEXICON
+            return listed
         counts = _cmu(key)
         return (counts, Source.CMUDICT) if counts else None
 

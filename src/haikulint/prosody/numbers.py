@@ -127,12 +127,6 @@ def _said(value: int) -> int | None:
     return count
 
 
-def ordinal(value: int) -> int:
-    """Syllables of an ordinal: like the cardinal, but second and -tieth add one."""
-    count = cardinal(value)
-    return count + _ordinal_extra(value)
-
-
 def _ordinal_extra(value: int) -> int:
     """What the ordinal adds to the cardinal: ``second`` and ``-tieth`` one syllable."""
     last_two = value % 100
