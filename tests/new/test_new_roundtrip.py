@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
 from haikulint.prosody.count import SyllableCounter
 from tests.conftest import check_json, run_cli
+from tests.new.titles import accepts
 
 # Words with one unambiguous count in the CMU dictionary (and the engine: checked below).
 WORD_LIST = """
@@ -58,21 +58,6 @@ TITLES_ONLY_FRONT_MATTER_HOLDS = [
     "bell\x07 and nul\x00",
     "\u00a0no-break edges\u00a0",
 ]
-
-
-def accepts(title: str, style: str) -> bool:
-    """Whether ``new`` takes this title in this style: front matter holds any text but a
-    blank one; a Pelican header line holds one line, without edge spaces or control
-    characters other than tab."""
-    if not title.strip():
-        return False
-    if style != "pelican":
-        return True
-    return (
-        len(f"x{title}x".splitlines()) == 1
-        and title.strip() == title
-        and all(char == "\t" or unicodedata.category(char) != "Cc" for char in title)
-    )
 
 
 def test_the_word_list_has_the_counts_it_claims() -> None:
