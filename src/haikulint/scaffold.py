@@ -40,8 +40,6 @@ EXTENSION = ".md"
 MAX_NAME_BYTES = 255
 """The longest file or folder name on common file systems (ext4, APFS, NTFS, tmpfs)."""
 
-HEADER_FORMATS = ("yaml", "toml", "pelican")
-
 _SLUG_LINE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

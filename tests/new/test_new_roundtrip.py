@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from haikulint import scaffold
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
+from haikulint.config import HEADER_FORMATS
 from haikulint.prosody.count import SyllableCounter
 from tests.conftest import check_json, run_cli
 from tests.new.titles import accepts
@@ -115,7 +116,7 @@ def assert_round_trip(root: Path, printed: str, lines: list[str], title: str) ->
     return post
 
 
-@pytest.mark.parametrize("style", scaffold.HEADER_FORMATS)
+@pytest.mark.parametrize("style", HEADER_FORMATS)
 @pytest.mark.parametrize("title", TITLES_THAT_BREAK_NAIVE_WRITERS)
 def test_awkward_titles_read_back_unchanged(in_tmp: Path, style: str, title: str) -> None:
     lines = ["the cat ran away", "I sat by the river bank", "the old dog came home"]
@@ -126,7 +127,7 @@ def test_awkward_titles_read_back_unchanged(in_tmp: Path, style: str, title: str
     assert check_json(".") == (0, [])
 
 
-@pytest.mark.parametrize("style", scaffold.HEADER_FORMATS)
+@pytest.mark.parametrize("style", HEADER_FORMATS)
 @pytest.mark.parametrize("title", TITLES_ONLY_FRONT_MATTER_HOLDS)
 def test_titles_with_line_breaks_and_edge_spaces(in_tmp: Path, style: str, title: str) -> None:
     lines = ["the cat ran away", "I sat by the river bank", "the old dog came home"]
@@ -143,7 +144,7 @@ def test_titles_with_line_breaks_and_edge_spaces(in_tmp: Path, style: str, title
     assert check_json(".") == (0, [])
 
 
-@pytest.mark.parametrize("style", scaffold.HEADER_FORMATS)
+@pytest.mark.parametrize("style", HEADER_FORMATS)
 def test_the_new_post_passes_check(in_tmp: Path, style: str) -> None:
     haiku = "Don’t stop, the café! / we ran to the river bank / naïve blue apple?"
     code, _, _ = run_cli("new", haiku, "--title", "Colons: 'q' #h", "--format", style)
@@ -176,7 +177,7 @@ def test_letters_spelled_out_pass_check(in_tmp: Path) -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(lines=haiku_lines(), title=st.text(), style=st.sampled_from(scaffold.HEADER_FORMATS))
+@given(lines=haiku_lines(), title=st.text(), style=st.sampled_from(HEADER_FORMATS))
 def test_any_valid_haiku_and_title_round_trip_and_pass_check(
     in_tmp: Path, lines: list[str], title: str, style: str
 ) -> None:
@@ -215,7 +216,7 @@ def assert_title_verdict(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(title=st.text(), style=st.sampled_from(scaffold.HEADER_FORMATS))
+@given(title=st.text(), style=st.sampled_from(HEADER_FORMATS))
 def test_any_title_round_trips_exactly_and_passes_check(
     in_tmp: Path, title: str, style: str
 ) -> None:

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from haikulint import scaffold
-from haikulint.config import Config
+from haikulint.config import HEADER_FORMATS, Config
 from haikulint.scaffold import HaikuRefused, PostExistsError
 from tests.new.titles import accepts
 
@@ -137,7 +137,7 @@ def test_a_name_over_255_bytes_is_refused() -> None:
 # --- titles and dates ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("style", scaffold.HEADER_FORMATS)
+@pytest.mark.parametrize("style", HEADER_FORMATS)
 @pytest.mark.parametrize(
     "title", ["Plain", "quotes \"and\" 'more': #1", "tab\tinside", "ünïcödé 東京 🎉", "a  b"]
 )
@@ -154,7 +154,7 @@ def test_front_matter_takes_any_title_with_text_in_it(title: str, style: str) ->
     assert scaffold.check_title(title, style) == title
 
 
-@pytest.mark.parametrize("style", scaffold.HEADER_FORMATS)
+@pytest.mark.parametrize("style", HEADER_FORMATS)
 @pytest.mark.parametrize(
     ("title", "reason"),
     [("", "empty"), (" \n ", "empty"), ("\u00a0\u2003\t", "empty"), ("a\ud800", "U\\+D800")],
@@ -183,7 +183,7 @@ def test_pelican_refuses_what_one_header_line_cannot_hold(title: str, reason: st
     assert "\n" not in str(raised.value)
 
 
-@given(title=st.text(), style=st.sampled_from(scaffold.HEADER_FORMATS))
+@given(title=st.text(), style=st.sampled_from(HEADER_FORMATS))
 def test_any_title_a_style_accepts_reads_back_exactly(title: str, style: str) -> None:
     from haikulint.blog.post import read_text
 

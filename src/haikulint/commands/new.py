@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from haikulint import scaffold
+from haikulint.config import HEADER_FORMATS
 from haikulint.errors import UsageError
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def run(
     """Run the command; 0 when written (or shown), 1 when refused. Raises UsageError."""
     style = header_format or config.header_format
     _check_choice("--output-format", output_format, OUTPUT_FORMATS)
-    _check_choice("--format", style, scaffold.HEADER_FORMATS)
+    _check_choice("--format", style, HEADER_FORMATS)
     when = _post_date(date)
     editor = _editor_command() if edit else None
     if edit and dry_run:
