@@ -42,7 +42,6 @@ def run(
     report.validate_format(output_format, statistics=statistics)
     from haikulint.baseline import filter_known, read_baseline
     from haikulint.baseline import write_baseline as save_baseline
-    from haikulint.blog.discover import discover_posts, is_under
     from haikulint.catalogue import load_catalogue
     from haikulint.diagnostic import Severity
     from haikulint.engine import LintJob, lint
@@ -66,48 +65,9 @@ def run(
         cwd=anchor,
     )
     configured_root = root or config.root
-    root_missing = configured_root is not None and not configured_root.is_dir()
-    if root_missing and root is not None:
-        what = "not a folder" if root.exists() else "no such folder"
-        raise UsageError(f"--root {root}: {what}")
-    nothing_to_check = root_missing and not paths
-    if root_missing:
-        # A warning, not an error: a new blog may commit before its first post.
-        so = ", so there are no posts to check" if nothing_to_check else ""
-        sys.stderr.write(
-            f"haikulint: warning: {config.source}: root {config.root}: no such folder{so}\n"
-        )
-    targets = list(paths) or [configured_root or Path(".")]
-    found = (
-        []
-        if nothing_to_check
-        else discover_posts(
-            targets,
-            config,
-            configured_root,
-            force_exclude=force_exclude,
-            on_unlistable=_warn_unlistable,
-        )
+    files, context_files = _posts_to_check(
+        paths, config, root, force_exclude=force_exclude, need_context=bool(job.blog_rules)
     )
-    files = [
-        file
-        for file in found
-        if configured_root is None or is_under(file.filename, configured_root)
-    ]
-    if len(files) < len(found):
-        kept = set(files)
-        _warn_outside_root([file for file in found if file not in kept], configured_root)
-    context_files: list[PostFile] = []
-    if any(rule.scope == "blog" for rule in rules):
-        # Cross-post rules compare with the whole root; a root already walked as a
-        # target needs no second walk.
-        walked = {os.path.abspath(target) for target in targets if os.path.isdir(target)}
-        roots = sorted({file.root for file in files if os.path.abspath(file.root) not in walked})
-        context_files = discover_posts(roots, config, configured_root) if roots else []
-
-    if not found and not nothing_to_check:  # a missing root was warned about above
-        patterns = ", ".join(config.include)
-        sys.stderr.write(f"haikulint: warning: no posts found to check ({patterns})\n")
 
     with _ProgressBar(len(files), enabled=show_progress) as progress:
         result = lint(files, job, context_files=context_files, on_progress=progress.advance)
@@ -163,6 +123,61 @@ def _warn_about_suppressions(
     ]
     for path, message in sorted(warnings, key=lambda warning: warning[0]):
         sys.stderr.write(f"haikulint: warning: {path}: {message}\n")
+
+
+def _posts_to_check(
+    paths: Sequence[Path],
+    config: Config,
+    root: Path | None,
+    *,
+    force_exclude: bool,
+    need_context: bool,
+) -> tuple[list[PostFile], list[PostFile]]:
+    """The posts to check, and (when ``need_context``) the other posts of their roots
+    that the cross-post rules compare them with. Warns on stderr about a missing root,
+    files outside it, folders that cannot be listed, and finding nothing."""
+    from haikulint.blog.discover import discover_posts, is_under
+
+    configured_root = root or config.root
+    root_missing = configured_root is not None and not configured_root.is_dir()
+    if root_missing and root is not None:
+        what = "not a folder" if root.exists() else "no such folder"
+        raise UsageError(f"--root {root}: {what}")
+    nothing_to_check = root_missing and not paths
+    if root_missing:
+        # A warning, not an error: a new blog may commit before its first post.
+        so = ", so there are no posts to check" if nothing_to_check else ""
+        sys.stderr.write(
+            f"haikulint: warning: {config.source}: root {config.root}: no such folder{so}\n"
+        )
+    if nothing_to_check:
+        return [], []
+    targets = list(paths) or [configured_root or Path(".")]
+    found = discover_posts(
+        targets,
+        config,
+        configured_root,
+        force_exclude=force_exclude,
+        on_unlistable=_warn_unlistable,
+    )
+    if not found:
+        patterns = ", ".join(config.include)
+        sys.stderr.write(f"haikulint: warning: no posts found to check ({patterns})\n")
+    files = [
+        file
+        for file in found
+        if configured_root is None or is_under(file.filename, configured_root)
+    ]
+    if len(files) < len(found):
+        kept = set(files)
+        _warn_outside_root([file for file in found if file not in kept], configured_root)
+    if not need_context:
+        return files, []
+    # Cross-post rules compare with the whole root; a root already walked as a target
+    # needs no second walk.
+    walked = {os.path.abspath(target) for target in targets if os.path.isdir(target)}
+    roots = sorted({file.root for file in files if os.path.abspath(file.root) not in walked})
+    return files, discover_posts(roots, config, configured_root) if roots else []
 
 
 def _warn_unlistable(folder: str, reason: str) -> None:
