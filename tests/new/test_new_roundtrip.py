@@ -182,6 +182,12 @@ def test_any_valid_haiku_and_title_round_trip_and_pass_check(
     in_tmp: Path, lines: list[str], title: str, style: str
 ) -> None:
     root = fresh_root(in_tmp)
+    assert_title_verdict(root, lines, title, style)
+
+
+def assert_title_verdict(root: Path, lines: list[str], title: str, style: str) -> None:
+    """``new`` writes the haiku with this title under ``root``: refused by design (exit 2,
+    one line, nothing written), or exactly round-tripped."""
     code, out, err = run_cli(
         "new",
         " / ".join(lines),
@@ -190,13 +196,6 @@ def test_any_valid_haiku_and_title_round_trip_and_pass_check(
         f"--root={root}",
         "--date=2024-03-05",
     )
-    assert_title_verdict(root, code, out, err, lines, title, style)
-
-
-def assert_title_verdict(
-    root: Path, code: int, out: str, err: str, lines: list[str], title: str, style: str
-) -> None:
-    """Refused by design (exit 2, one line, nothing written), or exactly round-tripped."""
     if not accepts(title, style):
         assert (code, out) == (2, "")
         assert err.startswith("haikulint: error: --title: ") and err.count("\n") == 1
@@ -223,15 +222,7 @@ def test_any_title_round_trips_exactly_and_passes_check(
     """Titles of any text: the haiku is fixed, so the examples all go to the title."""
     root = fresh_root(in_tmp)
     lines = ["the cat ran away", "I sat by the river bank", "the old dog came home"]
-    code, out, err = run_cli(
-        "new",
-        " / ".join(lines),
-        f"--title={title}",
-        f"--format={style}",
-        f"--root={root}",
-        "--date=2024-03-05",
-    )
-    assert_title_verdict(root, code, out, err, lines, title, style)
+    assert_title_verdict(root, lines, title, style)
 
 
 @settings(
