@@ -175,7 +175,29 @@ class Catalogue:
     def check_selectors(self, selectors: Iterable[str], where: str = "") -> None:
         """Raise :class:`UsageError` for a selector that picks no rule (a typo: ``HK1O3``)."""
         for selector in self.unknown_selectors(selectors)[:1]:
-            raise UsageError(f"{where}unknown rule selector {selector!r} (see 'haikulint rules')")
+            raise UsageError(
+                f"{where}unknown rule selector {selector!r} "
+                f"({self.did_you_mean(selector)}see 'haikulint rules')"
+            )
+
+    def closest(self, selector: str) -> str | None:
+        """The rule code or name most like ``selector``, a typo (``HK1O3``: ``HK103``,
+        ``dat-missing``: ``date-missing``), or None when nothing is close."""
+        from difflib import get_close_matches
+
+        key = selector.strip()
+        codes = {rule.code.upper(): rule.code for rule in self.rules}
+        names = [rule.name for rule in self.rules]
+        match = get_close_matches(key.upper(), list(codes), n=1, cutoff=0.75)
+        if match:
+            return codes[match[0]]
+        named = get_close_matches(key.lower(), names, n=1, cutoff=0.75)
+        return named[0] if named else None
+
+    def did_you_mean(self, selector: str) -> str:
+        """``did you mean 'HK103'? `` for a typo, else "": the start of a parenthesis."""
+        closest = self.closest(selector)
+        return f"did you mean {closest!r}? " if closest else ""
 
     def unknown_selectors(self, selectors: Iterable[str]) -> list[str]:
         """The ``selectors`` that pick no rule (typos: ``HK1O3``), in order."""

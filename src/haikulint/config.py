@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from haikulint.errors import ConfigError
+from haikulint.errors import ConfigError, unknown_choice
 
 CONFIG_FILE_NAMES = ("haikulint.toml", ".haikulint.toml", "pyproject.toml")
 HEADER_FORMATS = ("yaml", "toml", "pelican")
@@ -32,7 +32,8 @@ _KNOWN_KEYS = {
     "words-file",
     "rules-dirs",
     "allow-future-dates",
-    "header-format",
+    "header-style",
+    "header-format",  # the old name of header-style, still read (with a note)
 }
 
 
@@ -55,7 +56,7 @@ class Config:
     words_file: Path | None = None
     rules_dirs: tuple[Path, ...] = ()
     allow_future_dates: bool = False
-    header_format: str = "yaml"
+    header_style: str = "yaml"
 
     def user_words(self) -> dict[str, tuple[int, ...]]:
         """The user's own word counts: the words file first, then ``words`` over it."""
@@ -150,9 +151,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
     allow_future = values.get("allow-future-dates", False)
     if not isinstance(allow_future, bool):
         raise ConfigError(f"{where}: 'allow-future-dates' must be true or false")
-    header_format = values.get("header-format", "yaml")
-    if header_format not in HEADER_FORMATS:
-        raise ConfigError(f"{where}: 'header-format' must be one of {', '.join(HEADER_FORMATS)}")
+    header_style = _header_style(values, where)
     defaults = Config(base=base)
     return Config(
         source=source,
@@ -170,7 +169,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         words_file=(base / words_file) if words_file is not None else None,
         rules_dirs=tuple(base / folder for folder in strings("rules-dirs")),
         allow_future_dates=allow_future,
-        header_format=header_format,
+        header_style=header_style,
     )
 
 
@@ -255,6 +254,25 @@ def _load_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML ({error})") from error
     return data
+
+
+def _header_style(values: Mapping[str, Any], where: str) -> str:
+    """``header-style``, or the old ``header-format`` with a note to rename it."""
+    key = "header-style"
+    if "header-format" in values:
+        if key in values:
+            raise ConfigError(
+                f"{where}: 'header-format' is the old name of 'header-style'; keep only one"
+            )
+        key = "header-format"
+        sys.stderr.write(
+            f"haikulint: note: {where}: 'header-format' is now called 'header-style'; "
+            "rename it (the old name is still read)\n"
+        )
+    style = values.get(key, "yaml")
+    if style not in HEADER_FORMATS:
+        raise ConfigError(f"{where}: {unknown_choice(key, style, HEADER_FORMATS)}")
+    return str(style)
 
 
 def _is_count(value: object) -> bool:

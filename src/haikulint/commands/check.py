@@ -16,6 +16,7 @@ from haikulint.errors import UsageError
 
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile
+    from haikulint.catalogue import Catalogue, Rule
     from haikulint.diagnostic import Diagnostic
 
 
@@ -65,23 +66,38 @@ def run(
         cwd=anchor,
     )
     configured_root = root or config.root
+    unlistable: list[tuple[str, str]] = []
     files, context_files = _posts_to_check(
-        paths, config, root, force_exclude=force_exclude, need_context=bool(job.blog_rules)
+        paths,
+        config,
+        root,
+        force_exclude=force_exclude,
+        need_context=bool(job.blog_rules),
+        on_unlistable=lambda folder, reason: unlistable.append((folder, reason)),
     )
 
     with _ProgressBar(len(files), enabled=show_progress) as progress:
         result = lint(files, job, context_files=context_files, on_progress=progress.advance)
 
-    diagnostics = result.diagnostics
-    _warn_about_suppressions(result.suppression_problems, result.unknown_suppressions)
+    unlisted = _unlistable_folders(unlistable, rules, anchor)
+    diagnostics = [*result.diagnostics, *unlisted]
+    _warn_about_suppressions(result.suppression_problems, result.unknown_suppressions, catalogue)
     if write_baseline is not None:
         save_baseline(write_baseline, diagnostics)
         sys.stderr.write(
             f"haikulint: wrote {len(diagnostics)} problems to baseline {write_baseline}\n"
         )
         return 0
+    left_out = 0
     if recorded is not None:
-        diagnostics = filter_known(diagnostics, recorded)
+        reported = filter_known(diagnostics, recorded)
+        left_out = len(diagnostics) - len(reported)
+        diagnostics = reported
+        if left_out and output_format not in ("text", "concise"):
+            # The machine formats carry no summary line: say it where people look.
+            from haikulint.report.tally import left_out_sentence
+
+            sys.stderr.write(f"haikulint: {left_out_sentence(left_out)}\n")
     if anchor != Path.cwd():
         diagnostics = [_relative_to_cwd(diagnostic, anchor) for diagnostic in diagnostics]
     if (
@@ -98,11 +114,12 @@ def run(
         )
 
     run_summary = report.RunSummary(
-        files_checked=result.files_checked,
+        files_checked=result.files_checked + len(unlisted),
         rules=[
             report.RuleSummary(rule.code, rule.name, rule.severity, rule.summary) for rule in rules
         ],
         fixable=sum(diagnostic.fixable for diagnostic in diagnostics),
+        left_out=left_out,
     )
     report.render(output_format, diagnostics, run_summary, sys.stdout, statistics=statistics)
     has_errors = any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics)
@@ -110,14 +127,18 @@ def run(
 
 
 def _warn_about_suppressions(
-    problems: Sequence[tuple[str, str]], unknown: Sequence[tuple[str, str]]
+    problems: Sequence[tuple[str, str]], unknown: Sequence[tuple[str, str]], catalogue: Catalogue
 ) -> None:
     """Warn about the posts' malformed ignore lists and entries that name no rule, post by
     post (in path order), what is malformed first."""
     warnings = [
         *problems,
         *(
-            (path, f"the post's ignore list names no rule: {selector!r} (see 'haikulint rules')")
+            (
+                path,
+                f"the post's ignore list names no rule: {selector!r} "
+                f"({catalogue.did_you_mean(selector)}see 'haikulint rules')",
+            )
             for path, selector in unknown
         ),
     ]
@@ -132,6 +153,7 @@ def _posts_to_check(
     *,
     force_exclude: bool,
     need_context: bool,
+    on_unlistable: Callable[[str, str], None],
 ) -> tuple[list[PostFile], list[PostFile]]:
     """The posts to check, and (when ``need_context``) the other posts of their roots
     that the cross-post rules compare them with. Warns on stderr about a missing root,
@@ -158,7 +180,7 @@ def _posts_to_check(
         config,
         configured_root,
         force_exclude=force_exclude,
-        on_unlistable=_warn_unlistable,
+        on_unlistable=on_unlistable,
     )
     if not found:
         patterns = ", ".join(config.include)
@@ -180,13 +202,24 @@ def _posts_to_check(
     return files, discover_posts(roots, config, configured_root) if roots else []
 
 
-def _warn_unlistable(folder: str, reason: str) -> None:
+def _unlistable_folders(
+    folders: Sequence[tuple[str, str]], rules: Sequence[Rule], anchor: Path
+) -> list[Diagnostic]:
+    """A folder that could not be listed is not "passed": each is an unreadable-file
+    problem (HK001) so the run fails, or, with that rule switched off, a warning."""
     from haikulint.blog.post import display_path
+    from haikulint.diagnostic import Diagnostic
 
-    sys.stderr.write(
-        f"haikulint: warning: {display_path(folder)}: cannot list the folder ({reason}); "
-        "the posts in it were not checked\n"
-    )
+    rule = next((rule for rule in rules if rule.kind == "unreadable-file"), None)
+    problems = []
+    for folder, reason in folders:
+        path = display_path(os.path.abspath(folder), anchor)  # as the posts' paths are
+        message = f"cannot list the folder ({reason}); the posts in it were not checked"
+        if rule is None:
+            sys.stderr.write(f"haikulint: warning: {display_path(folder)}: {message}\n")
+            continue
+        problems.append(Diagnostic(path, None, None, rule.code, rule.name, rule.severity, message))
+    return problems
 
 
 def _warn_outside_root(skipped: Sequence[PostFile], root: Path | None) -> None:

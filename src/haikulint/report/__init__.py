@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from haikulint.diagnostic import Diagnostic, Severity
-from haikulint.errors import UsageError
+from haikulint.errors import UsageError, unknown_choice
 
 __all__ = [
     "FORMATS",
@@ -56,12 +56,14 @@ class RunSummary:
     """What the reporters need to know about the run beyond its diagnostics.
 
     ``fixable`` is the number of fixable problems; when it is 0 the reporters
-    count the diagnostics marked ``fixable`` themselves.
+    count the diagnostics marked ``fixable`` themselves. ``left_out`` is the number of
+    known problems a baseline kept out of ``diagnostics``: the summary says so.
     """
 
     files_checked: int
     rules: Sequence[RuleSummary]
     fixable: int = 0
+    left_out: int = 0
 
 
 def validate_format(output_format: str, *, statistics: bool = False) -> None:
@@ -70,9 +72,7 @@ def validate_format(output_format: str, *, statistics: bool = False) -> None:
     Commands call this before doing any work, so a typo fails fast.
     """
     if output_format not in FORMATS:
-        raise UsageError(
-            f"unknown output format {output_format!r} (choose from {', '.join(FORMATS)})"
-        )
+        raise UsageError(unknown_choice("--output-format", output_format, FORMATS))
     if statistics and output_format not in STATISTICS_FORMATS:
         raise UsageError(
             "--statistics works only with --output-format text, concise or json, "

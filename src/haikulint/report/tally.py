@@ -18,6 +18,8 @@ class Tally:
     files_with_problems: int
     files_checked: int
     fixable: int
+    left_out: int = 0
+    """Known problems a baseline left out of the report."""
 
     @property
     def problems(self) -> int:
@@ -37,8 +39,11 @@ class RuleStatistic:
         return {"code": self.code, "name": self.name, "count": self.count, "fixable": self.fixable}
 
 
-def tally(diagnostics: Sequence[Diagnostic], files_checked: int, fixable: int = 0) -> Tally:
-    """Count ``diagnostics``; ``fixable`` 0 means: count those marked fixable."""
+def tally(
+    diagnostics: Sequence[Diagnostic], files_checked: int, fixable: int = 0, left_out: int = 0
+) -> Tally:
+    """Count ``diagnostics``; ``fixable`` 0 means: count those marked fixable;
+    ``left_out`` is how many known problems a baseline kept out of them."""
     by_severity = {severity: 0 for severity in Severity}
     for diagnostic in diagnostics:
         by_severity[diagnostic.severity] += 1
@@ -51,6 +56,7 @@ def tally(diagnostics: Sequence[Diagnostic], files_checked: int, fixable: int = 
         # Never "problems in 3 of 2 files", whatever the caller counted.
         files_checked=max(files_checked, files_with_problems),
         fixable=fixable or sum(diagnostic.fixable for diagnostic in diagnostics),
+        left_out=left_out,
     )
 
 
@@ -70,8 +76,17 @@ def rule_statistics(diagnostics: Sequence[Diagnostic]) -> list[RuleStatistic]:
 
 
 def summary_sentence(counts: Tally) -> str:
-    """``Found 7 problems (5 errors, 2 warnings) in 3 of 12 files.`` or the all-clear."""
+    """``Found 7 problems (5 errors, 2 warnings) in 3 of 12 files.`` or the all-clear.
+
+    Nothing is hidden: a run that checked no post never says "All checks passed", and
+    problems a baseline left out are counted.
+    """
     if counts.problems == 0:
+        if counts.files_checked == 0:
+            return "No posts were checked." + _left_out(counts)
+        if counts.left_out:
+            files = _plural(counts.files_checked, "file")
+            return f"No new problems in {files}." + _left_out(counts)
         return f"All checks passed: {_plural(counts.files_checked, 'file')}, no problems."
     kinds = ", ".join(
         text
@@ -90,7 +105,20 @@ def summary_sentence(counts: Tally) -> str:
     if counts.fixable:
         verb = "is" if counts.fixable == 1 else "are"
         sentence += f" {counts.fixable} {verb} fixable."
-    return sentence
+    return sentence + _left_out(counts)
+
+
+def left_out_sentence(left_out: int) -> str:
+    """``3 known problems in the baseline were left out.``, or "" for none."""
+    if not left_out:
+        return ""
+    verb = "was" if left_out == 1 else "were"
+    return f"{_plural(left_out, 'known problem')} in the baseline {verb} left out."
+
+
+def _left_out(counts: Tally) -> str:
+    sentence = left_out_sentence(counts.left_out)
+    return f" {sentence}" if sentence else ""
 
 
 def _plural(number: int, noun: str) -> str:

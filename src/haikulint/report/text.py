@@ -28,7 +28,7 @@ def render_text(
 ) -> None:
     """Problems under a header line per post path, then the summary line."""
     lines = list(_grouped_lines(diagnostics))
-    lines.append(_summary_line(tally(diagnostics, run.files_checked, run.fixable)))
+    lines.append(_summary_line(tally(diagnostics, run.files_checked, run.fixable, run.left_out)))
     write_lines(lines, stream, color=color)
 
 
@@ -37,7 +37,7 @@ def render_concise(
 ) -> None:
     """One ``path:line:col: CODE [severity] message`` line per problem, then the summary."""
     lines: list[StyledLine] = [_concise_line(diagnostic) for diagnostic in diagnostics]
-    lines.append(_summary_line(tally(diagnostics, run.files_checked, run.fixable)))
+    lines.append(_summary_line(tally(diagnostics, run.files_checked, run.fixable, run.left_out)))
     write_lines(lines, stream, color=color)
 
 
@@ -62,7 +62,7 @@ def render_statistics(
                 line.append(Span("[*] " if row.fixable else "    ", "cyan"))
             line.append(Span(printable(row.name)))
             lines.append(line)
-    lines.append(_summary_line(tally(diagnostics, run.files_checked, run.fixable)))
+    lines.append(_summary_line(tally(diagnostics, run.files_checked, run.fixable, run.left_out)))
     write_lines(lines, stream, color=color)
 
 
