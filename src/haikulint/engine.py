@@ -10,6 +10,7 @@ command's business (see :mod:`haikulint.baseline`).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,7 +36,7 @@ from haikulint.checks import CheckContext, Problem
 from haikulint.checks.summary import PostSummary, summarize
 from haikulint.config import Config
 from haikulint.diagnostic import Diagnostic
-from haikulint.lifeline import kill_workers, start_worker
+from haikulint.lifeline import kill_workers, start_worker, stop_signals_deferred
 
 PARALLEL_THRESHOLD = 2000
 """Below this many posts, starting worker processes costs more than it saves."""
@@ -248,9 +249,10 @@ class _SharedPostPhase:
         try:
             # Two tasks per worker, so a worker never waits for this process to hand
             # out the next one; a task takes its span when it starts, not when sent.
-            pending: set[Future[tuple[int, SharedResult] | None]] = {
-                pool.submit(_lint_next_span) for _ in range(2 * (self.processes - 1))
-            }
+            with stop_signals_deferred():  # see there
+                pending: set[Future[tuple[int, SharedResult] | None]] = {
+                    pool.submit(_lint_next_span) for _ in range(2 * (self.processes - 1))
+                }
             while (index := self.take()) is not None:
                 self.results[index] = self.lint_span(index, on_progress)
                 done = {future for future in pending if future.done()}
@@ -264,7 +266,8 @@ class _SharedPostPhase:
             import multiprocessing
 
             kill_workers(child.pid for child in multiprocessing.active_children() if child.pid)
-            pool.shutdown(cancel_futures=True)  # prompt: its workers are gone
+            with contextlib.suppress(Exception):  # never hide why the run stopped
+                pool.shutdown(cancel_futures=True)  # prompt: its workers are gone
             raise
         else:
             pool.shutdown()

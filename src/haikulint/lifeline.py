@@ -78,6 +78,24 @@ def stop_signals_raise() -> Iterator[None]:
             signal.signal(number, handler)
 
 
+@contextmanager
+def stop_signals_deferred() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP until the block is done (then they arrive).
+
+    For starting worker processes and the pool's thread: a signal handled half-way
+    through would leave a thread registered but never started, which neither the
+    cleanup nor the interpreter's exit can join.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not on POSIX
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _raise_terminated(number: int, frame: FrameType | None) -> None:
     raise Terminated(number)
 
@@ -92,7 +110,10 @@ def start_worker(parent: int) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for number in STOP_SIGNALS:
-        signal.signal(number, signal.SIG_DFL)
+        if number != signal.SIGINT:
+            signal.signal(number, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # forked while they were deferred
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     if not _ask_kernel_to_kill_orphan():
         _watch_parent(parent)
     if os.getppid() != parent:  # the parent died before the request above took effect
