@@ -34,6 +34,8 @@ _KNOWN_KEYS = {
     "allow-future-dates",
     "header-style",
     "header-format",  # the old name of header-style, still read (with a note)
+    "fix",
+    "unsafe-fixes",
 }
 
 
@@ -57,6 +59,10 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()
     allow_future_dates: bool = False
     header_style: str = "yaml"
+    fix: bool = False
+    """``check`` applies safe fixes, as with ``--fix``."""
+    unsafe_fixes: bool = False
+    """``--fix`` applies unsafe fixes too, as with ``--unsafe-fixes``."""
 
     def user_words(self) -> dict[str, tuple[int, ...]]:
         """The user's own word counts: the words file first, then ``words`` over it."""
@@ -151,6 +157,9 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
     allow_future = values.get("allow-future-dates", False)
     if not isinstance(allow_future, bool):
         raise ConfigError(f"{where}: 'allow-future-dates' must be true or false")
+    for flag in ("fix", "unsafe-fixes"):
+        if not isinstance(values.get(flag, False), bool):
+            raise ConfigError(f"{where}: {flag!r} must be true or false")
     header_style = _header_style(values, where)
     defaults = Config(base=base)
     return Config(
@@ -170,6 +179,8 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         rules_dirs=tuple(base / folder for folder in strings("rules-dirs")),
         allow_future_dates=allow_future,
         header_style=header_style,
+        fix=values.get("fix", False),
+        unsafe_fixes=values.get("unsafe-fixes", False),
     )
 
 

@@ -56,14 +56,17 @@ class RunSummary:
     """What the reporters need to know about the run beyond its diagnostics.
 
     ``fixable`` is the number of fixable problems; when it is 0 the reporters
-    count the diagnostics marked ``fixable`` themselves. ``left_out`` is the number of
-    known problems a baseline kept out of ``diagnostics``: the summary says so.
+    count the diagnostics marked ``fixable`` themselves.
     """
 
     files_checked: int
     rules: Sequence[RuleSummary]
     fixable: int = 0
     left_out: int = 0
+    """Known problems a baseline kept out of the diagnostics: the summary says so."""
+    unsafe_fixes: bool = False
+    """Whether ``--fix`` applies unsafe fixes in this run (``--unsafe-fixes``): their
+    problems are then marked ``[*]``, not ``[-]``."""
 
 
 def validate_format(output_format: str, *, statistics: bool = False) -> None:

@@ -18,6 +18,9 @@ class Tally:
     files_with_problems: int
     files_checked: int
     fixable: int
+    """Problems ``--fix`` repairs (unsafe fixes included when the run allows them)."""
+    unsafe_fixable: int = 0
+    """Problems only ``--fix --unsafe-fixes`` repairs."""
     left_out: int = 0
     """Known problems a baseline left out of the report."""
 
@@ -39,11 +42,27 @@ class RuleStatistic:
         return {"code": self.code, "name": self.name, "count": self.count, "fixable": self.fixable}
 
 
+def fix_mark(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> str:
+    """``[*]`` when ``--fix`` repairs the problem, ``[-]`` when only ``--fix
+    --unsafe-fixes`` does (``unsafe_fixes``: the run already allows them), else ``""``."""
+    if not diagnostic.fixable:
+        return ""
+    if diagnostic.fix is None or diagnostic.fix.applies(unsafe=unsafe_fixes):
+        return "[*]"
+    return "[-]"
+
+
 def tally(
-    diagnostics: Sequence[Diagnostic], files_checked: int, fixable: int = 0, left_out: int = 0
+    diagnostics: Sequence[Diagnostic],
+    files_checked: int,
+    fixable: int = 0,
+    *,
+    unsafe_fixes: bool = False,
+    left_out: int = 0,
 ) -> Tally:
     """Count ``diagnostics``; ``fixable`` 0 means: count those marked fixable;
     ``left_out`` is how many known problems a baseline kept out of them."""
+    marks = [fix_mark(diagnostic, unsafe_fixes) for diagnostic in diagnostics]
     by_severity = {severity: 0 for severity in Severity}
     for diagnostic in diagnostics:
         by_severity[diagnostic.severity] += 1
@@ -55,7 +74,8 @@ def tally(
         files_with_problems=files_with_problems,
         # Never "problems in 3 of 2 files", whatever the caller counted.
         files_checked=max(files_checked, files_with_problems),
-        fixable=fixable or sum(diagnostic.fixable for diagnostic in diagnostics),
+        fixable=fixable or marks.count("[*]"),
+        unsafe_fixable=marks.count("[-]"),
         left_out=left_out,
     )
 
@@ -76,11 +96,7 @@ def rule_statistics(diagnostics: Sequence[Diagnostic]) -> list[RuleStatistic]:
 
 
 def summary_sentence(counts: Tally) -> str:
-    """``Found 7 problems (5 errors, 2 warnings) in 3 of 12 files.`` or the all-clear.
-
-    Nothing is hidden: a run that checked no post never says "All checks passed", and
-    problems a baseline left out are counted.
-    """
+    """``Found 7 problems (5 errors, 2 warnings) in 3 of 12 files.`` or the all-clear."""
     if counts.problems == 0:
         if counts.files_checked == 0:
             return "No posts were checked." + _left_out(counts)
@@ -102,9 +118,6 @@ def summary_sentence(counts: Tally) -> str:
         f"Found {_plural(counts.problems, 'problem')} ({kinds}) "
         f"in {counts.files_with_problems} of {counts.files_checked} {files}."
     )
-    if counts.fixable:
-        verb = "is" if counts.fixable == 1 else "are"
-        sentence += f" {counts.fixable} {verb} fixable."
     return sentence + _left_out(counts)
 
 
@@ -119,6 +132,20 @@ def left_out_sentence(left_out: int) -> str:
 def _left_out(counts: Tally) -> str:
     sentence = left_out_sentence(counts.left_out)
     return f" {sentence}" if sentence else ""
+
+
+def fixable_sentence(counts: Tally) -> str | None:
+    """``3 fixable with --fix (1 more with --unsafe-fixes).``; None when nothing is."""
+    if counts.fixable and counts.unsafe_fixable:
+        return (
+            f"{counts.fixable} fixable with --fix "
+            f"({counts.unsafe_fixable} more with --unsafe-fixes)."
+        )
+    if counts.fixable:
+        return f"{counts.fixable} fixable with --fix."
+    if counts.unsafe_fixable:
+        return f"{counts.unsafe_fixable} fixable with --fix --unsafe-fixes."
+    return None
 
 
 def _plural(number: int, noun: str) -> str:
