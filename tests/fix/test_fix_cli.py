@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -170,11 +170,10 @@ def test_json_says_fixable_exactly_where_a_fix_exists(in_tmp: Path) -> None:
     for item in diagnostics:
         assert item["fixable"] is (item["fix"] is not None)
     by_rule = {(item["path"], item["name"]): item for item in diagnostics}
-    date = by_rule[(PROD, "date-missing")]
-    assert date["fix"]["applicability"] == "safe"
-    [edit] = date["fix"]["edits"]
+    found: Any = by_rule[(PROD, "date-missing")]["fix"]
+    assert found["applicability"] == "safe"
+    [edit] = found["edits"]
     text = SEEDS[PROD]
     assert text[edit["start"] : edit["end"]] == ""
     assert edit["content"] == "Date: 2023-04-24\n"
     assert not by_rule[(PROD, "slug-syllables")]["fixable"]
-    assert json.dumps(diagnostics)  # plain data
