@@ -672,6 +672,7 @@ def test_a_folder_that_cannot_be_listed_is_an_unreadable_file_problem(
             "message": "cannot list the folder (Permission denied); "
             "the posts in it were not checked",
             "fixable": False,
+            "fix": None,
         }
     ]
     code, out, _ = run_cli("check", "posts")

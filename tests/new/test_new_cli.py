@@ -395,8 +395,9 @@ def test_dry_run_of_a_refused_haiku_shows_the_plan_and_why(blog: Path) -> None:
     assert out == f"{path}\n---\ntitle: t\ndate: 2024-03-05\n---\n\n{FIVE_SEVEN_SIX}\n\n"
     assert (
         'haikulint: error: line 3 "the old brown dog came home" has 6 syllables, '
-        "expected 5 (1 too many)\n"
+        "expected 5 (1 too many)"
     ) in err
+    assert "haikulint: error: nothing was written" in err
     assert files_under(blog) == ["posts"]
 
 
