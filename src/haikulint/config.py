@@ -35,6 +35,8 @@ _KNOWN_KEYS = {
     "header-format",
     "alias-key",
     "alias-prefix",
+    "fix",
+    "unsafe-fixes",
 }
 
 
@@ -62,6 +64,10 @@ class Config:
     """The header ``mv --alias`` records old addresses in (default: by header style)."""
     alias_prefix: str = "/"
     """What an old address starts with, before the post's path below the root."""
+    fix: bool = False
+    """``check`` applies safe fixes, as with ``--fix``."""
+    unsafe_fixes: bool = False
+    """``--fix`` applies unsafe fixes too, as with ``--unsafe-fixes``."""
 
     def user_words(self) -> dict[str, tuple[int, ...]]:
         """The user's own word counts: the words file first, then ``words`` over it."""
@@ -156,6 +162,9 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
     allow_future = values.get("allow-future-dates", False)
     if not isinstance(allow_future, bool):
         raise ConfigError(f"{where}: 'allow-future-dates' must be true or false")
+    for flag in ("fix", "unsafe-fixes"):
+        if not isinstance(values.get(flag, False), bool):
+            raise ConfigError(f"{where}: {flag!r} must be true or false")
     header_format = values.get("header-format", "yaml")
     if header_format not in HEADER_FORMATS:
         raise ConfigError(f"{where}: 'header-format' must be one of {', '.join(HEADER_FORMATS)}")
@@ -185,6 +194,8 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         header_format=header_format,
         alias_key=alias_key,
         alias_prefix=alias_prefix,
+        fix=values.get("fix", False),
+        unsafe_fixes=values.get("unsafe-fixes", False),
     )
 
 
