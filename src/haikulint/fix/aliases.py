@@ -88,7 +88,7 @@ def alias_edits(text: str, key: str, alias: str) -> tuple[Edit, ...]:
     source = SourceLines(text)
     line = parts.header_lines.get(folded)
     if existing is None or line is None:
-        edits = (_new_header(parts, source, key, alias),)
+        edits: tuple[Edit, ...] = (_new_header(parts, source, key, alias),)
     else:
         edits = _appended(parts.header_style, source, line, existing, alias)
     _check(text, edits, folded, [*old, alias], parts)
@@ -117,7 +117,9 @@ def _new_header(parts: PostText, source: SourceLines, key: str, alias: str) -> E
         opening = source.text.find("{")
         rest = source.text[opening + 1 :].lstrip()
         separator = "" if rest.startswith("}") else ", "
-        return Edit(opening + 1, opening + 1, f"{json.dumps(key)}: {json.dumps([alias])}{separator}")
+        return Edit(
+            opening + 1, opening + 1, f"{json.dumps(key)}: {json.dumps([alias])}{separator}"
+        )
     written = json.dumps([alias])  # a JSON list is a YAML flow list and a TOML array
     assign = f"{key} = {written}" if style == "toml" else f"{key}: {written}"
     if style == "toml":
@@ -165,7 +167,7 @@ def _appended(
         return (Edit(start + closing, start + closing, f"{separator}{quoted}"),)
     if style == "yaml":
         return (_yaml_block_item(source, line, alias),)
-    raise CannotRecord(f"line {line}: the list spans several lines; add the address by hand")
+    return _multi_line_array_item(source, line, quoted)
 
 
 def _value_span(style: str, content: str) -> tuple[int, int] | None:
@@ -178,6 +180,29 @@ def _value_span(style: str, content: str) -> tuple[int, int] | None:
         first += 1
     last = len(content.rstrip(" \t,")) if style == "json" else len(content.rstrip(" \t"))
     return (first, last) if first < last else None
+
+
+def _multi_line_array_item(source: SourceLines, line: int, quoted: str) -> tuple[Edit, ...]:
+    """``quoted`` as a new last item of a TOML or JSON array written over several lines."""
+    closing = line + 1
+    while closing <= source.count and not source.content(closing).lstrip().startswith("]"):
+        closing += 1
+    if closing > source.count:
+        raise CannotRecord(f"line {line}: cannot find the end of the list")
+    last = closing - 1
+    while last > line and not source.content(last).strip():
+        last -= 1
+    item = source.content(last)
+    if last == line:  # an empty list: `key = [` then `]`
+        indent = source.content(closing)[: -len(source.content(closing).lstrip()) or None]
+        at = source.start(closing)
+        return (Edit(at, at, f"{indent}  {quoted}{source.newline}"),)
+    indent = item[: len(item) - len(item.lstrip())]
+    at = source.start(closing)
+    if item.rstrip().endswith(","):  # TOML allows a comma after the last item: keep the habit
+        return (Edit(at, at, f"{indent}{quoted},{source.newline}"),)
+    end = source.start(last) + len(item.rstrip())
+    return (Edit(end, end, ","), Edit(at, at, f"{indent}{quoted}{source.newline}"))
 
 
 def _yaml_block_item(source: SourceLines, line: int, alias: str) -> Edit:
@@ -198,9 +223,7 @@ def _yaml_block_item(source: SourceLines, line: int, alias: str) -> Edit:
     return _line_after(source, last, f"{indent}- {json.dumps(alias)}")
 
 
-def _check(
-    text: str, edits: Sequence[Edit], key: str, wanted: list[str], before: PostText
-) -> None:
+def _check(text: str, edits: Sequence[Edit], key: str, wanted: list[str], before: PostText) -> None:
     """Raise :class:`CannotRecord` unless the edited text reads as intended."""
     from haikulint.blog.post import read_text
 

@@ -30,6 +30,8 @@ _DOUBLE_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 _SINGLE_QUOTED_YAML = re.compile(r"'(?:[^'\n]|'')*'")
 _SINGLE_QUOTED_TOML = re.compile(r"'[^'\n]*'")
 _YAML_PLAIN_END = re.compile(r"[ \t]+#|[ \t]*$")
+_MARKUP_BEFORE = "#>*_ \t"
+_MARKUP_AFTER = "*_ \t"
 
 
 class CannotRewrite(ValueError):
@@ -64,8 +66,12 @@ def haiku_edits(text: str, haiku: str) -> tuple[Edit, ...]:
         at = content.find(body.text)
         if at < 0:  # pragma: no cover - read_text found it on this line
             raise CannotRewrite(f"line {body.line} does not hold the haiku it was read from")
-        start = source.start(body.line) + at
-        edits.append(Edit(start, start + len(body.text), haiku))
+        # Markdown around the words (``*a / b / c*``, ``> a / b / c``) stays.
+        words = body.text.lstrip(_MARKUP_BEFORE)
+        lead = len(body.text) - len(words)
+        words = words.rstrip(_MARKUP_AFTER)
+        start = source.start(body.line) + at + lead
+        edits.append(Edit(start, start + len(words), haiku))
     return tuple(edits)
 
 
