@@ -275,6 +275,15 @@ def _fail(message: str) -> NoReturn:
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the app, and turn every failure into exit 2."""
+    from haikulint.lifeline import stop_signals_raise
+
+    with stop_signals_raise():
+        _run(argv)
+
+
+def _run(argv: list[str] | None) -> NoReturn:
+    from haikulint.lifeline import Terminated
+
     command = typer.main.get_command(app)
     try:
         code = command.main(
@@ -287,6 +296,9 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         sys.stderr.write("haikulint: interrupted\n")
         sys.exit(130)
+    except Terminated as stop:
+        sys.stderr.write(f"haikulint: {stop.message}\n")
+        sys.exit(stop.exit_code)
     except BrokenPipeError:
         sys.exit(1)
     except Exception as error:

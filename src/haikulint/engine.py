@@ -10,6 +10,7 @@ command's business (see :mod:`haikulint.baseline`).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,6 +36,7 @@ from haikulint.checks import CheckContext, Problem
 from haikulint.checks.summary import PostSummary, summarize
 from haikulint.config import Config
 from haikulint.diagnostic import Diagnostic
+from haikulint.lifeline import kill_workers, start_worker, stop_signals_deferred
 
 PARALLEL_THRESHOLD = 2000
 """Below this many posts, starting worker processes costs more than it saves."""
@@ -238,20 +240,37 @@ class _SharedPostPhase:
         # Objects the collector never visits stay in pages the workers share with this
         # process; otherwise each worker's first full collection copies them all.
         gc.freeze()
+        pool = ProcessPoolExecutor(
+            self.processes - 1,
+            mp_context=self.context,
+            initializer=start_worker,
+            initargs=(os.getpid(),),
+        )
         try:
-            with ProcessPoolExecutor(self.processes - 1, mp_context=self.context) as pool:
-                # Two tasks per worker, so a worker never waits for this process to hand
-                # out the next one; a task takes its span when it starts, not when sent.
+            # Two tasks per worker, so a worker never waits for this process to hand
+            # out the next one; a task takes its span when it starts, not when sent.
+            with stop_signals_deferred():  # see there
                 pending: set[Future[tuple[int, SharedResult] | None]] = {
                     pool.submit(_lint_next_span) for _ in range(2 * (self.processes - 1))
                 }
-                while (index := self.take()) is not None:
-                    self.results[index] = self.lint_span(index, on_progress)
-                    done = {future for future in pending if future.done()}
-                    pending = (pending - done) | self.collect(done, pool, on_progress)
-                while pending:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    pending |= self.collect(done, pool, on_progress)
+            while (index := self.take()) is not None:
+                self.results[index] = self.lint_span(index, on_progress)
+                done = {future for future in pending if future.done()}
+                pending = (pending - done) | self.collect(done, pool, on_progress)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                pending |= self.collect(done, pool, on_progress)
+        except BaseException:
+            # Ctrl-C, SIGTERM or a failure: the workers' results are of no use now, so
+            # stop them at once rather than wait for their spans to finish.
+            import multiprocessing
+
+            kill_workers(child.pid for child in multiprocessing.active_children() if child.pid)
+            with contextlib.suppress(Exception):  # never hide why the run stopped
+                pool.shutdown(cancel_futures=True)  # prompt: its workers are gone
+            raise
+        else:
+            pool.shutdown()
         finally:
             _RUNNING = None
             gc.unfreeze()

@@ -237,7 +237,7 @@ def _judge(
     count is not their slug's; True when it may be written."""
     form = config.form
     readings = _count(counter, poem)
-    problems = _form_problems(readings, form, poem.lines)
+    problems = _form_problems(readings, form, poem.lines, counter)
     typed = _count_typed(counter, poem) if warn_unknown else []
     for line_number, reading in enumerate(readings, start=1):
         for word in reading.unknown_words if warn_unknown else ():
@@ -259,7 +259,10 @@ def _judge(
 
 
 def _form_problems(
-    readings: Sequence[LineReading], form: tuple[int, ...], typed: Sequence[str]
+    readings: Sequence[LineReading],
+    form: tuple[int, ...],
+    typed: Sequence[str],
+    counter: SyllableCounter,
 ) -> list[str]:
     problems: list[str] = []
     if len(readings) != len(form):
@@ -275,8 +278,17 @@ def _form_problems(
             problems.append(
                 f'line {number} "{line}" has {reading.count_text()}, '
                 f"expected {expected} ({_how_far_off(reading, expected)})"
+                + _suggestions(reading, expected, counter)
             )
     return problems
+
+
+def _suggestions(reading: LineReading, expected: int, counter: SyllableCounter) -> str:
+    """``; try "..." (5)``: rewrites of the line's slug words that count, if any."""
+    from haikulint.prosody.rewrites import suggest, suggestion_text
+
+    found = suggest([word.text for word in reading.words], expected, counter)
+    return f"; {suggestion_text(found)}" if found else ""
 
 
 def _how_far_off(reading: LineReading, expected: int) -> str:
