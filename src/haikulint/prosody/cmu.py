@@ -103,8 +103,9 @@ class CmuLookup:
 
 
 def cache_file_name(source: Path) -> str:
-    """The cache file's name: format version plus the source's size and mtime."""
-    return f"cmudict-v{FORMAT_VERSION}-{cache.source_key(source)}.tsv"
+    """The cache file's name: format and phonology versions, the source's size and mtime."""
+    rules = phonology.RULES_VERSION
+    return f"cmudict-v{FORMAT_VERSION}.{rules}-{cache.source_key(source)}.tsv"
 
 
 def open_lookup(source: Path, cache_dirs: Iterable[Path] | None = None) -> CmuLookup:

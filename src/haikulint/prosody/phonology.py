@@ -16,7 +16,8 @@ them too (``fire``, ``firewall``, ``fireside``, ``wireless``, ``towering``):
   ``general``), or an unstressed ``AH0`` before ``L`` or ``R`` and an unstressed vowel
   (``family`` F AE1 M AH0 L IY0 fam-ly), is often not said. A stressed vowel after it
   blocks the drop: ``evaporate`` (``ER0 EY2``) keeps its four syllables, and so does
-  ``parallel`` (``AH0 L EH2``).
+  ``parallel`` (``AH0 L EH2``); so does a glide before it (``turbulent``, ``popular``:
+  the schwa of a written ``u`` is said).
 
 Each rule is a variant: the full reading is always kept beside the short one.
 """
@@ -25,7 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+RULES_VERSION = 2
+"""Part of the CMU table cache's name: change it with any rule, so the table is rebuilt."""
+
 SMOOTHING_DIPHTHONGS = frozenset({"AY", "AW"})
+_GLIDES = frozenset({"Y", "W"})
 
 
 def vowel(phone: str) -> bool:
@@ -81,8 +86,8 @@ def _syncopated(phones: Sequence[str], index: int) -> int:
     if following >= len(phones) or phones[following][-1:] != "0":
         return 0  # no vowel right after, or a stressed one (evaporate, parallel)
     before = index - 1
-    if before < 0 or vowel(phones[before]):
-        return 0  # no consonant between it and the syllable before
+    if before < 0 or vowel(phones[before]) or phones[before] in _GLIDES:
+        return 0  # no consonant before it, or a glide (turbulent, popular: -yuh-)
     while before >= 0 and not vowel(phones[before]):
         before -= 1
     if before < 0 or phones[before][-1] != "1":
