@@ -149,6 +149,26 @@ def check(
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="Never show a progress bar.")
     ] = False,
+    fix: Annotated[
+        bool | None,
+        typer.Option("--fix/--no-fix", help="Apply safe fixes (config: fix).", show_default=False),
+    ] = None,
+    unsafe_fixes: Annotated[
+        bool | None,
+        typer.Option(
+            "--unsafe-fixes/--no-unsafe-fixes",
+            help="Let --fix, --diff and --fix-only apply unsafe fixes too: renames and "
+            "the haiku line rewritten (config: unsafe-fixes).",
+            show_default=False,
+        ),
+    ] = None,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Show what --fix would change, as a diff; write nothing."),
+    ] = False,
+    fix_only: Annotated[
+        bool, typer.Option("--fix-only", help="Apply fixes and report nothing else.")
+    ] = False,
     config_file: ConfigOption = None,
 ) -> None:
     """Check posts: haiku slugs, title and date headers, and cross-post problems."""
@@ -170,6 +190,7 @@ def check(
             exit_zero=exit_zero,
             force_exclude=force_exclude,
             show_progress=not no_progress,
+            fixing=command.Fixing(fix=fix, unsafe=unsafe_fixes, diff=diff, only=fix_only),
         )
     )
 

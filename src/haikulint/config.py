@@ -33,6 +33,8 @@ _KNOWN_KEYS = {
     "rules-dirs",
     "allow-future-dates",
     "header-format",
+    "fix",
+    "unsafe-fixes",
 }
 
 
@@ -56,6 +58,10 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()
     allow_future_dates: bool = False
     header_format: str = "yaml"
+    fix: bool = False
+    """``check`` applies safe fixes, as with ``--fix``."""
+    unsafe_fixes: bool = False
+    """``--fix`` applies unsafe fixes too, as with ``--unsafe-fixes``."""
 
     def user_words(self) -> dict[str, tuple[int, ...]]:
         """The user's own word counts: the words file first, then ``words`` over it."""
@@ -150,6 +156,9 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
     allow_future = values.get("allow-future-dates", False)
     if not isinstance(allow_future, bool):
         raise ConfigError(f"{where}: 'allow-future-dates' must be true or false")
+    for flag in ("fix", "unsafe-fixes"):
+        if not isinstance(values.get(flag, False), bool):
+            raise ConfigError(f"{where}: {flag!r} must be true or false")
     header_format = values.get("header-format", "yaml")
     if header_format not in HEADER_FORMATS:
         raise ConfigError(f"{where}: 'header-format' must be one of {', '.join(HEADER_FORMATS)}")
@@ -171,6 +180,8 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         rules_dirs=tuple(base / folder for folder in strings("rules-dirs")),
         allow_future_dates=allow_future,
         header_format=header_format,
+        fix=values.get("fix", False),
+        unsafe_fixes=values.get("unsafe-fixes", False),
     )
 
 
