@@ -34,6 +34,8 @@ _KNOWN_KEYS = {
     "allow-future-dates",
     "header-style",
     "header-format",  # the old name of header-style, still read (with a note)
+    "alias-key",
+    "alias-prefix",
     "fix",
     "unsafe-fixes",
 }
@@ -59,6 +61,10 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()
     allow_future_dates: bool = False
     header_style: str = "yaml"
+    alias_key: str | None = None
+    """The header ``mv --alias`` records old addresses in (default: by header style)."""
+    alias_prefix: str = "/"
+    """What an old address starts with, before the post's path below the root."""
     fix: bool = False
     """``check`` applies safe fixes, as with ``--fix``."""
     unsafe_fixes: bool = False
@@ -161,6 +167,12 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         if not isinstance(values.get(flag, False), bool):
             raise ConfigError(f"{where}: {flag!r} must be true or false")
     header_style = _header_style(values, where)
+    alias_key = values.get("alias-key")
+    if alias_key is not None and (not isinstance(alias_key, str) or not alias_key.strip()):
+        raise ConfigError(f"{where}: 'alias-key' must be a header name, like \"aliases\"")
+    alias_prefix = values.get("alias-prefix", "/")
+    if not isinstance(alias_prefix, str):
+        raise ConfigError(f"{where}: 'alias-prefix' must be a string, like \"/posts/\"")
     defaults = Config(base=base)
     return Config(
         source=source,
@@ -179,6 +191,8 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         rules_dirs=tuple(base / folder for folder in strings("rules-dirs")),
         allow_future_dates=allow_future,
         header_style=header_style,
+        alias_key=alias_key,
+        alias_prefix=alias_prefix,
         fix=values.get("fix", False),
         unsafe_fixes=values.get("unsafe-fixes", False),
     )
