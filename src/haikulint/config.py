@@ -33,6 +33,7 @@ _KNOWN_KEYS = {
     "rules-dirs",
     "allow-future-dates",
     "header-format",
+    "cache-dir",
 }
 
 
@@ -56,6 +57,8 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()
     allow_future_dates: bool = False
     header_format: str = "yaml"
+    cache_dir: Path | None = None
+    """Where results are cached between runs (``$HAIKULINT_CACHE_DIR`` wins over it)."""
 
     def user_words(self) -> dict[str, tuple[int, ...]]:
         """The user's own word counts: the words file first, then ``words`` over it."""
@@ -150,6 +153,9 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
     allow_future = values.get("allow-future-dates", False)
     if not isinstance(allow_future, bool):
         raise ConfigError(f"{where}: 'allow-future-dates' must be true or false")
+    cache_dir = values.get("cache-dir")
+    if cache_dir is not None and not isinstance(cache_dir, str):
+        raise ConfigError(f"{where}: 'cache-dir' must be a string path")
     header_format = values.get("header-format", "yaml")
     if header_format not in HEADER_FORMATS:
         raise ConfigError(f"{where}: 'header-format' must be one of {', '.join(HEADER_FORMATS)}")
@@ -171,6 +177,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         rules_dirs=tuple(base / folder for folder in strings("rules-dirs")),
         allow_future_dates=allow_future,
         header_format=header_format,
+        cache_dir=(base / cache_dir) if cache_dir is not None else None,
     )
 
 

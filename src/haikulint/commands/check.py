@@ -35,6 +35,7 @@ def run(
     force_exclude: bool = False,
     show_progress: bool = True,
     today: date | None = None,
+    use_cache: bool = True,
 ) -> int:
     """Check posts and report; returns the exit code (0 clean or warnings, 1 errors)."""
     from haikulint import report
@@ -69,8 +70,17 @@ def run(
         paths, config, root, force_exclude=force_exclude, need_context=bool(job.blog_rules)
     )
 
+    from haikulint.cache import ResultCache, cache_folder
+
+    cache = (
+        ResultCache.open(cache_folder(config.cache_dir), job.cache_key, job.today)
+        if use_cache
+        else None
+    )
     with _ProgressBar(len(files), enabled=show_progress) as progress:
-        result = lint(files, job, context_files=context_files, on_progress=progress.advance)
+        result = lint(
+            files, job, context_files=context_files, on_progress=progress.advance, cache=cache
+        )
 
     diagnostics = result.diagnostics
     _warn_about_suppressions(result.suppression_problems, result.unknown_suppressions)
