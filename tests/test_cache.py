@@ -472,36 +472,36 @@ def test_the_key_covers_every_config_field_without_listing_them() -> None:
 
 
 def test_everything_a_diagnostic_carries_round_trips(tmp_path: Path) -> None:
-    from haikulint.checks import Problem
+    """The fix a check attaches (edits, renames, applicability) comes back from the cache
+    exactly, so ``--fix`` on a warm run applies what a cold run would."""
     from haikulint.checks.summary import PostSummary
     from haikulint.diagnostic import Diagnostic, Severity
+    from haikulint.fix.model import Applicability, Edit, Fix, Rename
 
     target = tmp_path / "post.md"
     target.write_text("x")
     age(target)
-    diagnostic = Diagnostic("p.md", 1, None, "HK201", "title-missing", Severity.ERROR, "m", True)
-    # Data a check attaches to a diagnostic (a fix: edits and their safety) is one of
-    # haikulint's own classes; a Problem stands for it here.
-    object.__setattr__(diagnostic, "extra", Problem("edit", 1, 2, fixable=True))
-    summary = PostSummary(
-        "p.md",
-        "a-/-b-/-c",
-        ".md",
-        "a/b/c",
-        True,
-        frozenset({"HK1"}),
-        (("title", date(2024, 1, 2), 2),),
+    fix = Fix(
+        "rename and edit",
+        edits=(Edit(0, 1, "y"),),
+        renames=(Rename(target, tmp_path / "new.md", tmp_path),),
+        applicability=Applicability.UNSAFE,
     )
+    diagnostic = Diagnostic(
+        path="p.md", line=1, column=None, code="HK201", name="title-missing",
+        severity=Severity.ERROR, message="m", fixable=True, fix=fix,
+    )  # fmt: skip
+    summary = PostSummary("p.md", "a-/-b-/-c", ".md", "a/b/c", True, frozenset({"HK1"}),
+                          (("title", date(2024, 1, 2), 2),))  # fmt: skip
     stored = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
-    assert not isinstance(stored.lookup(str(target), "/r", checked=True), cache.Cached)
     stat = stored.lookup(str(target), "/r", checked=True)
-    assert isinstance(stat, tuple)
-    stored.store(str(target), "/r", stat, summary, (diagnostic,))  # type: ignore[arg-type]
+    assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
+    stored.store(str(target), "/r", stat, summary, (diagnostic,))
     stored.save()
     again = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
     found = again.lookup(str(target), "/r", checked=True)
     assert isinstance(found, cache.Cached)
     assert found.summary == summary
     assert found.diagnostics == (diagnostic,)
-    assert found.diagnostics[0].extra == diagnostic.extra  # type: ignore[attr-defined]
-    assert again.lookup(str(target), "/another-root", checked=True) != found
+    assert found.diagnostics[0].fix == fix
+    assert not isinstance(again.lookup(str(target), "/another-root", checked=True), cache.Cached)

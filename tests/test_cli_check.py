@@ -46,6 +46,7 @@ def test_errors_exit_one_and_json_has_exactly_the_interface_keys(
         "column",
         "message",
         "fixable",
+        "fix",
     }
     assert diagnostic["path"] == LONG
     assert (diagnostic["code"], diagnostic["name"]) == ("HK103", "slug-syllables")

@@ -125,6 +125,12 @@ class LintJob:
     def read(self, file: PostFile) -> Post:
         return read_post(file, self.cwd, sections=self.config.sections)
 
+    def lint_text(self, file: PostFile, text: str) -> list[Diagnostic]:
+        """:meth:`lint_post` of ``file`` as if it held ``text`` (a fixed version of it)."""
+        from haikulint.blog.post import read_post_text
+
+        return self.lint_post(read_post_text(file, text, self.cwd, sections=self.config.sections))
+
     def summarize(self, post: Post) -> PostSummary:
         """What the blog phase keeps of ``post``."""
         return summarize(post, self.summary_headers)
@@ -464,6 +470,7 @@ def to_diagnostic(rule: Rule, post: Post | PostSummary, problem: Problem) -> Dia
         severity=rule.severity,
         message=problem.message,
         fixable=problem.fixable,
+        fix=problem.fix,
     )
 
 
