@@ -34,6 +34,7 @@ _KNOWN_KEYS = {
     "allow-future-dates",
     "header-style",
     "header-format",  # the old name of header-style, still read (with a note)
+    "cache-dir",
     "alias-key",
     "alias-prefix",
     "fix",
@@ -61,6 +62,8 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()
     allow_future_dates: bool = False
     header_style: str = "yaml"
+    cache_dir: Path | None = None
+    """Where results are cached between runs (``$HAIKULINT_CACHE_DIR`` wins over it)."""
     alias_key: str | None = None
     """The header ``mv --alias`` records old addresses in (default: by header style)."""
     alias_prefix: str = "/"
@@ -163,6 +166,9 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
     allow_future = values.get("allow-future-dates", False)
     if not isinstance(allow_future, bool):
         raise ConfigError(f"{where}: 'allow-future-dates' must be true or false")
+    cache_dir = values.get("cache-dir")
+    if cache_dir is not None and not isinstance(cache_dir, str):
+        raise ConfigError(f"{where}: 'cache-dir' must be a string path")
     for flag in ("fix", "unsafe-fixes"):
         if not isinstance(values.get(flag, False), bool):
             raise ConfigError(f"{where}: {flag!r} must be true or false")
@@ -191,6 +197,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         rules_dirs=tuple(base / folder for folder in strings("rules-dirs")),
         allow_future_dates=allow_future,
         header_style=header_style,
+        cache_dir=(base / cache_dir) if cache_dir is not None else None,
         alias_key=alias_key,
         alias_prefix=alias_prefix,
         fix=values.get("fix", False),

@@ -37,6 +37,7 @@ def run(
     force_exclude: bool = False,
     show_progress: bool = True,
     today: date | None = None,
+    use_cache: bool = True,
     fixing: Fixing | None = None,
 ) -> int:
     """Check posts and report; returns the exit code (0 clean or warnings, 1 errors).
@@ -82,8 +83,17 @@ def run(
         on_unlistable=lambda folder, reason: unlistable.append((folder, reason)),
     )
 
+    from haikulint.cache import ResultCache, cache_folder
+
+    cache = (
+        ResultCache.open(cache_folder(config.cache_dir), job.cache_key, job.today)
+        if use_cache
+        else None
+    )
     with _ProgressBar(len(files), enabled=show_progress) as progress:
-        result = lint(files, job, context_files=context_files, on_progress=progress.advance)
+        result = lint(
+            files, job, context_files=context_files, on_progress=progress.advance, cache=cache
+        )
 
     fixing = (fixing or Fixing()).with_config(config)
     if fixing.any:
