@@ -33,6 +33,8 @@ _KNOWN_KEYS = {
     "rules-dirs",
     "allow-future-dates",
     "header-format",
+    "alias-key",
+    "alias-prefix",
     "fix",
     "unsafe-fixes",
 }
@@ -58,6 +60,10 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()
     allow_future_dates: bool = False
     header_format: str = "yaml"
+    alias_key: str | None = None
+    """The header ``mv --alias`` records old addresses in (default: by header style)."""
+    alias_prefix: str = "/"
+    """What an old address starts with, before the post's path below the root."""
     fix: bool = False
     """``check`` applies safe fixes, as with ``--fix``."""
     unsafe_fixes: bool = False
@@ -162,6 +168,12 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
     header_format = values.get("header-format", "yaml")
     if header_format not in HEADER_FORMATS:
         raise ConfigError(f"{where}: 'header-format' must be one of {', '.join(HEADER_FORMATS)}")
+    alias_key = values.get("alias-key")
+    if alias_key is not None and (not isinstance(alias_key, str) or not alias_key.strip()):
+        raise ConfigError(f"{where}: 'alias-key' must be a header name, like \"aliases\"")
+    alias_prefix = values.get("alias-prefix", "/")
+    if not isinstance(alias_prefix, str):
+        raise ConfigError(f"{where}: 'alias-prefix' must be a string, like \"/posts/\"")
     defaults = Config(base=base)
     return Config(
         source=source,
@@ -180,6 +192,8 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         rules_dirs=tuple(base / folder for folder in strings("rules-dirs")),
         allow_future_dates=allow_future,
         header_format=header_format,
+        alias_key=alias_key,
+        alias_prefix=alias_prefix,
         fix=values.get("fix", False),
         unsafe_fixes=values.get("unsafe-fixes", False),
     )
