@@ -149,6 +149,12 @@ def check(
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="Never show a progress bar.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Read and check every post, ignoring and not writing the cache."
+        ),
+    ] = False,
     fix: Annotated[
         bool | None,
         typer.Option("--fix/--no-fix", help="Apply safe fixes (config: fix).", show_default=False),
@@ -190,6 +196,7 @@ def check(
             exit_zero=exit_zero,
             force_exclude=force_exclude,
             show_progress=not no_progress,
+            use_cache=not no_cache,
             fixing=command.Fixing(fix=fix, unsafe=unsafe_fixes, diff=diff, only=fix_only),
         )
     )
@@ -276,6 +283,19 @@ def new(
             config=load_config(config_file),
         )
     )
+
+
+@app.command()
+def clean(config_file: ConfigOption = None) -> None:
+    """Remove the cached results of earlier checks."""
+    from haikulint.cache import cache_folder, clean
+    from haikulint.config import load_config
+
+    folder = cache_folder(load_config(config_file).cache_dir)
+    removed = clean(folder)
+    where = folder if folder is not None else "no cache folder"
+    typer.echo(f"Removed {len(removed)} cache file{'s' * (len(removed) != 1)} from {where}")
+    _exit(0)
 
 
 @app.command()
