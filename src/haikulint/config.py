@@ -33,6 +33,9 @@ _KNOWN_KEYS = {
     "rules-dirs",
     "allow-future-dates",
     "header-format",
+    "cache-dir",
+    "alias-key",
+    "alias-prefix",
     "fix",
     "unsafe-fixes",
 }
@@ -58,6 +61,12 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()
     allow_future_dates: bool = False
     header_format: str = "yaml"
+    cache_dir: Path | None = None
+    """Where results are cached between runs (``$HAIKULINT_CACHE_DIR`` wins over it)."""
+    alias_key: str | None = None
+    """The header ``mv --alias`` records old addresses in (default: by header style)."""
+    alias_prefix: str = "/"
+    """What an old address starts with, before the post's path below the root."""
     fix: bool = False
     """``check`` applies safe fixes, as with ``--fix``."""
     unsafe_fixes: bool = False
@@ -156,12 +165,21 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
     allow_future = values.get("allow-future-dates", False)
     if not isinstance(allow_future, bool):
         raise ConfigError(f"{where}: 'allow-future-dates' must be true or false")
+    cache_dir = values.get("cache-dir")
+    if cache_dir is not None and not isinstance(cache_dir, str):
+        raise ConfigError(f"{where}: 'cache-dir' must be a string path")
     for flag in ("fix", "unsafe-fixes"):
         if not isinstance(values.get(flag, False), bool):
             raise ConfigError(f"{where}: {flag!r} must be true or false")
     header_format = values.get("header-format", "yaml")
     if header_format not in HEADER_FORMATS:
         raise ConfigError(f"{where}: 'header-format' must be one of {', '.join(HEADER_FORMATS)}")
+    alias_key = values.get("alias-key")
+    if alias_key is not None and (not isinstance(alias_key, str) or not alias_key.strip()):
+        raise ConfigError(f"{where}: 'alias-key' must be a header name, like \"aliases\"")
+    alias_prefix = values.get("alias-prefix", "/")
+    if not isinstance(alias_prefix, str):
+        raise ConfigError(f"{where}: 'alias-prefix' must be a string, like \"/posts/\"")
     defaults = Config(base=base)
     return Config(
         source=source,
@@ -180,6 +198,9 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         rules_dirs=tuple(base / folder for folder in strings("rules-dirs")),
         allow_future_dates=allow_future,
         header_format=header_format,
+        cache_dir=(base / cache_dir) if cache_dir is not None else None,
+        alias_key=alias_key,
+        alias_prefix=alias_prefix,
         fix=values.get("fix", False),
         unsafe_fixes=values.get("unsafe-fixes", False),
     )

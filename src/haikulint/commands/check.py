@@ -36,6 +36,7 @@ def run(
     force_exclude: bool = False,
     show_progress: bool = True,
     today: date | None = None,
+    use_cache: bool = True,
     fixing: Fixing | None = None,
 ) -> int:
     """Check posts and report; returns the exit code (0 clean or warnings, 1 errors).
@@ -75,8 +76,17 @@ def run(
         paths, config, root, force_exclude=force_exclude, need_context=bool(job.blog_rules)
     )
 
+    from haikulint.cache import ResultCache, cache_folder
+
+    cache = (
+        ResultCache.open(cache_folder(config.cache_dir), job.cache_key, job.today)
+        if use_cache
+        else None
+    )
     with _ProgressBar(len(files), enabled=show_progress) as progress:
-        result = lint(files, job, context_files=context_files, on_progress=progress.advance)
+        result = lint(
+            files, job, context_files=context_files, on_progress=progress.advance, cache=cache
+        )
 
     fixing = (fixing or Fixing()).with_config(config)
     if fixing.any:

@@ -74,7 +74,7 @@ def run(
         typed = _ask_haiku(counter, config, force) if haiku is None else haiku
         poem = scaffold.make_haiku(typed)
         # Lines typed at the prompt had their unknown words told as they were accepted.
-        if not _judge(poem, counter, config, force, warn_unknown=haiku is not None):
+        if not judge(poem, counter, config, force, warn_unknown=haiku is not None):
             return 1
         relative = poem.relative_path()
         scaffold.check_name_lengths(relative)
@@ -225,16 +225,21 @@ def _warn_typed_count(
         _warn(message)
 
 
-def _judge(
+def judge(
     poem: scaffold.Haiku,
     counter: SyllableCounter,
     config: Config,
     force: bool,
     *,
     warn_unknown: bool = True,
+    refusal: str = "nothing was written (--force writes it anyway)",
 ) -> bool:
     """Show the problems and (if ``warn_unknown``) unknown words and lines whose typed
-    count is not their slug's; True when it may be written."""
+    count is not their slug's; True when it may be written.
+
+    Shared by ``new`` and ``mv``, so a haiku is judged the same by both: the same
+    counter, table, refusal and ``--force``; ``refusal`` is the last line of a refusal.
+    """
     form = config.form
     readings = _count(counter, poem)
     problems = _form_problems(readings, form, poem.lines, counter)
@@ -254,7 +259,7 @@ def _judge(
         return True
     for problem in problems:
         _error(problem)
-    _error("nothing was written (--force writes it anyway)")
+    _error(refusal)
     return False
 
 
