@@ -98,11 +98,17 @@ class LintJob:
     def cache_key(self) -> str:
         """What the result cache is keyed on: everything but the posts that decides what
         the checks say (the whole config, the selected rules as loaded, the user's words
-        as read, where paths are shown from, the version)."""
+        as read, where paths are shown from, the version, the syllable data)."""
         from haikulint import __version__
+        from haikulint.prosody.count import data_key  # the lexicon, CMU table and rules
 
         return run_key(
-            __version__, self.config, self.rules, self.config.user_words(), str(self.cwd)
+            __version__,
+            data_key(),
+            self.config,
+            self.rules,
+            self.config.user_words(),
+            str(self.cwd),
         )
 
     @cached_property

