@@ -586,8 +586,8 @@ class SyllableCounter:
             longest = min(len(cluster), _CLUSTER_SPELLED_MAX, len(key) - _COMPOUND_PART_MIN)
             for cut in range(1, longest + 1):
                 rest = self._dictionary(key[cut:])
-                if rest is not None:
-                    return _add(_spelled_guess(key[:cut]), rest)
+                if rest is not None:  # a guess about the structure, even of one letter
+                    return _add((_spelled(key[:cut])[0], Source.SPELLED_GUESS), rest)
         return _spelled_guess(key)
 
     def _compound(self, key: str) -> tuple[Split, tuple[int, ...], bool] | None:
