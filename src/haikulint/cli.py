@@ -6,7 +6,7 @@ does not pay for the rule engine and ``check`` does not pay for the table render
 Every exit code is decided here or returned by a command:
 
 * 0: success (``check``: no errors; warnings allowed)
-* 1: ``check`` found errors; ``new`` refused the haiku or the file exists
+* 1: ``check`` found errors; ``new`` or ``mv`` refused the haiku or the target exists
 * 2: usage, config or internal error, always with a one-line message
 
 There is deliberately no ``from __future__ import annotations`` here: typer reads every
@@ -150,6 +150,32 @@ def check(
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="Never show a progress bar.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Read and check every post, ignoring and not writing the cache."
+        ),
+    ] = False,
+    fix: Annotated[
+        bool | None,
+        typer.Option("--fix/--no-fix", help="Apply safe fixes (config: fix).", show_default=False),
+    ] = None,
+    unsafe_fixes: Annotated[
+        bool | None,
+        typer.Option(
+            "--unsafe-fixes/--no-unsafe-fixes",
+            help="Let --fix, --diff and --fix-only apply unsafe fixes too: renames and "
+            "the haiku line rewritten (config: unsafe-fixes).",
+            show_default=False,
+        ),
+    ] = None,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Show what --fix would change, as a diff; write nothing."),
+    ] = False,
+    fix_only: Annotated[
+        bool, typer.Option("--fix-only", help="Apply fixes and report nothing else.")
+    ] = False,
     config_file: ConfigOption = None,
 ) -> None:
     """Check posts: haiku slugs, title and date headers, and cross-post problems."""
@@ -171,6 +197,8 @@ def check(
             exit_zero=exit_zero,
             force_exclude=force_exclude,
             show_progress=not no_progress,
+            use_cache=not no_cache,
+            fixing=command.Fixing(fix=fix, unsafe=unsafe_fixes, diff=diff, only=fix_only),
         )
     )
 
@@ -258,6 +286,64 @@ def new(
     )
 
 
+@app.command()
+def clean(config_file: ConfigOption = None) -> None:
+    """Remove the cached results of earlier checks."""
+    from haikulint.cache import cache_folder, clean
+    from haikulint.config import load_config
+
+    folder = cache_folder(load_config(config_file).cache_dir)
+    removed = clean(folder)
+    where = folder if folder is not None else "no cache folder"
+    typer.echo(f"Removed {len(removed)} cache file{'s' * (len(removed) != 1)} from {where}")
+    _exit(0)
+
+
+@app.command()
+def mv(
+    post: Annotated[
+        Path,
+        typer.Argument(help="The post: its file, or its page bundle's folder.", show_default=False),
+    ],
+    haiku: Annotated[
+        str,
+        typer.Argument(help="The new haiku: three lines joined by ` / `.", show_default=False),
+    ],
+    root: Annotated[
+        Path | None,
+        typer.Option(help="The blog root (default: configured root, else the post's own)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Move even if the haiku does not fit the form.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the rename and the edits; change nothing.")
+    ] = False,
+    alias: Annotated[
+        bool,
+        typer.Option("--alias", help="Record the old address in the post (Hugo aliases, ...)."),
+    ] = False,
+    output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
+    config_file: ConfigOption = None,
+) -> None:
+    """Give a post a new haiku: move it to the new nested path and rewrite its haiku line."""
+    from haikulint.commands import mv as command
+    from haikulint.config import load_config
+
+    _exit(
+        command.run(
+            post=post,
+            haiku=haiku,
+            root=root,
+            force=force,
+            dry_run=dry_run,
+            alias=alias,
+            output_format=output_format,
+            config=load_config(config_file),
+        )
+    )
+
+
 def _split(values: list[str] | None) -> tuple[str, ...]:
     """``--select HK1,HK2 --select date-missing`` to ``("HK1", "HK2", "date-missing")``."""
     return tuple(
@@ -278,6 +364,15 @@ def _fail(message: str) -> NoReturn:
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the app, and turn every failure into exit 2."""
+    from haikulint.lifeline import stop_signals_raise
+
+    with stop_signals_raise():
+        _run(argv)
+
+
+def _run(argv: list[str] | None) -> NoReturn:
+    from haikulint.lifeline import Terminated
+
     command = typer.main.get_command(app)
     try:
         code = command.main(
@@ -290,6 +385,9 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         sys.stderr.write("haikulint: interrupted\n")
         sys.exit(130)
+    except Terminated as stop:
+        sys.stderr.write(f"haikulint: {stop.message}\n")
+        sys.exit(stop.exit_code)
     except BrokenPipeError:
         sys.exit(1)
     except Exception as error:

@@ -43,6 +43,11 @@ _KNOWN_KEYS = {
     "allow-future-dates",
     "header-format",
     "max-post-size",
+    "cache-dir",
+    "alias-key",
+    "alias-prefix",
+    "fix",
+    "unsafe-fixes",
 }
 
 
@@ -68,6 +73,16 @@ class Config:
     header_format: str = "yaml"
     max_post_size: int = MAX_POST_SIZE
     """A post larger than this many bytes is reported unreadable (HK001), not read."""
+    cache_dir: Path | None = None
+    """Where results are cached between runs (``$HAIKULINT_CACHE_DIR`` wins over it)."""
+    alias_key: str | None = None
+    """The header ``mv --alias`` records old addresses in (default: by header style)."""
+    alias_prefix: str = "/"
+    """What an old address starts with, before the post's path below the root."""
+    fix: bool = False
+    """``check`` applies safe fixes, as with ``--fix``."""
+    unsafe_fixes: bool = False
+    """``--fix`` applies unsafe fixes too, as with ``--unsafe-fixes``."""
 
     def user_words(self) -> dict[str, tuple[int, ...]]:
         """The user's own word counts: the words file first, then ``words`` over it."""
@@ -166,9 +181,21 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
     allow_future = values.get("allow-future-dates", False)
     if not isinstance(allow_future, bool):
         raise ConfigError(f"{where}: 'allow-future-dates' must be true or false")
+    cache_dir = values.get("cache-dir")
+    if cache_dir is not None and not isinstance(cache_dir, str):
+        raise ConfigError(f"{where}: 'cache-dir' must be a string path")
+    for flag in ("fix", "unsafe-fixes"):
+        if not isinstance(values.get(flag, False), bool):
+            raise ConfigError(f"{where}: {flag!r} must be true or false")
     header_format = values.get("header-format", "yaml")
     if header_format not in HEADER_FORMATS:
         raise ConfigError(f"{where}: 'header-format' must be one of {', '.join(HEADER_FORMATS)}")
+    alias_key = values.get("alias-key")
+    if alias_key is not None and (not isinstance(alias_key, str) or not alias_key.strip()):
+        raise ConfigError(f"{where}: 'alias-key' must be a header name, like \"aliases\"")
+    alias_prefix = values.get("alias-prefix", "/")
+    if not isinstance(alias_prefix, str):
+        raise ConfigError(f"{where}: 'alias-prefix' must be a string, like \"/posts/\"")
     defaults = Config(base=base)
     return Config(
         source=source,
@@ -188,6 +215,11 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         allow_future_dates=allow_future,
         header_format=header_format,
         max_post_size=_size(values.get("max-post-size", MAX_POST_SIZE), where),
+        cache_dir=(base / cache_dir) if cache_dir is not None else None,
+        alias_key=alias_key,
+        alias_prefix=alias_prefix,
+        fix=values.get("fix", False),
+        unsafe_fixes=values.get("unsafe-fixes", False),
     )
 
 

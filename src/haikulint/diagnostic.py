@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from haikulint.fix.model import Fix
 
 from haikulint.escape import valid_unicode
 
@@ -25,7 +29,9 @@ class Diagnostic:
 
     ``path`` is a POSIX path relative to the working directory where possible.
     ``line`` and ``column`` are 1-based, or ``None`` where they do not apply
-    (a problem with the file's path, say).
+    (a problem with the file's path, say). ``fix``, when the rule knows how to repair
+    the problem, is data for the fix stage (:mod:`haikulint.fix`); ``fixable`` says
+    whether there is one.
     """
 
     path: str
@@ -36,6 +42,7 @@ class Diagnostic:
     severity: Severity
     message: str
     fixable: bool = False
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by path, then position (path-level problems first), then code."""
@@ -53,4 +60,5 @@ class Diagnostic:
             "column": self.column,
             "message": valid_unicode(self.message),
             "fixable": self.fixable,
+            "fix": self.fix.to_json() if self.fix is not None else None,
         }

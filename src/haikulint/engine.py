@@ -10,6 +10,7 @@ command's business (see :mod:`haikulint.baseline`).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +23,7 @@ from typing import Any
 
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
+from haikulint.cache import Cached, ResultCache, Stat, run_key
 from haikulint.catalogue import (
     PostCheck,
     Rule,
@@ -35,6 +37,7 @@ from haikulint.checks import CheckContext, Problem
 from haikulint.checks.summary import PostSummary, summarize
 from haikulint.config import Config
 from haikulint.diagnostic import Diagnostic
+from haikulint.lifeline import kill_workers, start_worker, stop_signals_deferred
 
 PARALLEL_THRESHOLD = 2000
 """Below this many posts, starting worker processes costs more than it saves."""
@@ -92,6 +95,26 @@ class LintJob:
         )
 
     @cached_property
+    def cache_key(self) -> str:
+        """What the result cache is keyed on: everything but the posts that decides what
+        the checks say (the whole config, the selected rules as loaded, the user's words
+        as read, where paths are shown from, the version)."""
+        from haikulint import __version__
+
+        return run_key(
+            __version__, self.config, self.rules, self.config.user_words(), str(self.cwd)
+        )
+
+    @cached_property
+    def today_codes(self) -> frozenset[str]:
+        """The selected rules whose verdict depends on today's date."""
+        return frozenset(rule.code for rule in self.rules if rule.check_kind.uses_today)
+
+    def depends_on_today(self, diagnostics: Iterable[Diagnostic] | None) -> bool:
+        """Whether ``diagnostics`` hold a finding that may read otherwise another day."""
+        return any(diagnostic.code in self.today_codes for diagnostic in diagnostics or ())
+
+    @cached_property
     def blog_rules(self) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if rule.scope == "blog")
 
@@ -103,6 +126,12 @@ class LintJob:
         return read_post(
             file, self.cwd, sections=self.config.sections, max_size=self.config.max_post_size
         )
+
+    def lint_text(self, file: PostFile, text: str) -> list[Diagnostic]:
+        """:meth:`lint_post` of ``file`` as if it held ``text`` (a fixed version of it)."""
+        from haikulint.blog.post import read_post_text
+
+        return self.lint_post(read_post_text(file, text, self.cwd, sections=self.config.sections))
 
     def summarize(self, post: Post) -> PostSummary:
         """What the blog phase keeps of ``post``."""
@@ -145,14 +174,21 @@ def lint(
     *,
     context_files: Iterable[PostFile] = (),
     on_progress: ProgressCallback | None = None,
+    cache: ResultCache | None = None,
 ) -> LintResult:
-    """Lint ``files``; ``context_files`` only serve the cross-post rules."""
-    summaries, diagnostics = _read_phase(files, job, on_progress)
+    """Lint ``files``; ``context_files`` only serve the cross-post rules. A post that
+    ``cache`` holds unchanged is neither read nor checked again; what the others give
+    is stored in it, and it is saved at the end."""
+    cache = cache or ResultCache.disabled(job.today)
+    results = _results(files, job, cache, on_progress)
+    summaries = [summary for summary, _ in results]
+    diagnostics = [diagnostic for _, found in results for diagnostic in found or ()]
     if job.blog_rules:
         checked = {_absolute(file.filename) for file in files}
         extra = [file for file in context_files if _absolute(file.filename) not in checked]
-        others = summarize_posts(extra, job)
+        others = [summary for summary, _ in _results(extra, job, cache, lint=False)]
         diagnostics.extend(_blog_phase(summaries, files, others, job))
+    cache.save()
     diagnostics.sort(key=Diagnostic.sort_key)
     return LintResult(
         diagnostics=diagnostics,
@@ -184,7 +220,39 @@ def summarize_posts(files: Sequence[PostFile], job: LintJob) -> list[PostSummary
     A pre-commit run names a few staged posts, but the cross-post rules compare them with
     every post of the root, so a big blog is read on all cores here too.
     """
-    return _read_phase(files, job, lint=False)[0]
+    return [summary for summary, _ in _read_phase(files, job, lint=False)]
+
+
+def _results(
+    files: Sequence[PostFile],
+    job: LintJob,
+    cache: ResultCache,
+    on_progress: ProgressCallback | None = None,
+    *,
+    lint: bool = True,
+) -> list[PostResult]:
+    """What each of ``files`` gives, in order: from ``cache`` where the file is unchanged,
+    else read (and, with ``lint``, checked) and stored in ``cache``."""
+    results: list[PostResult | None] = []
+    missed: list[tuple[int, Stat | None]] = []
+    for file in files:
+        found = cache.lookup(file.filename, file.root, checked=lint)
+        if isinstance(found, Cached):
+            results.append((found.summary, found.diagnostics))
+        else:
+            missed.append((len(results), found))
+            results.append(None)
+    if on_progress is not None and len(missed) < len(files):
+        on_progress(len(files) - len(missed))
+    if missed:
+        fresh = _read_phase([files[index] for index, _ in missed], job, on_progress, lint=lint)
+        for (index, stat), result in zip(missed, fresh, strict=True):
+            results[index] = result
+            summary, diagnostics = result
+            if stat is not None and not job.depends_on_today(diagnostics):
+                file = files[index]
+                cache.store(file.filename, file.root, stat, summary, diagnostics)
+    return [result for result in results if result is not None]
 
 
 def _read_phase(
@@ -193,7 +261,7 @@ def _read_phase(
     on_progress: ProgressCallback | None = None,
     *,
     lint: bool = True,
-) -> tuple[list[PostSummary], list[Diagnostic]]:
+) -> list[PostResult]:
     """Read every file into a :class:`PostSummary` for the blog phase, in order, and lint
     it unless ``lint`` is false; on all cores for a large tree."""
     processes = _worker_count(len(files))
@@ -206,7 +274,9 @@ SPAN_POSTS = 500
 """Posts per share of the work: small enough to keep every process busy to the end and
 the progress bar moving, large enough that handing out shares costs nothing."""
 
-SharedResult = tuple[list[PostSummary], list[Diagnostic]]
+PostResult = tuple[PostSummary, "tuple[Diagnostic, ...] | None"]
+"""A post's summary, and its diagnostics (None when it was only summarized)."""
+SharedResult = list[PostResult]
 
 
 class _SharedPostPhase:
@@ -240,30 +310,45 @@ class _SharedPostPhase:
         # Objects the collector never visits stay in pages the workers share with this
         # process; otherwise each worker's first full collection copies them all.
         gc.freeze()
+        pool = ProcessPoolExecutor(
+            self.processes - 1,
+            mp_context=self.context,
+            initializer=start_worker,
+            initargs=(os.getpid(),),
+        )
         try:
-            with ProcessPoolExecutor(self.processes - 1, mp_context=self.context) as pool:
-                # Two tasks per worker, so a worker never waits for this process to hand
-                # out the next one; a task takes its span when it starts, not when sent.
-                pending: set[Future[tuple[int, SharedResult] | None]] = {
+            # Two tasks per worker, so a worker never waits for this process to hand
+            # out the next one; a task takes its span when it starts, not when sent.
+            with stop_signals_deferred():  # see there
+                pending: set[Future[tuple[int, PackedResult] | None]] = {
                     pool.submit(_lint_next_span) for _ in range(2 * (self.processes - 1))
                 }
-                while (index := self.take()) is not None:
-                    self.results[index] = self.lint_span(index, on_progress)
-                    done = {future for future in pending if future.done()}
-                    pending = (pending - done) | self.collect(done, pool, on_progress)
-                while pending:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    pending |= self.collect(done, pool, on_progress)
+            while (index := self.take()) is not None:
+                self.results[index] = self.lint_span(index, on_progress)
+                done = {future for future in pending if future.done()}
+                pending = (pending - done) | self.collect(done, pool, on_progress)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                pending |= self.collect(done, pool, on_progress)
+        except BaseException:
+            # Ctrl-C, SIGTERM or a failure: the workers' results are of no use now, so
+            # stop them at once rather than wait for their spans to finish.
+            import multiprocessing
+
+            kill_workers(child.pid for child in multiprocessing.active_children() if child.pid)
+            with contextlib.suppress(Exception):  # never hide why the run stopped
+                pool.shutdown(cancel_futures=True)  # prompt: its workers are gone
+            raise
+        else:
+            pool.shutdown()
         finally:
             _RUNNING = None
             gc.unfreeze()
-        summaries: list[PostSummary] = []
-        diagnostics: list[Diagnostic] = []
+        merged: SharedResult = []
         for result in self.results:
             assert result is not None, "every span is taken exactly once"
-            summaries.extend(result[0])
-            diagnostics.extend(result[1])
-        return summaries, diagnostics
+            merged.extend(result)
+        return merged
 
     def take(self) -> int | None:
         """The next span nobody has taken, or None when all are."""
@@ -280,18 +365,18 @@ class _SharedPostPhase:
 
     def collect(
         self,
-        done: Iterable[Future[tuple[int, SharedResult] | None]],
+        done: Iterable[Future[tuple[int, PackedResult] | None]],
         pool: ProcessPoolExecutor,
         on_progress: ProgressCallback | None,
-    ) -> set[Future[tuple[int, SharedResult] | None]]:
+    ) -> set[Future[tuple[int, PackedResult] | None]]:
         """Store what finished tasks found; a task that found work is followed by another."""
-        more: set[Future[tuple[int, SharedResult] | None]] = set()
+        more: set[Future[tuple[int, PackedResult] | None]] = set()
         for future in done:
             outcome = future.result()
             if outcome is None:
                 continue  # nothing was left to take
-            index, result = outcome
-            self.results[index] = result
+            index, packed = outcome
+            self.results[index] = _unpack(packed)
             if on_progress is not None:
                 start, stop = self.spans[index]
                 on_progress(stop - start)
@@ -303,11 +388,44 @@ _RUNNING: _SharedPostPhase | None = None
 """The parallel post phase under way, inherited by its forked workers."""
 
 
-def _lint_next_span() -> tuple[int, SharedResult] | None:
+def _lint_next_span() -> tuple[int, PackedResult] | None:
     """In a worker: lint the next span nobody has taken; None when there is none."""
     assert _RUNNING is not None, "workers are forked by _SharedPostPhase.run"
     index = _RUNNING.take()
-    return None if index is None else (index, _RUNNING.lint_span(index))
+    return None if index is None else (index, _pack(_RUNNING.lint_span(index)))
+
+
+PackedResult = list[tuple[tuple[Any, ...], tuple[tuple[Any, ...], ...] | None]]
+"""A span's results as plain tuples of field values: they travel from a worker several
+times faster than pickled dataclasses."""
+
+
+def _pack(results: SharedResult) -> PackedResult:
+    return [
+        (_values(summary), None if found is None else tuple(map(_values, found)))
+        for summary, found in results
+    ]
+
+
+def _unpack(packed: PackedResult) -> SharedResult:
+    return [
+        (PostSummary(*summary), None if found is None else tuple(Diagnostic(*d) for d in found))
+        for summary, found in packed
+    ]
+
+
+def _values(record: Any) -> tuple[Any, ...]:
+    return tuple(getattr(record, name) for name in _field_names(type(record)))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(field.name for field in fields(kind))
+    return names
 
 
 def _lint_chunk(
@@ -316,18 +434,15 @@ def _lint_chunk(
     on_progress: ProgressCallback | None = None,
     *,
     lint: bool = True,
-) -> tuple[list[PostSummary], list[Diagnostic]]:
+) -> SharedResult:
     """Read ``files`` into summaries, and lint them unless ``lint`` is false."""
-    summaries: list[PostSummary] = []
-    diagnostics: list[Diagnostic] = []
+    results: SharedResult = []
     for file in files:
         post = job.read(file)
-        summaries.append(job.summarize(post))
-        if lint:
-            diagnostics.extend(job.lint_post(post))
+        results.append((job.summarize(post), tuple(job.lint_post(post)) if lint else None))
         if on_progress is not None:
             on_progress(1)
-    return summaries, diagnostics
+    return results
 
 
 def _blog_phase(
@@ -357,6 +472,7 @@ def to_diagnostic(rule: Rule, post: Post | PostSummary, problem: Problem) -> Dia
         severity=rule.severity,
         message=problem.message,
         fixable=problem.fixable,
+        fix=problem.fix,
     )
 
 

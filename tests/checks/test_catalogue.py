@@ -205,7 +205,8 @@ def test_tanka_rule_uses_its_own_form_and_only_in_its_section(tmp_path: Path) ->
     (problem,) = run_post_rule(rule, long_line, context())
     assert problem.message.startswith('line 5 "all weekend long with cold pizza" has 8 syllables')
     assert problem.message.endswith(
-        "expected 7 (all 1, week-end 2, long 1, with 1, cold 1, piz-za 2)"
+        "expected 7 (all 1, week-end 2, long 1, with 1, cold 1, piz-za 2); "
+        'try "weekend long with cold pizza" (7)'
     )
     haiku = make_post(HAIKU)
     assert not rule.applies_to(haiku)

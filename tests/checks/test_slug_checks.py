@@ -60,7 +60,7 @@ def test_a_file_named_dot_md_with_a_haiku_in_it_is_only_told_to_take_its_name() 
 
 def test_the_suggested_path_keeps_date_folders_as_spelled() -> None:
     (message,) = messages("HK101", make_post("posts/2024/03/one-line.md"))
-    assert message.endswith(": posts/2024/03/first-line-/-second-line-/-third-line.md")
+    assert ": posts/2024/03/first-line-/-second-line-/-third-line.md; " in message
 
 
 def test_slug_lines_follows_the_configured_form() -> None:
@@ -155,7 +155,8 @@ def test_seed_000_line_3_has_six() -> None:
     (message,) = messages("HK103", make_post(SEED_000))
     assert message == (
         'line 3 "the repo holds it all" has 6 syllables, expected 5 '
-        "(the 1, re-po 2, holds 1, it 1, all 1)"
+        '(the 1, re-po 2, holds 1, it 1, all 1); try "the repo holds it" (5), '
+        '"the repo holds all" (5) or "repo holds it all" (5)'
     )
 
 

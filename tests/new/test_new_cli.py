@@ -425,7 +425,7 @@ def test_interactive_asks_each_line_until_it_fits(blog: Path, terminal: None) ->
     code, out, err = run_cli("new", "--date", "2024-03-05", input="\n".join(answers) + "\n")
     assert code == 0
     assert "Line 1 of 3 (5 syllables): " in err
-    assert "  5 syllables: the(1) cat(1) ran(1) away(2)" in err
+    assert "  5 syllables: the(1) cat(1) ran(1) a-way(2)" in err
     assert "6 syllables, expected 7 (1 too few)" in err and "try again" in err
     assert err.count("Line 2 of 3 (7 syllables): ") == 3
     assert "one line at a time" in err

@@ -15,7 +15,7 @@ from haikulint.prosody.tokenize import split_words
         ("repo", 2, "re-po"),
         ("deploy", 2, "de-ploy"),
         ("pipeline", 2, "pipe-line"),
-        ("kubernetes", 4, "ku-ber-netes"),
+        ("kubernetes", 4, "ku-ber-ne-tes"),
         ("kubernetes", 2, "kuber-netes"),
         ("llm", 3, "l-l-m"),
         ("us", 2, "u-s"),  # us-east-1

@@ -36,8 +36,8 @@ def counter() -> SyllableCounter:
         ("wont", (1,), Source.CMUDICT),
         ("well", (1,), Source.CMUDICT),
         # letters: initialisms in no dictionary
-        ("zfx", (3,), Source.LETTERS),
-        ("qwpx", (6,), Source.LETTERS),
+        ("zfx", (3,), Source.SPELLED_GUESS),
+        ("qwpx", (6,), Source.SPELLED_GUESS),
         # numbers, also inside words
         ("2024", (5, 6), Source.NUMBER),
         ("404", (3, 4), Source.NUMBER),
@@ -46,7 +46,7 @@ def counter() -> SyllableCounter:
         ("5k", (2, 3), Source.NUMBER),
         ("v2", (2, 3), Source.NUMBER),
         ("ipv6", (4,), Source.LEXICON),
-        ("ipv9", (4,), Source.NUMBER),
+        ("ipv9", (4,), Source.SPELLED_GUESS),  # i-p-v: in no dictionary
         ("3am", (3,), Source.NUMBER),
     ],
 )
@@ -258,23 +258,40 @@ def test_dotted_abbreviations_in_a_line(counter: SyllableCounter) -> None:
 
 
 @pytest.mark.parametrize(
-    ("token", "readings"),
+    ("token", "readings", "parts"),
     [
-        ("keystore", (2,)),
-        ("keystores", (2,)),
-        ("livelock", (2,)),
-        ("gameloop", (2,)),
-        ("hashsum", (2,)),
-        ("tabstop", (2,)),
-        ("jobqueue", (2,)),
-        ("pagefault", (2,)),
-        ("taskrunner", (3,)),
-        ("errorlog", (3,)),
+        ("keystore", (2,), ["keys", "tore"]),
+        ("livelock", (2,), ["live", "lock"]),
+        ("gameloop", (2,), ["game", "loop"]),
+        ("pagefault", (2,), ["page", "fault"]),
+        ("taskrunner", (3,), ["task", "runner"]),
+        ("TaskRunner", (3,), ["Task", "Runner"]),
     ],
 )
 def test_compounds_of_two_known_words(
+    counter: SyllableCounter, token: str, readings: tuple[int, ...], parts: list[str]
+) -> None:
+    word = counter.word(token)
+    assert word.readings == readings
+    # Two known words of four letters or more: counted from its parts, shown split.
+    assert word.source is Source.PARTS
+    assert [part.text for part in word.parts] == parts
+
+
+@pytest.mark.parametrize(
+    ("token", "readings"),
+    [
+        ("keystores", (2,)),
+        ("hashsum", (2,)),
+        ("tabstop", (2,)),
+        ("jobqueue", (2,)),
+        ("errorlog", (3,)),
+    ],
+)
+def test_compounds_with_a_three_letter_part_stay_estimates(
     counter: SyllableCounter, token: str, readings: tuple[int, ...]
 ) -> None:
+    """CMU lists many three-letter names and abbreviations: such a split is a guess."""
     word = counter.word(token)
     assert word.readings == readings
     assert word.source is Source.ESTIMATE  # in no dictionary: still surfaced

@@ -35,14 +35,15 @@ def test_text_groups_the_bad_post_and_ends_with_the_summary(blog: Path) -> None:
     lines = out.splitlines()
     assert lines[0] == BAD
     assert any("error    HK103 slug-syllables  line 3 " in line for line in lines)
-    assert lines[-1] == "Found 2 problems (2 errors) in 1 of 2 files."
+    assert any("error    HK202 date-missing    [*] no date header" in line for line in lines)
+    assert lines[-2:] == ["Found 2 problems (2 errors) in 1 of 2 files.", "1 fixable with --fix."]
 
 
 def test_concise_lines_start_with_the_path(blog: Path) -> None:
     code, out, _ = check("--output-format", "concise", "post")
     assert code == 1
-    problems = out.splitlines()[:-1]
-    assert problems
+    problems = out.splitlines()[:-2]
+    assert len(problems) == 2
     assert all(line.startswith(BAD) for line in problems)
     assert f"{BAD}: HK103 [error] line 3 " in out
 
@@ -94,14 +95,15 @@ def test_statistics(blog: Path) -> None:
     code, out, _ = check("--statistics", "post")
     assert code == 1
     assert out.splitlines() == [
-        "1  HK103  slug-syllables",
-        "1  HK202  date-missing",
+        "1  HK103      slug-syllables",
+        "1  HK202  [*] date-missing",
         "Found 2 problems (2 errors) in 1 of 2 files.",
+        "1 fixable with --fix.",
     ]
     code, out, _ = check("--statistics", "--output-format", "json", "post")
     assert json.loads(out) == [
         {"code": "HK103", "name": "slug-syllables", "count": 1, "fixable": False},
-        {"code": "HK202", "name": "date-missing", "count": 1, "fixable": False},
+        {"code": "HK202", "name": "date-missing", "count": 1, "fixable": True},
     ]
 
 

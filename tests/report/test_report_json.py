@@ -16,7 +16,7 @@ from tests.report.support import (
     rendered,
 )
 
-KEYS = ["path", "code", "name", "severity", "line", "column", "message", "fixable"]
+KEYS = ["path", "code", "name", "severity", "line", "column", "message", "fixable", "fix"]
 
 
 def test_each_object_has_exactly_the_documented_keys() -> None:

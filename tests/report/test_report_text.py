@@ -35,7 +35,7 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 EXPECTED_TEXT = f"""\
 post/b.md
-  3:7  warning  HK105 unknown-word    word "pcap", in line 3: no dictionary knows it
+  3:7  warning  HK105 unknown-word    [*] word "pcap", in line 3: no dictionary knows it
   12   info     HK204 date-future     date 2099-01-01 is 100% in the future\\nsee line 12
 
 post/café, au lait.md
@@ -45,16 +45,18 @@ post/café, au lait.md
   -    error    HK103 slug-syllables  {SYLLABLES_MESSAGE}
   -    error    HK202 date-missing    no date header (the body opens with "April 24, 2023 - Today")
 
-Found 5 problems (3 errors, 1 warning, 1 info) in 3 of 12 files. 1 is fixable.
+Found 5 problems (3 errors, 1 warning, 1 info) in 3 of 12 files.
+1 fixable with --fix.
 """
 
 EXPECTED_CONCISE = f"""\
-post/b.md:3:7: HK105 [warning] word "pcap", in line 3: no dictionary knows it
+post/b.md:3:7: HK105 [warning] [*] word "pcap", in line 3: no dictionary knows it
 post/b.md:12: HK204 [info] date 2099-01-01 is 100% in the future\\nsee line 12
 post/café, au lait.md:1:1: HK104 [error] character "é" is not a-z, 0-9 or a hyphen
 {SLUG_PATH}: HK103 [error] {SYLLABLES_MESSAGE}
 {SLUG_PATH}: HK202 [error] no date header (the body opens with "April 24, 2023 - Today")
-Found 5 problems (3 errors, 1 warning, 1 info) in 3 of 12 files. 1 is fixable.
+Found 5 problems (3 errors, 1 warning, 1 info) in 3 of 12 files.
+1 fixable with --fix.
 """
 
 
@@ -89,25 +91,28 @@ def test_a_clean_run_says_so() -> None:
         ([FUTURE_DATE], "Found 1 problem (1 info) in 1 of 12 files."),
         (
             [UNKNOWN_WORD, replace(FUTURE_DATE, fixable=True)],
-            "Found 2 problems (1 warning, 1 info) in 1 of 12 files. 2 are fixable.",
+            "Found 2 problems (1 warning, 1 info) in 1 of 12 files.\n2 fixable with --fix.",
         ),
     ],
 )
 def test_the_summary_counts_severities_files_and_fixes(
     diagnostics: list[Diagnostic], summary: str
 ) -> None:
-    assert rendered("text", diagnostics).splitlines()[-1] == summary
-    assert rendered("concise", diagnostics).splitlines()[-1] == summary
+    lines = summary.count("\n") + 1
+    assert "\n".join(rendered("text", diagnostics).splitlines()[-lines:]) == summary
+    assert "\n".join(rendered("concise", diagnostics).splitlines()[-lines:]) == summary
 
 
 def test_the_run_can_give_the_fixable_count() -> None:
     run = RunSummary(files_checked=12, rules=RULES, fixable=3)
-    assert rendered("text", [SLUG_SYLLABLES], run).endswith(" in 1 of 12 files. 3 are fixable.\n")
+    assert rendered("text", [SLUG_SYLLABLES], run).endswith(
+        " in 1 of 12 files.\n3 fixable with --fix.\n"
+    )
 
 
 def test_files_checked_is_never_fewer_than_files_with_problems() -> None:
     run = RunSummary(files_checked=0, rules=())
-    assert rendered("text", SAMPLE, run).endswith(" in 3 of 3 files. 1 is fixable.\n")
+    assert rendered("text", SAMPLE, run).endswith(" in 3 of 3 files.\n1 fixable with --fix.\n")
 
 
 def test_a_long_message_is_never_cropped_or_wrapped(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -194,7 +199,8 @@ def test_statistics_count_each_rule_most_frequent_first() -> None:
         "2  HK105  [*] unknown-word\n"
         "1  HK103      slug-syllables\n"
         "1  HK204      date-future\n"
-        "Found 4 problems (1 error, 2 warnings, 1 info) in 2 of 12 files. 1 is fixable.\n"
+        "Found 4 problems (1 error, 2 warnings, 1 info) in 2 of 12 files.\n"
+        "1 fixable with --fix.\n"
     )
 
 

@@ -98,6 +98,8 @@ class Post:
     suppression_problems: tuple[str, ...] = ()
     """What is wrong with how the post asks to ignore rules (an entry that is a number, a
     misspelt key), each saying what would be right; see :func:`read_suppressions`."""
+    source: str = field(default="", repr=False)
+    """The file's text exactly as read (BOM and line endings kept): what fixes edit."""
 
 
 HAIKU_SEPARATOR = " / "
@@ -156,6 +158,15 @@ def read_post(
         return Post(path=path, display_path=display, slug=slug, read_error=reason.split("\n")[0])
 
 
+def read_post_text(
+    file: PostFile, text: str, cwd: Path | None = None, *, sections: Collection[str] = ()
+) -> Post:
+    """:func:`read_post` of ``file`` as if it held ``text``: how the fix stage checks a
+    fixed version of a post before anything is written."""
+    slug = parse_slug(relative_to_root(file.filename, file.root), sections)
+    return post_from_text(text, Path(file.filename), display_path(file.filename, cwd), slug)
+
+
 def post_from_text(text: str, path: Path, display: str, slug: Slug) -> Post:
     """The post whose file at ``path`` holds ``text``: what :func:`read_post` makes of a
     file it could read (also of a post not yet written, to foresee what check will say)."""
@@ -176,6 +187,7 @@ def post_from_text(text: str, path: Path, display: str, slug: Slug) -> Post:
         body_line=parts.body_line,
         suppressions=suppressions,
         suppression_problems=problems,
+        source=text,
     )
 
 

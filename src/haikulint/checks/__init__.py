@@ -21,17 +21,23 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from haikulint.fix.model import Fix
     from haikulint.prosody.count import SyllableCounter
 
 
 @dataclass(frozen=True)
 class Problem:
-    """What a check found, before the engine stamps it with a rule."""
+    """What a check found, before the engine stamps it with a rule; with the fix, as
+    data, when the check knows how to repair it (see :mod:`haikulint.fix`)."""
 
     message: str
     line: int | None = None
     column: int | None = None
-    fixable: bool = False
+    fix: Fix | None = None
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,17 @@ whether it must be text, and where to look for a value to suggest:
 
 Posts that are unreadable or whose front matter is invalid are left to
 unreadable-file and front-matter-invalid.
+
+Fix (safe): when the value is evident (the dateline's date; a bare first line or first
+``# Heading`` read as the title, or the first line of a header block read as another
+key), the header is written in the post's own style where it is then read, and a title
+line is moved into it (see :mod:`haikulint.fix.headers`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from datetime import date
 from typing import TYPE_CHECKING
 
 from haikulint.blog.post import value_kind
@@ -27,6 +33,7 @@ from haikulint.checks._common import (
     value_as_text,
 )
 from haikulint.checks.options import Option, choice, parse_bool, parse_key, text_option
+from haikulint.fix.model import Fix
 
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
@@ -58,7 +65,11 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
     value = post.headers[key]
     line = post.header_lines.get(key)
     if _is_empty(value):
-        yield Problem(f"the {key} header is empty; give it a value", line=line)
+        yield Problem(
+            f"the {key} header is empty; give it a value",
+            line=line,
+            fix=_fix(post, key, text_option(options, "suggest-from")),
+        )
     elif options.get("text") and not isinstance(value, str):
         yield Problem(_not_text(post, key, value), line=line)
 
@@ -91,6 +102,7 @@ def _missing(post: Post, key: str, suggest_from: str) -> Problem:
         return Problem(
             f"no {key} header: {said} write it as {header_example(post, key, first.text)}",
             line=first.line,
+            fix=_fix(post, key, suggest_from),
         )
     if suggest_from == "dateline" and post.dateline is not None:
         dateline = post.dateline
@@ -99,8 +111,28 @@ def _missing(post: Post, key: str, suggest_from: str) -> Problem:
             f'no {key} header; the body opens with the date "{dateline.text}" '
             f"(line {dateline.line}): add {header_example(post, key, value, quote=False)}",
             line=dateline.line,
+            fix=_fix(post, key, suggest_from),
         )
     return Problem(f"no {key} header; add {header_example(post, key, '...')}")
+
+
+def _fix(post: Post, key: str, suggest_from: str) -> Fix | None:
+    """The header written from the evident value, or None when there is none."""
+    from haikulint.fix.headers import header_text, set_header
+
+    value: str | date
+    if suggest_from == "dateline" and post.dateline is not None:
+        value = post.dateline.date
+        edits = set_header(post, key, value)
+    elif suggest_from == "first-line" and post.first_line is not None:
+        value = post.first_line.text
+        edits = set_header(post, key, value, remove_line=post.first_line.line)
+    else:
+        return None
+    if edits is None:
+        return None
+    style = post.header_style if post.header_style != "none" else "pelican"
+    return Fix(f"write {header_text(style, key, value)}", edits)
 
 
 def _is_empty(value: object) -> bool:

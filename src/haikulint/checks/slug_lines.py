@@ -5,6 +5,11 @@ post lives two folders deep: ``post/first-line-/-second-line-/-third-line.md``.
 A flat file name such as ``post/reflections-on-a-turbulent-month.md`` is one line;
 a file named only by its extension (``post/.md``) has none, and only this rule
 speaks of it (the other slug rules have no line to judge).
+
+A slug with the wrong number of lines is how a legacy blog names its posts (a
+title as the file name), so the message says how many syllables its words have,
+and when they split into the form as they stand, gives the ``haikulint mv``
+command that renames the post to that haiku.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from haikulint.blog.spelling import slug_words
 from haikulint.checks import CheckContext, Problem
 from haikulint.checks._common import plural
 from haikulint.checks.options import FORM, Option
@@ -40,7 +46,30 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
         return
     yield Problem(
         f'slug has {plural(found, "line")}, expected {expected} joined by "-/-" '
-        f"(a folder boundary on disk): {example}"
+        f"(a folder boundary on disk): {example}; {_advice(post, context)}"
+    )
+
+
+def _advice(post: Post, context: CheckContext) -> str:
+    """Its words' syllables, and the ``haikulint mv`` command to a split that fits."""
+    import shlex
+
+    from haikulint.prosody.rewrites import split_count
+
+    words = tuple(word for line in post.slug.lines for word in slug_words(line))
+    reading = context.counter.line("-".join(words))
+    form = "-".join(str(count) for count in context.form)
+    command = f"haikulint mv {shlex.quote(post.display_path)}"
+    runs = split_count(words, context.form, context.counter)
+    if runs is not None:
+        haiku = " / ".join(" ".join(run) for run in runs)
+        return (
+            f"its words have {reading.count_text()} and split into a {form} haiku: "
+            f'{command} "{haiku}"'
+        )
+    return (
+        f"its words have {reading.count_text()}, a {form} haiku has {sum(context.form)}: "
+        f'give it a new one with {command} "line / line / line"'
     )
 
 

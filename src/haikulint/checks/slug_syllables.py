@@ -5,6 +5,8 @@ a line has a set of possible totals; it passes when any of them is the count
 the form asks for (5-7-5 by default). The message shows every word with its
 count(s) and syllable breaks, so the writer sees which word to change; a count
 that is only an estimate (the word is in no dictionary) is marked with ``?``.
+A line a syllable or two off ends with up to three rewrites that do count
+(:mod:`haikulint.prosody.rewrites`), each counted by the same engine.
 Slugs whose number of lines is wrong are left to slug-lines.
 """
 
@@ -13,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from haikulint.blog.spelling import slug_words
 from haikulint.checks import CheckContext, Problem
 from haikulint.checks.options import FORM, Option
 from haikulint.prosody.readings import LineReading, WordReading
+from haikulint.prosody.rewrites import suggest, suggestion_text
 
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
@@ -32,16 +36,21 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
     for number, (line, expected) in enumerate(zip(lines, context.form, strict=True), start=1):
         reading = context.counter.line(line)
         if not reading.fits(expected):
-            yield Problem(describe(number, line, reading, expected))
+            rewrites = suggest(slug_words(line), expected, context.counter)
+            yield Problem(describe(number, line, reading, expected, suggestion_text(rewrites)))
 
 
-def describe(number: int, line: str, reading: LineReading, expected: int) -> str:
-    """``line 3 "the repo holds it all" has 6 syllables, expected 5 (the 1, re-po 2, ...)``."""
+def describe(
+    number: int, line: str, reading: LineReading, expected: int, suggestion: str = ""
+) -> str:
+    """``line 3 "the repo holds it all" has 6 syllables, expected 5 (the 1, re-po 2, ...);
+    try "the repo holds it" (5)``: the suggestion, if any, after ``"; "`` as advice."""
     text = " ".join(line.replace("-", " ").split())
     words = ", ".join(_word(word) for word in reading.words)
-    return f'line {number} "{text}" has {reading.count_text()}, expected {expected}' + (
+    message = f'line {number} "{text}" has {reading.count_text()}, expected {expected}' + (
         f" ({words})" if words else ""
     )
+    return f"{message}; {suggestion}" if suggestion else message
 
 
 def _word(word: WordReading) -> str:

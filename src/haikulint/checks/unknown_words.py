@@ -2,7 +2,8 @@
 
 The syllable engine knows the CMU dictionary, a lexicon of software words,
 initialisms, numbers and the project's own words; anything else is estimated
-from its spelling, and estimates are wrong often enough to matter. Each
+from its spelling, or spelled out letter by letter when it cannot be read as a
+word (``sqsx``), and such guesses are wrong often enough to matter. Each
 unknown word is reported once per post with its estimate, and the fix is to
 tell haikulint the count in the config's ``words`` table (``[words]`` in
 haikulint.toml, ``[tool.haikulint.words]`` in pyproject.toml); the message shows
@@ -41,7 +42,8 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
             counts = either([str(count) for count in word.readings])
             noun = "syllable" if word.readings == (1,) else "syllables"
             fix = context.setting(toml_key(key), "N", table="words")
+            guess = "a guess: it is spelled out" if word.guessed_spelling else "an estimate"
             yield Problem(
                 f'"{word.text}" (line {number}) is in no dictionary, so its count of '
-                f"{counts} {noun} is an estimate; if that is wrong, set it {fix}"
+                f"{counts} {noun} is {guess}; if that is wrong, set it {fix}"
             )

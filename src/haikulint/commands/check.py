@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -36,8 +37,14 @@ def run(
     force_exclude: bool = False,
     show_progress: bool = True,
     today: date | None = None,
+    use_cache: bool = True,
+    fixing: Fixing | None = None,
 ) -> int:
-    """Check posts and report; returns the exit code (0 clean or warnings, 1 errors)."""
+    """Check posts and report; returns the exit code (0 clean or warnings, 1 errors).
+
+    With ``fixing``, the fixes found are applied (or shown) after checking, and the
+    fixed posts checked again: see :mod:`haikulint.commands.fixing`.
+    """
     from haikulint import report
 
     report.validate_format(output_format, statistics=statistics)
@@ -70,8 +77,34 @@ def run(
         paths, config, root, force_exclude=force_exclude, need_context=bool(job.blog_rules)
     )
 
+    from haikulint.cache import ResultCache, cache_folder
+
+    cache = (
+        ResultCache.open(cache_folder(config.cache_dir), job.cache_key, job.today)
+        if use_cache
+        else None
+    )
     with _ProgressBar(len(files), enabled=show_progress) as progress:
-        result = lint(files, job, context_files=context_files, on_progress=progress.advance)
+        result = lint(
+            files, job, context_files=context_files, on_progress=progress.advance, cache=cache
+        )
+
+    fixing = (fixing or Fixing()).with_config(config)
+    if fixing.any:
+        from haikulint.commands import fixing as stage
+
+        outcome = stage.fix_posts(result.diagnostics, files, job, unsafe=bool(fixing.unsafe))
+        if fixing.diff:
+            stage.show_diff(outcome, sys.stdout)
+            stage.say_fixed(outcome, would=True)
+            return 1 if outcome.plan else 0
+        stage.write(outcome)
+        stage.say_fixed(outcome)
+        if fixing.only:
+            return 0
+        if outcome.plan:
+            files, context_files = outcome.moved(files), outcome.moved(context_files)
+            result = lint(files, job, context_files=context_files)
 
     diagnostics = result.diagnostics
     _warn_about_suppressions(result.suppression_problems, result.unknown_suppressions)
@@ -101,11 +134,37 @@ def run(
         rules=[
             report.RuleSummary(rule.code, rule.name, rule.severity, rule.summary) for rule in rules
         ],
-        fixable=sum(diagnostic.fixable for diagnostic in diagnostics),
+        unsafe_fixes=bool(fixing.unsafe),
     )
     report.render(output_format, diagnostics, run_summary, sys.stdout, statistics=statistics)
     has_errors = any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics)
     return 1 if has_errors and not exit_zero else 0
+
+
+@dataclass(frozen=True)
+class Fixing:
+    """What the run does with fixes: ``--fix``, ``--unsafe-fixes``, ``--diff``, ``--fix-only``.
+
+    ``fix`` and ``unsafe`` are None when the command line leaves them to the config.
+    """
+
+    fix: bool | None = None
+    unsafe: bool | None = None
+    diff: bool = False
+    only: bool = False
+
+    @property
+    def any(self) -> bool:
+        return bool(self.fix or self.diff or self.only)
+
+    def with_config(self, config: Config) -> Fixing:
+        """The command line's choices, the config's (``fix``, ``unsafe-fixes``) where it
+        makes none."""
+        return replace(
+            self,
+            fix=config.fix if self.fix is None else self.fix,
+            unsafe=config.unsafe_fixes if self.unsafe is None else self.unsafe,
+        )
 
 
 def _warn_about_suppressions(

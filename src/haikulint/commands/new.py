@@ -76,7 +76,7 @@ def run(
         typed = _ask_haiku(counter, config, force) if haiku is None else haiku
         poem = scaffold.make_haiku(typed)
         # Lines typed at the prompt had their unknown words told as they were accepted.
-        if not _judge(poem, counter, config, force, warn_unknown=haiku is not None):
+        if not judge(poem, counter, config, force, warn_unknown=haiku is not None):
             return 1
         relative = poem.relative_path()
         scaffold.check_name_lengths(relative)
@@ -235,19 +235,24 @@ def _warn_typed_count(
         _warn(message)
 
 
-def _judge(
+def judge(
     poem: scaffold.Haiku,
     counter: SyllableCounter,
     config: Config,
     force: bool,
     *,
     warn_unknown: bool = True,
+    refusal: str = "nothing was written (--force writes it anyway)",
 ) -> bool:
     """Show the problems and (if ``warn_unknown``) unknown words and lines whose typed
-    count is not their slug's; True when it may be written."""
+    count is not their slug's; True when it may be written.
+
+    Shared by ``new`` and ``mv``, so a haiku is judged the same by both: the same
+    counter, table, refusal and ``--force``; ``refusal`` is the last line of a refusal.
+    """
     form = config.form
     readings = _count(counter, poem)
-    problems = _form_problems(readings, form, poem.lines)
+    problems = _form_problems(readings, form, poem.lines, counter)
     typed = _count_typed(counter, poem) if warn_unknown else []
     for line_number, reading in enumerate(readings, start=1):
         for word in reading.unknown_words if warn_unknown else ():
@@ -264,12 +269,15 @@ def _judge(
         return True
     for problem in problems:
         _error(problem)
-    _error("nothing was written (--force writes it anyway)")
+    _error(refusal)
     return False
 
 
 def _form_problems(
-    readings: Sequence[LineReading], form: tuple[int, ...], typed: Sequence[str]
+    readings: Sequence[LineReading],
+    form: tuple[int, ...],
+    typed: Sequence[str],
+    counter: SyllableCounter,
 ) -> list[str]:
     problems: list[str] = []
     if len(readings) != len(form):
@@ -285,8 +293,17 @@ def _form_problems(
             problems.append(
                 f'line {number} "{line}" has {reading.count_text()}, '
                 f"expected {expected} ({_how_far_off(reading, expected)})"
+                + _suggestions(reading, expected, counter)
             )
     return problems
+
+
+def _suggestions(reading: LineReading, expected: int, counter: SyllableCounter) -> str:
+    """``; try "..." (5)``: rewrites of the line's slug words that count, if any."""
+    from haikulint.prosody.rewrites import suggest, suggestion_text
+
+    found = suggest([word.text for word in reading.words], expected, counter)
+    return f"; {suggestion_text(found)}" if found else ""
 
 
 def _how_far_off(reading: LineReading, expected: int) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from haikulint.errors import UsageError
 from haikulint.prosody.count import SyllableCounter
-from haikulint.prosody.readings import LineReading, Source, WordReading
+from haikulint.prosody.readings import LineReading, WordReading
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -68,7 +68,12 @@ def as_json(text: str, lines: Iterable[LineReading]) -> dict[str, object]:
                 "text": line.text,
                 "totals": list(line.totals),
                 "words": [
-                    {"text": word.text, "readings": list(word.readings), "source": str(word.source)}
+                    {
+                        "text": word.text,
+                        "readings": list(word.readings),
+                        "source": str(word.source),
+                        **({"parts": [part.text for part in word.parts]} if word.parts else {}),
+                    }
                     for word in line.words
                 ],
             }
@@ -102,7 +107,8 @@ def write_tables(analysed: Iterable[tuple[str, list[LineReading]]], config: Conf
         if unknown:
             fix = config.setting(toml_key(unknown[0].text.lower()), "N", table="words")
             console.print(
-                "[yellow]? estimated[/]: in no dictionary; the count is a guess. "
+                "[yellow]? guessed[/]: in no dictionary, so estimated from its letters or "
+                "spelled out; the count is a guess. "
                 f"If it is wrong, set it [bold]{escape(fix)}[/]",
             )
 
@@ -134,14 +140,14 @@ def build_table(text: str, lines: Sequence[LineReading], form: tuple[int, ...]) 
 def _word_cells(word: WordReading) -> tuple[str, str, str, str]:
     from rich.markup import escape  # imported by rich.table already
 
-    from haikulint.prosody.breaks import syllable_breaks  # loads pyphen
+    from haikulint.prosody.breaks import word_breaks  # loads pyphen
 
-    breaks = escape(syllable_breaks(word.text, max(word.readings)))
-    if word.source is Source.ESTIMATE:
+    breaks = escape(word_breaks(word))
+    if not word.known:  # an estimate, or a string spelled out: a guess either way
         return (
             f"[yellow bold]{escape(word.text)}[/]",
             f"[yellow]{_counts(word.readings)}?[/]",
-            "[yellow]estimate ?[/]",
+            f"[yellow]{word.source} ?[/]",
             f"[yellow]{breaks}[/]",
         )
     return escape(word.text), _counts(word.readings), str(word.source), breaks

@@ -9,8 +9,11 @@ syllables``). Instead the parsed patterns are written once, as a sorted
 and looked up by bisecting that file through ``mmap`` (as :mod:`haikulint.prosody.cmu`
 does): loading the whole table, even from marshal, cost ~4 ms per run, while the few
 dozen lookups of a line cost a small fraction of that. Pieces are merged when there
-are more than the count, and initialisms are shown letter by letter. Display only:
-counts never come from here.
+are more than the count, and initialisms are shown letter by letter. When the patterns
+give fewer pieces than the count, the word is cut before each vowel group instead; a
+word is shown with exactly as many pieces as the count it sits beside, or whole
+(``nginx`` 3 is shown as it is, never ``ng-inx``). Display only: counts never come
+from here.
 """
 
 from __future__ import annotations
@@ -21,8 +24,12 @@ import mmap
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haikulint.prosody import cache, letters
+
+if TYPE_CHECKING:
+    from haikulint.prosody.readings import WordReading
 
 FORMAT_VERSION = 2
 HEADER_PREFIX = b"haikulint-hyph\t%d\t" % FORMAT_VERSION  # then the longest pattern, "\n"
@@ -34,8 +41,26 @@ Pattern = tuple[int, tuple[int, ...]]  # where the weights start in the key, the
 Patterns = dict[str, Pattern]
 
 
+def word_breaks(word: WordReading) -> str:
+    """A word's breaks for display, beside its readings (``4|5``): as many pieces as
+    one of them, the largest that can be shown, or the word whole.
+
+    A word counted from parts (``re`` + ``deploy``) is cut where its parts meet.
+    """
+    for count in sorted(word.readings, reverse=True):
+        if word.parts and sum(max(part.readings) for part in word.parts) == count:
+            shown = "-".join(syllable_breaks(part.text, max(part.readings)) for part in word.parts)
+            if shown.count("-") == count - 1:
+                return shown
+        shown = syllable_breaks(word.text, count)
+        if shown.count("-") == count - 1:
+            return shown
+    return word.text
+
+
 def syllable_breaks(word: str, count: int) -> str:
-    """``word`` with hyphens between (approximately) its ``count`` syllables."""
+    """``word`` cut into exactly ``count`` pieces at (approximately) its syllables,
+    or ``word`` whole when it cannot be."""
     if not word.isalpha() or count <= 1:
         return word
     spelled = letters.spelled_count(word) == count
@@ -44,10 +69,39 @@ def syllable_breaks(word: str, count: int) -> str:
     if spelled and (len(word) <= 3 or (len(word) <= 5 and _vowelless(word))):
         return "-".join(word)
     pieces = hyphenate(word)
+    if len(pieces) < count:
+        pieces = vowel_groups(word)
+    if len(pieces) < count:
+        return word
     while len(pieces) > count:
         index = min(range(len(pieces) - 1), key=lambda i: len(pieces[i]) + len(pieces[i + 1]))
         pieces[index : index + 2] = [pieces[index] + pieces[index + 1]]
     return "-".join(pieces)
+
+
+def vowel_groups(word: str) -> list[str]:
+    """``word`` cut before the consonant ahead of each vowel group after the first
+    (``ku-ber-ne-tes``); a final ``e`` after a consonant is silent (``ma-chine``)."""
+    lower = word.lower()
+    nuclei: list[int] = []  # where each vowel group starts
+    for index, letter in enumerate(lower):
+        is_vowel = letter in "aeiou" or (letter == "y" and index > 0)
+        previous = index > 0 and (lower[index - 1] in "aeiou" or lower[index - 1] == "y")
+        if is_vowel and not previous:
+            nuclei.append(index)
+    if (
+        len(nuclei) > 1
+        and nuclei[-1] == len(lower) - 1
+        and lower[-1] == "e"
+        and not lower.endswith("le")
+    ):
+        nuclei.pop()
+    cuts = [0]
+    for start in nuclei[1:]:
+        cut = start - 1 if start - 1 > cuts[-1] and lower[start - 1] not in "aeiouy" else start
+        cuts.append(cut)
+    cuts.append(len(word))
+    return [word[start:end] for start, end in itertools.pairwise(cuts) if start < end]
 
 
 def hyphenate(word: str) -> list[str]:

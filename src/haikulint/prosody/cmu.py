@@ -19,11 +19,10 @@ import mmap
 from collections.abc import Iterable
 from pathlib import Path
 
-from haikulint.prosody import cache
+from haikulint.prosody import cache, phonology
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: phonological short readings added
 HEADER = b"haikulint-cmudict\t%d\n" % FORMAT_VERSION
-_DIGITS = frozenset("0123456789")
 
 
 def find_cmudict_file() -> Path | None:
@@ -44,7 +43,9 @@ def find_cmudict_file() -> Path | None:
 def parse_cmudict(lines: Iterable[str]) -> dict[str, set[int]]:
     """``word(2) AW1 R Z  # comment`` lines to ``{word: {syllable counts}}``.
 
-    A pronunciation's syllables are its phones carrying a stress digit (vowels).
+    A pronunciation's syllables are its phones carrying a stress digit (vowels); the
+    shorter readings of :mod:`haikulint.prosody.phonology` (``fire`` 1, ``history`` 2)
+    are added beside it.
     """
     table: dict[str, set[int]] = {}
     for raw in lines:
@@ -54,9 +55,9 @@ def parse_cmudict(lines: Iterable[str]) -> dict[str, set[int]]:
         word = line[0]
         if word.endswith(")") and "(" in word:
             word = word[: word.rindex("(")]
-        count = sum(1 for phone in line[1:] if phone[-1] in _DIGITS)
-        if count:
-            table.setdefault(word.lower(), set()).add(count)
+        counts = phonology.short_readings(line[1:])
+        if counts:
+            table.setdefault(word.lower(), set()).update(counts)
     return table
 
 
@@ -102,8 +103,9 @@ class CmuLookup:
 
 
 def cache_file_name(source: Path) -> str:
-    """The cache file's name: format version plus the source's size and mtime."""
-    return f"cmudict-v{FORMAT_VERSION}-{cache.source_key(source)}.tsv"
+    """The cache file's name: format and phonology versions, the source's size and mtime."""
+    rules = phonology.RULES_VERSION
+    return f"cmudict-v{FORMAT_VERSION}.{rules}-{cache.source_key(source)}.tsv"
 
 
 def open_lookup(source: Path, cache_dirs: Iterable[Path] | None = None) -> CmuLookup:

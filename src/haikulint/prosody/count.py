@@ -16,12 +16,19 @@ A word's readings come from the first source that knows it (see :class:`Source`)
    inside words (``ipv6``, ``10x``, ``5k``, ``v2``, ``es6`` e-s six), inflections of
    known words (``repos``, ``gpus``, ``grepping``, ``dockerized``) and dotted words
    (``node.js``, ``.NET``, ``e.g.``, ``U.S.``);
-5. letters: initialisms in no dictionary, spelled out (``llm`` 3, ``aws`` 5), or only
-   their unpronounceable start when the rest is a known word (``pgvector`` p-g vector);
-6. an estimate for anything else, marked as such so rules can surface it: a known
-   word with a short spelled tail (``dockerd`` docker-d, ``vimrc`` vim-r-c), a closed
-   compound of two known words (``hostname``) get the sum of their parts' readings,
-   anything else the ``syllables`` package's guess.
+   Symbols are read aloud (``rock & roll``, ``Q&A`` 3, ``AT&T`` 4, ``@home``, ``2+2``)
+   and numeronyms as written or as their word (``k8s`` k-eights or Kubernetes);
+5. parts (source ``parts``): a known prefix or SI prefix and a known word
+   (``redeploy``, ``unmerge``, ``petabytes``), or a closed compound of two known words
+   of four letters or more (``pagefault``): the sum of their parts' readings, which
+   the breaks follow (``re-de-ploy``);
+6. guesses, marked so that rules surface them: a string in no dictionary that cannot
+   be read as a word is spelled out (``sqsx``, ``zfx``; source ``spelled-guess``), or
+   only its unpronounceable start when the rest is a known word (``pgvector`` p-g
+   vector); a known word with a short spelled tail (``dockerd`` docker-d, ``vimrc``
+   vim-r-c) or a compound with a three-letter part (``hashsum``) is an estimate, and
+   so is anything else: the ``syllables`` package's guess. A possessive of an unknown
+   name counts its stem and adds the ending by the English rule (``dijkstra's``).
 
 In a line, a two-letter word before a compass point and a number is a region's code,
 spelled: ``us-east-1`` u-s east one.
@@ -34,11 +41,13 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
-from haikulint.prosody import cmu, letters, lexicon, numbers
-from haikulint.prosody.readings import LineReading, Source, WordReading
+from haikulint.prosody import cmu, letters, lexicon, numbers, spoken
+from haikulint.prosody.readings import GUESSES, LineReading, Source, WordReading
 from haikulint.prosody.tokenize import normalize_apostrophes, split_text_lines, split_words
 
 Readings = tuple[tuple[int, ...], Source]
+Split = tuple[tuple[str, Readings], ...]
+"""A word's pieces as looked up (``re``, ``deploy``), each with its readings."""
 
 _CONTRACTION_ENDINGS = (
     ("nt", "n't"),
@@ -147,6 +156,7 @@ _COMPASS = frozenset(
 _COMPOUND_PART_MIN = 3
 _COMPOUND_WORD_MAX = 40
 _CLUSTER_SPELLED_MAX = 3  # ``pg``vector, ``ts``config, ``h``mac
+_AMPERSAND_SPELLED_MAX = 3  # ``Q``&``A``, ``AT``&T: letters; ``rock``&roll: a word
 
 
 _LINE_CACHE_SIZE = 4096
@@ -160,6 +170,7 @@ class SyllableCounter:
         self._user = {_fold(word): tuple(counts) for word, counts in (user_words or {}).items()}
         self._cache: dict[str, WordReading] = {}
         self._line_cache: dict[tuple[str, bool], LineReading] = {}
+        self._splits: dict[str, Split] = {}  # words counted from parts: how they split
         self._estimate: Callable[[str], int] | None = None
 
     def word(self, token: str) -> WordReading:
@@ -167,7 +178,8 @@ class SyllableCounter:
         cached = self._cache.get(token)
         if cached is None:
             counts, source = self._readings(token)
-            cached = WordReading(token, counts, source)
+            parts = self._parts_as_written(token) if source is Source.PARTS else ()
+            cached = WordReading(token, counts, source, parts)
             self._cache[token] = cached
         return cached
 
@@ -204,6 +216,18 @@ class SyllableCounter:
         """
         shouted = _in_capitals(text) and len(split_words(text)) > 1
         return [self.line(line, shouted) for line in split_text_lines(text)]
+
+    def _parts_as_written(self, token: str) -> tuple[WordReading, ...]:
+        """The pieces a word was counted from, cut from ``token`` as written."""
+        key = _fold(token)
+        split = self._splits.get(key, ())
+        text = token if len(token) == len(key) else key
+        pieces: list[WordReading] = []
+        start = 0
+        for piece, (counts, source) in split:
+            pieces.append(WordReading(text[start : start + len(piece)], counts, source))
+            start += len(piece)
+        return tuple(pieces)
 
     def _uncapitalized(self, token: str) -> WordReading:
         """A word of a shouted line: a dictionary word read in lower case (``OLD`` 1,
@@ -271,6 +295,9 @@ class SyllableCounter:
         counts = numbers.number_readings(key)
         if counts:
             return counts, Source.NUMBER
+        said = self._symbolic(key)
+        if said is not None:
+            return said
         if "." in key and _dotted_abbreviation(key):  # before ``u.s`` is read as u's
             return self._dotted(key)
         if key[0] in _SIGNED and len(key) > 1 and key[1].isdigit():  # ``+1`` plus one
@@ -292,6 +319,53 @@ class SyllableCounter:
         if not key.isalpha():
             return self._mixed(key)
         return None
+
+    def _symbolic(self, key: str) -> Readings | None:
+        """Symbols read aloud and numeronyms.
+
+        A symbol alone (``&`` and, ``+`` plus, ``@`` at, ``%`` percent, ``#`` hash or
+        hashtag; ``&&`` and or and-and); ``&`` between letters, whose short sides are
+        spelled (``Q&A`` 3, ``R&D`` 3, ``AT&T`` 4, ``rock&roll`` 3); ``+`` between
+        numbers (``2+2`` two plus two); ``@`` or ``#`` before a word (``@home`` at
+        home, ``#haiku``); a numeronym (``k8s``): as written (k eights) or as the word
+        it stands for (Kubernetes).
+        """
+        if key in spoken.SYMBOLS:
+            return spoken.SYMBOLS[key], Source.LEXICON
+        if key and set(key) == {"&"}:
+            return tuple(range(1, len(key) + 1)), Source.LEXICON
+        if key in spoken.NUMERONYMS:
+            readings = self._mixed(key)
+            for word in spoken.NUMERONYMS[key]:
+                readings = _union(readings, self._part(word))
+            return readings[0], Source.LEXICON
+        if "&" in key and not key.startswith("&") and not key.endswith("&"):
+            result: Readings = ((0,), Source.LETTERS)
+            for index, side in enumerate(key.split("&")):
+                if index:
+                    result = _add(result, (spoken.SYMBOLS["&"], Source.LETTERS))
+                result = _add(result, self._ampersand_side(side))
+            return result
+        if "+" in key and key[0].isdigit() and key[-1].isdigit():
+            result = ((0,), Source.NUMBER)
+            for index, side in enumerate(key.split("+")):
+                if index:
+                    result = _add(result, (spoken.SYMBOLS["+"], Source.NUMBER))
+                result = _add(result, self._part(side))
+            return result
+        if key[:1] in ("@", "#") and len(key) > 1:
+            return _add((spoken.SYMBOLS[key[0]], Source.LEXICON), self._part(key[1:]))
+        return None
+
+    def _ampersand_side(self, side: str) -> Readings:
+        """A side of ``&``: spelled when short (``Q``, ``AT``, ``m's``), else a word."""
+        stem, possessive = (side[:-2], True) if side.endswith("'s") else (side, False)
+        if stem.isalpha() and len(stem) <= _AMPERSAND_SPELLED_MAX:
+            spelled = _spelled(stem)
+            if possessive:
+                return _add(spelled, ((_plural_extra(stem, spelled),), Source.LETTERS))
+            return spelled
+        return self._part(side)
 
     def _money(self, key: str) -> Readings | None:
         """``$10`` ten dollars, ``10€`` ten euros, ``£5`` five pounds."""
@@ -320,8 +394,10 @@ class SyllableCounter:
     def _inflected(self, key: str) -> Readings | None:
         """``repos``, ``gpus``, ``pcap's``, ``grepping``, ``dockerized`` from their stems."""
         if key.endswith("'s") and len(key) > 2:
-            base = self._stem(key[:-2])
-            return _add(base, ((_plural_extra(key[:-2], base),), base[1])) if base else None
+            stem = key[:-2]
+            # An unknown name's stem is read as any word is (``dijkstra's``, ``grafana's``).
+            owner = self._stem(stem) or self._part(stem)
+            return _add(owner, ((_plural_extra(stem, owner),), owner[1]))
         if key.endswith("s") and not key.endswith("ss") and len(key) > 2:
             stem = key[:-1]
             base = self._stem(stem)
@@ -330,10 +406,10 @@ class SyllableCounter:
                 if not _spelled_whole(stem, base):
                     return plural
                 # An initialism in no dictionary: the s may be its own letter (zfs, kms).
-                lettered = _spelled(key)
+                lettered = _spelled(key)[0], base[1]
                 if stem[-1] in _OWN_S_AFTER:
                     return lettered
-                return tuple(sorted({*plural[0], *lettered[0]})), Source.LETTERS
+                return tuple(sorted({*plural[0], *lettered[0]})), base[1]
             if key.endswith("es") and key[:-2].endswith(_SIBILANT_ENDINGS):
                 base = self._stem(key[:-2])
                 if base is not None:
@@ -430,10 +506,39 @@ class SyllableCounter:
         tailed = self._tailed(key)
         if tailed is not None:
             return tailed
+        prefixed = self._prefixed(key)
+        if prefixed is not None:
+            self._splits[key] = prefixed
+            return _split_totals(prefixed), Source.PARTS
         compound = self._compound(key)
         if compound is not None:
-            return compound
+            split, totals, sure = compound
+            if not sure:
+                return totals, Source.ESTIMATE
+            self._splits[key] = split
+            return totals, Source.PARTS
         return (self._estimated(key),), Source.ESTIMATE
+
+    def _prefixed(self, key: str) -> Split | None:
+        """A known prefix and a known word: ``redeploy``, ``unmerge``, ``petabytes``.
+
+        The longest prefix (``under`` before ``un``) whose rest, of three letters or
+        more, is a word of a dictionary (maybe inflected: ``petabytes``, ``unmerged``)
+        or itself prefixed (``unprecompute``).
+        """
+        if not key.isalpha() or not key.isascii():
+            return None
+        for prefix in spoken.PREFIXES_LONGEST_FIRST:
+            rest = key[len(prefix) :]
+            if not key.startswith(prefix) or len(rest) < _COMPOUND_PART_MIN:
+                continue
+            known = self._known(rest) or self._inflected(rest)
+            if known is not None and known[1] not in GUESSES:
+                return ((prefix, (spoken.PREFIXES[prefix], Source.LEXICON)), (rest, known))
+            inner = self._prefixed(rest)
+            if inner is not None:
+                return ((prefix, (spoken.PREFIXES[prefix], Source.LEXICON)), *inner)
+        return None
 
     def _tailed(self, key: str) -> Readings | None:
         """A known word and a short tail said as letters: ``dockerd`` docker-d (3).
@@ -465,10 +570,10 @@ class SyllableCounter:
             for cut in range(1, longest + 1):
                 rest = self._dictionary(key[cut:])
                 if rest is not None:
-                    return _add(_spelled(key[:cut]), rest)
-        return _spelled(key)
+                    return _add(_spelled_guess(key[:cut]), rest)
+        return _spelled_guess(key)
 
-    def _compound(self, key: str) -> Readings | None:
+    def _compound(self, key: str) -> tuple[Split, tuple[int, ...], bool] | None:
         """A closed compound of two known words: ``hostname`` host name, ``codegen``.
 
         Every split into two parts of three letters or more that are both in a
@@ -486,15 +591,20 @@ class SyllableCounter:
         """
         if not key.isalpha() or not key.isascii() or len(key) > _COMPOUND_WORD_MAX:
             return None
-        by_shortest: dict[bool, set[int]] = {True: set(), False: set()}
+        by_shortest: dict[bool, list[tuple[Readings, Readings, int]]] = {True: [], False: []}
         for cut in range(_COMPOUND_PART_MIN, len(key) - _COMPOUND_PART_MIN + 1):
             left = self._dictionary(key[:cut])
             right = self._dictionary(key[cut:]) if left is not None else None
             if left is not None and right is not None:
                 shortest = min(cut, len(key) - cut) == _COMPOUND_PART_MIN
-                by_shortest[shortest].update(a + b for a in left[0] for b in right[0])
-        counts = by_shortest[False] or by_shortest[True]
-        return (tuple(sorted(counts)), Source.ESTIMATE) if counts else None
+                by_shortest[shortest].append((left, right, cut))
+        sure = bool(by_shortest[False])
+        splits = by_shortest[False] or by_shortest[True]
+        if not splits:
+            return None
+        totals = {a + b for left, right, _ in splits for a in left[0] for b in right[0]}
+        left, right, cut = splits[0]  # the pieces shown are the first split's
+        return ((key[:cut], left), (key[cut:], right)), tuple(sorted(totals)), sure
 
     def _dictionary(self, key: str) -> Readings | None:
         """A whole word in the user's words, the lexicon or the CMU dictionary."""
@@ -609,7 +719,24 @@ def _abbreviated(part: str) -> bool:
 
 def _spelled_whole(stem: str, base: Readings) -> bool:
     """True when ``base`` is ``stem`` spelled letter by letter, being in no dictionary."""
-    return base[1] is Source.LETTERS and base[0] == (letters.spelled_count(stem),)
+    spelled = base[1] in (Source.LETTERS, Source.SPELLED_GUESS)
+    return spelled and base[0] == (letters.spelled_count(stem),)
+
+
+def _split_totals(split: Split) -> tuple[int, ...]:
+    """Every total of one reading per piece."""
+    return line_totals(readings for _, (readings, _source) in split)
+
+
+def _union(left: Readings, right: Readings) -> Readings:
+    """Two ways of saying one word: every reading of either; the weaker source."""
+    return tuple(sorted({*left[0], *right[0]})), max(left[1], right[1], key=_SOURCE_ORDER.index)
+
+
+def _spelled_guess(key: str) -> Readings:
+    """A string no dictionary knows, spelled out: a guess, unless it is one letter."""
+    counts, _ = _spelled(key)
+    return counts, Source.LETTERS if len(key) == 1 else Source.SPELLED_GUESS
 
 
 def _spelled(key: str) -> Readings:
@@ -625,7 +752,7 @@ def _add(left: Readings, right: Readings) -> Readings:
 
 def _plural_extra(stem: str, base: Readings) -> int:
     """``-s`` adds a syllable after a hiss: ``caches``, ``gpu's`` no, ``aws's`` yes."""
-    if base[1] is Source.LETTERS:
+    if base[1] in (Source.LETTERS, Source.SPELLED_GUESS):
         return 1 if stem[-1] in _SIBILANT_LETTERS else 0
     return 1 if stem.endswith(_SIBILANT_ENDINGS) else 0
 

@@ -12,12 +12,18 @@ class Source(str, Enum):
     USER = "user"
     LEXICON = "lexicon"
     CMUDICT = "cmudict"
+    PARTS = "parts"  # counted from known parts: re+deploy, peta+bytes, host+name
     LETTERS = "letters"
     NUMBER = "number"
+    SPELLED_GUESS = "spelled-guess"  # in no dictionary, so spelled out: a guess (sqsx)
     ESTIMATE = "estimate"
 
     def __str__(self) -> str:
         return self.value
+
+
+GUESSES = frozenset({Source.SPELLED_GUESS, Source.ESTIMATE})
+"""Sources whose counts are guesses, not knowledge."""
 
 
 @dataclass(frozen=True)
@@ -27,11 +33,18 @@ class WordReading:
     text: str
     readings: tuple[int, ...]
     source: Source
+    parts: tuple[WordReading, ...] = ()
+    """The pieces a ``parts`` reading was counted from (``re`` + ``deploy``), as written."""
 
     @property
     def known(self) -> bool:
-        """False when the count is only an estimate: rules surface such words."""
-        return self.source is not Source.ESTIMATE
+        """False when the count is a guess (an estimate, or letters spelled out of a string
+        no dictionary knows): rules surface such words."""
+        return self.source not in GUESSES
+
+    @property
+    def guessed_spelling(self) -> bool:
+        return self.source is Source.SPELLED_GUESS
 
 
 @dataclass(frozen=True)

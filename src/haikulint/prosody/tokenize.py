@@ -13,10 +13,14 @@ Words are runs of letters and digits; they keep internal apostrophes (``don't``)
 decimal points and thousands separators between digits (``3.5``, ``1,000``,
 ``1_000_000``; other commas and underscores between digits separate them: ``1,5`` is
 two words), dots between letters (``node.js``), a leading dot (``.NET``, ``.5``), a
-currency sign next to digits (``$10``, ``10€``), a sign starting a number (``+1``,
+currency sign next to digits (``$10``, ``10€``), a ``+`` between digits (``2+2``), an
+``&`` between letters (``Q&A``, ``AT&T``), an ``@`` or ``#`` starting a word (``@home``,
+``#haiku``), a sign starting a number (``+1``,
 ``-1``: a ``+``, ``-`` or ``−`` directly before a digit, at the start or after white
 space or an opening bracket or quote, so ``us-east-1`` and ``a-/-1`` hold none), a
-trailing ``%`` and the ``++``/``#`` of ``c++`` and ``c#``. Everything else (spaces,
+trailing ``%`` and the ``++``/``#`` of ``c++`` and ``c#``. A symbol standing alone
+between spaces, slashes or joiners is a word too, as it is read aloud: ``&`` (or ``&&``), ``+``,
+``@``, ``%``, ``#`` (``rock & roll``). Everything else (spaces,
 hyphens, underscores, other punctuation) separates words, so ``the-repo-holds-it-all``
 is five words. Words are returned as written (curly apostrophes kept), in NFC. Nothing
 here raises, whatever the Unicode.
@@ -51,13 +55,15 @@ _SIGNS = "+\\-\u2212"
 _SIGN = rf"(?<![^\s(\[{{\"'“‘«])[{_SIGNS}](?=\d)"
 _WORD = re.compile(
     rf"""
-    (?:[{_CURRENCY}](?=\d)|(?<![\w.])\.(?={_ALNUM})|{_SIGN})?
+    (?:[{_CURRENCY}](?=\d)|(?<![\w.])\.(?={_ALNUM})|{_SIGN}|(?<![^\W_])(?<![@\#])[@\#](?={_ALNUM}))?
     {_ALNUM}+
     (?:
-        (?:'|(?<=\d)[.,_](?=\d)|(?<=[^\W\d_])\.(?=[^\W\d_]))
+        (?:'|(?<=\d)[.,_+](?=\d)|(?<=[^\W\d_])[.&](?=[^\W\d_]))
         {_ALNUM}+
     )*
     (?:\+\+|\#|%|(?<=\d)[{_CURRENCY}])?
+    |
+    (?<![^\s/{_JOINER_CLASS}])(?:&+|[+@%\#])(?![^\s/{_JOINER_CLASS}])
     """,
     re.VERBOSE,
 )

@@ -62,6 +62,9 @@ class RunSummary:
     files_checked: int
     rules: Sequence[RuleSummary]
     fixable: int = 0
+    unsafe_fixes: bool = False
+    """Whether ``--fix`` applies unsafe fixes in this run (``--unsafe-fixes``): their
+    problems are then marked ``[*]``, not ``[-]``."""
 
 
 def validate_format(output_format: str, *, statistics: bool = False) -> None:

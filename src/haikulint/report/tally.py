@@ -18,6 +18,9 @@ class Tally:
     files_with_problems: int
     files_checked: int
     fixable: int
+    """Problems ``--fix`` repairs (unsafe fixes included when the run allows them)."""
+    unsafe_fixable: int = 0
+    """Problems only ``--fix --unsafe-fixes`` repairs."""
 
     @property
     def problems(self) -> int:
@@ -37,8 +40,25 @@ class RuleStatistic:
         return {"code": self.code, "name": self.name, "count": self.count, "fixable": self.fixable}
 
 
-def tally(diagnostics: Sequence[Diagnostic], files_checked: int, fixable: int = 0) -> Tally:
+def fix_mark(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> str:
+    """``[*]`` when ``--fix`` repairs the problem, ``[-]`` when only ``--fix
+    --unsafe-fixes`` does (``unsafe_fixes``: the run already allows them), else ``""``."""
+    if not diagnostic.fixable:
+        return ""
+    if diagnostic.fix is None or diagnostic.fix.applies(unsafe=unsafe_fixes):
+        return "[*]"
+    return "[-]"
+
+
+def tally(
+    diagnostics: Sequence[Diagnostic],
+    files_checked: int,
+    fixable: int = 0,
+    *,
+    unsafe_fixes: bool = False,
+) -> Tally:
     """Count ``diagnostics``; ``fixable`` 0 means: count those marked fixable."""
+    marks = [fix_mark(diagnostic, unsafe_fixes) for diagnostic in diagnostics]
     by_severity = {severity: 0 for severity in Severity}
     for diagnostic in diagnostics:
         by_severity[diagnostic.severity] += 1
@@ -50,7 +70,8 @@ def tally(diagnostics: Sequence[Diagnostic], files_checked: int, fixable: int = 
         files_with_problems=files_with_problems,
         # Never "problems in 3 of 2 files", whatever the caller counted.
         files_checked=max(files_checked, files_with_problems),
-        fixable=fixable or sum(diagnostic.fixable for diagnostic in diagnostics),
+        fixable=fixable or marks.count("[*]"),
+        unsafe_fixable=marks.count("[-]"),
     )
 
 
@@ -87,10 +108,21 @@ def summary_sentence(counts: Tally) -> str:
         f"Found {_plural(counts.problems, 'problem')} ({kinds}) "
         f"in {counts.files_with_problems} of {counts.files_checked} {files}."
     )
-    if counts.fixable:
-        verb = "is" if counts.fixable == 1 else "are"
-        sentence += f" {counts.fixable} {verb} fixable."
     return sentence
+
+
+def fixable_sentence(counts: Tally) -> str | None:
+    """``3 fixable with --fix (1 more with --unsafe-fixes).``; None when nothing is."""
+    if counts.fixable and counts.unsafe_fixable:
+        return (
+            f"{counts.fixable} fixable with --fix "
+            f"({counts.unsafe_fixable} more with --unsafe-fixes)."
+        )
+    if counts.fixable:
+        return f"{counts.fixable} fixable with --fix."
+    if counts.unsafe_fixable:
+        return f"{counts.unsafe_fixable} fixable with --fix --unsafe-fixes."
+    return None
 
 
 def _plural(number: int, noun: str) -> str:

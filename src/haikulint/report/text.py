@@ -13,7 +13,14 @@ from haikulint.diagnostic import Diagnostic, Severity
 from haikulint.escape import one_line
 from haikulint.report import RunSummary
 from haikulint.report.styled import Span, StyledLine, printable, write_lines
-from haikulint.report.tally import Tally, rule_statistics, summary_sentence, tally
+from haikulint.report.tally import (
+    Tally,
+    fix_mark,
+    fixable_sentence,
+    rule_statistics,
+    summary_sentence,
+    tally,
+)
 
 SEVERITY_STYLES = {
     Severity.ERROR: "bold red",
@@ -28,8 +35,8 @@ def render_text(
     diagnostics: Sequence[Diagnostic], run: RunSummary, stream: TextIO, *, color: bool
 ) -> None:
     """Problems under a header line per post path, then the summary line."""
-    lines = list(_grouped_lines(diagnostics))
-    lines.append(_summary_line(tally(diagnostics, run.files_checked, run.fixable)))
+    lines = list(_grouped_lines(diagnostics, run.unsafe_fixes))
+    lines.extend(_summary_lines(diagnostics, run))
     write_lines(lines, stream, color=color)
 
 
@@ -37,8 +44,10 @@ def render_concise(
     diagnostics: Sequence[Diagnostic], run: RunSummary, stream: TextIO, *, color: bool
 ) -> None:
     """One ``path:line:col: CODE [severity] message`` line per problem, then the summary."""
-    lines: list[StyledLine] = [_concise_line(diagnostic) for diagnostic in diagnostics]
-    lines.append(_summary_line(tally(diagnostics, run.files_checked, run.fixable)))
+    lines: list[StyledLine] = [
+        _concise_line(diagnostic, run.unsafe_fixes) for diagnostic in diagnostics
+    ]
+    lines.extend(_summary_lines(diagnostics, run))
     write_lines(lines, stream, color=color)
 
 
@@ -63,7 +72,7 @@ def render_statistics(
                 line.append(Span("[*] " if row.fixable else "    ", "cyan"))
             line.append(Span(printable(row.name)))
             lines.append(line)
-    lines.append(_summary_line(tally(diagnostics, run.files_checked, run.fixable)))
+    lines.extend(_summary_lines(diagnostics, run))
     write_lines(lines, stream, color=color)
 
 
@@ -76,7 +85,9 @@ def position(diagnostic: Diagnostic) -> str:
     return f"{diagnostic.line}:{diagnostic.column}"
 
 
-def _grouped_lines(diagnostics: Sequence[Diagnostic]) -> Iterator[StyledLine]:
+def _grouped_lines(
+    diagnostics: Sequence[Diagnostic], unsafe_fixes: bool = False
+) -> Iterator[StyledLine]:
     if not diagnostics:
         return
     positions = [position(diagnostic) for diagnostic in diagnostics]
@@ -101,12 +112,20 @@ def _grouped_lines(diagnostics: Sequence[Diagnostic]) -> Iterator[StyledLine]:
             Span(" "),
             Span(printable(diagnostic.name) + " " * padding, "dim"),
             Span("  "),
-            Span(printable(diagnostic.message)),
+            *_marked_message(diagnostic, unsafe_fixes),
         )
     yield ()
 
 
-def _concise_line(diagnostic: Diagnostic) -> StyledLine:
+def _marked_message(diagnostic: Diagnostic, unsafe_fixes: bool) -> tuple[Span, ...]:
+    """The message, after ``[*] `` (``--fix`` repairs it) or ``[-] `` (only with
+    ``--unsafe-fixes``)."""
+    mark = fix_mark(diagnostic, unsafe_fixes)
+    message = Span(printable(diagnostic.message))
+    return (Span(mark + " ", "cyan"), message) if mark else (message,)
+
+
+def _concise_line(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> StyledLine:
     where = "" if diagnostic.line is None else f":{position(diagnostic)}"
     style = SEVERITY_STYLES[diagnostic.severity]
     return (
@@ -116,8 +135,18 @@ def _concise_line(diagnostic: Diagnostic) -> StyledLine:
         Span(" "),
         Span(f"[{diagnostic.severity.value}]", style),
         Span(" "),
-        Span(printable(diagnostic.message)),
+        *_marked_message(diagnostic, unsafe_fixes),
     )
+
+
+def _summary_lines(diagnostics: Sequence[Diagnostic], run: RunSummary) -> list[StyledLine]:
+    """The summary sentence, and how many problems ``--fix`` repairs when any."""
+    counts = tally(diagnostics, run.files_checked, run.fixable, unsafe_fixes=run.unsafe_fixes)
+    lines = [_summary_line(counts)]
+    fixable = fixable_sentence(counts)
+    if fixable is not None:
+        lines.append((Span(fixable, "cyan"),))
+    return lines
 
 
 def _summary_line(counts: Tally) -> StyledLine:

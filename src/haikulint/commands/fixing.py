@@ -1,0 +1,117 @@
+"""The fix stage of ``haikulint check --fix`` / ``--diff`` / ``--fix-only``.
+
+After checking, each post with a fix the run may apply is fixed in memory, pass after
+pass (:func:`haikulint.fix.apply.fix_text`), then the run's renames are planned as a
+whole and everything is written (or, for ``--diff``, shown). The command then checks
+the fixed posts again, so fixed problems are gone from its report.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from haikulint.fix.apply import FileChange, Plan, execute, fix_text, plan, unified_diff
+
+if TYPE_CHECKING:
+    from haikulint.blog.discover import PostFile
+    from haikulint.diagnostic import Diagnostic
+    from haikulint.engine import LintJob
+    from haikulint.fix.model import Rename
+
+
+@dataclass
+class FixOutcome:
+    """What the fix stage did, or would do."""
+
+    plan: Plan = field(default_factory=Plan)
+    fixed: list[Diagnostic] = field(default_factory=list)
+
+    def moved(self, files: Sequence[PostFile]) -> list[PostFile]:
+        """``files`` as they are after the renames."""
+        from haikulint.blog.discover import PostFile
+
+        if not self.plan.renames:
+            return list(files)
+        return [PostFile(self.plan.final_path(Path(file.filename)), file.root) for file in files]
+
+    @property
+    def posts_changed(self) -> int:
+        """How many posts the plan edits or moves."""
+        changed = {os.path.abspath(change.path) for change in self.plan.changes}
+        changed |= {os.path.abspath(rename.source) for rename in self.plan.renames}
+        return len(changed)
+
+
+def fix_posts(
+    diagnostics: Sequence[Diagnostic],
+    files: Sequence[PostFile],
+    job: LintJob,
+    *,
+    unsafe: bool,
+) -> FixOutcome:
+    """Fix, in memory, every post of ``files`` with an applicable fix, and plan the
+    writes and renames; :class:`~haikulint.fix.apply.PlanError` when they clash."""
+    from haikulint.blog.post import display_path
+
+    wanted = {
+        diagnostic.path
+        for diagnostic in diagnostics
+        if diagnostic.fix is not None and diagnostic.fix.applies(unsafe=unsafe)
+    }
+    outcome = FixOutcome()
+    changes: list[FileChange] = []
+    renames: list[Rename] = []
+    for file in files:
+        if display_path(file.filename, job.cwd) not in wanted:
+            continue
+        original = job.read(file).source
+        fixed = fix_text(original, _checker(job, file), unsafe=unsafe)
+        outcome.fixed.extend(fixed.fixed)
+        if fixed.changed:
+            changes.append(FileChange(Path(file.filename), file.root, original, fixed.text))
+        for diagnostic, fix in fixed.renames:
+            outcome.fixed.append(diagnostic)
+            renames.extend(fix.renames)
+    outcome.plan = plan(changes, renames)
+    return outcome
+
+
+def _checker(job: LintJob, file: PostFile) -> Callable[[str], list[Diagnostic]]:
+    """Check ``file`` as if it held a given text."""
+
+    def check(text: str) -> list[Diagnostic]:
+        return job.lint_text(file, text)
+
+    return check
+
+
+def write(outcome: FixOutcome) -> None:
+    execute(outcome.plan)
+
+
+def show_diff(outcome: FixOutcome, stream: TextIO) -> None:
+    """``--diff``: a unified diff per changed post, then ``rename A -> B`` lines."""
+    from haikulint.blog.post import display_path
+
+    for change in outcome.plan.changes:
+        stream.write(unified_diff(display_path(change.path), change.original, change.text))
+    for rename in outcome.plan.renames:
+        stream.write(f"rename {display_path(rename.source)} -> {display_path(rename.target)}\n")
+
+
+def say_fixed(outcome: FixOutcome, *, would: bool = False) -> None:
+    """One line on stderr: how many problems were (or would be) fixed, in how many files."""
+    count, posts = len(outcome.fixed), outcome.posts_changed
+    if count == 0:
+        return
+    verb = "would fix" if would else "fixed"
+    problems = "problem" if count == 1 else "problems"
+    files = "post" if posts == 1 else "posts"
+    renamed = len(outcome.plan.renames)
+    moved = f", {renamed} renamed" if renamed else ""
+    sys.stderr.write(f"haikulint: {verb} {count} {problems} in {posts} {files}{moved}\n")

@@ -1,0 +1,95 @@
+"""Short readings that ordinary speech and poets use, derived from CMU phonemes by rule.
+
+The CMU dictionary often lists only the careful pronunciation of a word. Two
+well-known reductions give a reading one syllable shorter, and both are applied to
+every pronunciation (never to a word list), so that the words built on a base get
+them too (``fire``, ``firewall``, ``fireside``, ``wireless``, ``towering``):
+
+* **a diphthong before r or l** (smoothing): ``AY``/``AW`` followed by the unstressed
+  r-coloured vowel ``ER0`` (``fire`` F AY1 ER0, ``hour``, ``flower``, ``power``,
+  ``tired``), or by an unstressed schwa and ``L`` (``trial`` T R AY1 AH0 L, ``vowel``,
+  ``towel``) is said as one syllable as often as two. ``OY`` is left out: ``lawyer``,
+  ``employer`` and ``foyer`` keep both syllables in ordinary speech.
+* **a medial schwa dropped before r or l** (syncope): after a syllable with primary
+  stress and at least one consonant, an unstressed ``ER0`` directly before an
+  unstressed vowel (``history`` HH IH1 S T ER0 IY0 his-try, ``favorite``, ``bakery``,
+  ``general``), or an unstressed ``AH0`` before ``L`` or ``R`` and an unstressed vowel
+  (``family`` F AE1 M AH0 L IY0 fam-ly), is often not said. A stressed vowel after it
+  blocks the drop: ``evaporate`` (``ER0 EY2``) keeps its four syllables, and so does
+  ``parallel`` (``AH0 L EH2``); so does a glide before it (``turbulent``, ``popular``:
+  the schwa of a written ``u`` is said).
+
+Each rule is a variant: the full reading is always kept beside the short one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+RULES_VERSION = 2
+"""Part of the CMU table cache's name: change it with any rule, so the table is rebuilt."""
+
+SMOOTHING_DIPHTHONGS = frozenset({"AY", "AW"})
+_GLIDES = frozenset({"Y", "W"})
+
+
+def vowel(phone: str) -> bool:
+    """A CMU phone that carries a stress digit: a vowel, the nucleus of a syllable."""
+    return phone[-1:].isdigit()
+
+
+def syllable_count(phones: Sequence[str]) -> int:
+    return sum(1 for phone in phones if vowel(phone))
+
+
+def reductions(phones: Sequence[str]) -> int:
+    """How many syllables the rules above may drop from one pronunciation."""
+    dropped = 0
+    index = 0
+    while index < len(phones):
+        step = _smoothed(phones, index) or _syncopated(phones, index)
+        if step:
+            dropped += 1
+            index += step
+        else:
+            index += 1
+    return dropped
+
+
+def short_readings(phones: Sequence[str]) -> set[int]:
+    """Every syllable count of one pronunciation: the full one and each shorter variant."""
+    full = syllable_count(phones)
+    return {full - dropped for dropped in range(reductions(phones) + 1) if full - dropped > 0}
+
+
+def _smoothed(phones: Sequence[str], index: int) -> int:
+    """``AY1 ER0`` or ``AY1 AH0 L`` at ``index``: the phones to step over, else 0."""
+    if phones[index][:-1] not in SMOOTHING_DIPHTHONGS or not vowel(phones[index]):
+        return 0
+    after = phones[index + 1 : index + 3]
+    if after[:1] == ["ER0"]:
+        return 2
+    if len(after) == 2 and after[0] == "AH0" and after[1] == "L":
+        return 3
+    return 0
+
+
+def _syncopated(phones: Sequence[str], index: int) -> int:
+    """A medial schwa at ``index`` that may be dropped: the phones to step over, else 0."""
+    phone = phones[index]
+    if phone == "ER0":
+        following = index + 1
+    elif phone == "AH0" and phones[index + 1 : index + 2] in (["L"], ["R"]):
+        following = index + 2
+    else:
+        return 0
+    if following >= len(phones) or phones[following][-1:] != "0":
+        return 0  # no vowel right after, or a stressed one (evaporate, parallel)
+    before = index - 1
+    if before < 0 or vowel(phones[before]) or phones[before] in _GLIDES:
+        return 0  # no consonant before it, or a glide (turbulent, popular: -yuh-)
+    while before >= 0 and not vowel(phones[before]):
+        before -= 1
+    if before < 0 or phones[before][-1] != "1":
+        return 0  # the syllable before is not the stressed one
+    return following - index
