@@ -67,7 +67,7 @@ def syllable_breaks(word: str, count: int) -> str:
     # Spelled out: an initialism (``llm``), or two or three letters read as letters
     # (``us`` of us-east-1, ``CI``): no such short word has as many syllables as letters.
     if spelled and (len(word) <= 3 or (len(word) <= 5 and _vowelless(word))):
-        return "-".join(word)
+        return "-".join(word) if len(word) == count else word  # w is three: a-w-s is not 5
     pieces = hyphenate(word)
     if len(pieces) < count:
         pieces = vowel_groups(word)

@@ -31,7 +31,8 @@ A word's readings come from the first source that knows it (see :class:`Source`)
    name counts its stem and adds the ending by the English rule (``dijkstra's``).
 
 In a line, a two-letter word before a compass point and a number is a region's code,
-spelled: ``us-east-1`` u-s east one.
+spelled: ``us-east-1`` u-s east one; ``am`` or ``pm`` after a number is a time of
+day, spelled: ``at 3 am``.
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ _CMU_CORRECTIONS: dict[str, tuple[int, ...]] = {
     "fine": (1,),  # adds Italian "fine"
     "memory": (2, 3),  # lists only mem-o-ry; mem-ry is as common
     "didn't": (2,),  # adds "dint"; couldn't, wasn't, isn't... list only the two syllables
+    "am": (1,),  # adds "A.M."; after a number it is spelled (see _times_of_day)
 }
 # A currency sign before or after a number, as said after it: ``$10`` ten dollars.
 _CURRENCIES: dict[str, tuple[int, ...]] = {"$": (2,), "€": (2,), "£": (1,), "¥": (1,)}
@@ -131,6 +133,7 @@ _SIBILANT_LETTERS = frozenset("sxh")
 # their plurals (``vms``, ``llms`` and ``cdns`` come from the lexicon).
 _OWN_S_AFTER = frozenset("fmn")
 _SHOUTED_SPELLED_MAX = 3  # IT, US, OLD may be spelled out in mixed case; POND may not
+_TIMES_OF_DAY = frozenset({"am", "pm"})
 # Short words as often initialisms as words: spelled even in a line in capitals.
 _ALSO_INITIALISMS = frozenset({"it", "us", "id", "am"})
 # A known word's short tail said letter by letter (``vimrc`` vim r-c, ``reactjs``),
@@ -199,7 +202,7 @@ class SyllableCounter:
                 words = [self._uncapitalized(token) for token in tokens]
             else:
                 words = [self.word(token) for token in tokens]
-            for index in _region_codes(tokens):
+            for index in [*_region_codes(tokens), *_times_of_day(tokens)]:
                 words[index] = WordReading(
                     tokens[index], _spelled(tokens[index])[0], Source.LETTERS
                 )
@@ -333,9 +336,13 @@ class SyllableCounter:
         if key in spoken.SYMBOLS:
             return spoken.SYMBOLS[key], Source.LEXICON
         if key and set(key) == {"&"}:
-            return tuple(range(1, len(key) + 1)), Source.LEXICON
+            return (len(key),), Source.LEXICON  # && and and
         if key in spoken.NUMERONYMS:
-            readings = self._mixed(key)
+            first, middle, last = key[0], key[1:-1], key[-1]
+            # As written: i eighteen n; a final s is a plural (k eights), not a letter.
+            readings = _add(_spelled(first), (numbers.number_readings(middle), Source.NUMBER))
+            if last != "s":
+                readings = _add(readings, _spelled(last))
             for word in spoken.NUMERONYMS[key]:
                 readings = _union(readings, self._part(word))
             return readings[0], Source.LEXICON
@@ -353,8 +360,12 @@ class SyllableCounter:
                     result = _add(result, (spoken.SYMBOLS["+"], Source.NUMBER))
                 result = _add(result, self._part(side))
             return result
-        if key[:1] in ("@", "#") and len(key) > 1:
-            return _add((spoken.SYMBOLS[key[0]], Source.LEXICON), self._part(key[1:]))
+        if key[:1] == "#" and len(key) > 1:
+            # #1 number one; #haiku haiku (a hashtag read as its word) or hash haiku
+            said = (2,) if key[1].isdigit() else (0, 1)
+            return _add((said, Source.LEXICON), self._part(key[1:]))
+        if key[:1] == "@" and len(key) > 1:
+            return _add((spoken.SYMBOLS["@"], Source.LEXICON), self._part(key[1:]))
         return None
 
     def _ampersand_side(self, side: str) -> Readings:
@@ -398,7 +409,13 @@ class SyllableCounter:
             # An unknown name's stem is read as any word is (``dijkstra's``, ``grafana's``).
             owner = self._stem(stem) or self._part(stem)
             return _add(owner, ((_plural_extra(stem, owner),), owner[1]))
-        if key.endswith("s") and not key.endswith("ss") and len(key) > 2:
+        if key.endswith("es") and key[:-2].endswith(_SIBILANT_ENDINGS):
+            known = self._known(key[:-2])  # ``nginxes``: nginx + es, not nginxe + s
+            if known is not None:
+                return _add(known, ((1,), known[1]))
+        # A possessive of a name in s, its apostrophe dropped as slugs do: ``linuss``.
+        ends_in_s = not key.endswith("ss") or self._known(key[:-1]) is not None
+        if key.endswith("s") and ends_in_s and len(key) > 2:
             stem = key[:-1]
             base = self._stem(stem)
             if base is not None:
@@ -480,7 +497,7 @@ class SyllableCounter:
             elif after_number and len(run) <= 3 and letters.spelled_count(run) is not None:
                 part = _spelled(run)
             elif run == "v" and key.startswith("v") and len(runs) > 1:
-                part = ((1, 2), Source.LEXICON)  # "vee" or "version"
+                part = ((1,), Source.LEXICON)  # "vee": v2 vee two
             else:
                 part = self._part(run)
             result = _add(result, part)
@@ -706,6 +723,15 @@ def _region_codes(tokens: list[str]) -> list[int]:
         if rest[0][-1].isdigit() or (len(rest) > 1 and rest[1][:1].isdigit()):  # 1, 1a
             found.append(index)
     return found
+
+
+def _times_of_day(tokens: list[str]) -> list[int]:
+    """Where ``am`` or ``pm`` follows a number: a time of day, spelled (``3 am``)."""
+    return [
+        index
+        for index, token in enumerate(tokens)
+        if index and _fold(token) in _TIMES_OF_DAY and tokens[index - 1][-1:].isdigit()
+    ]
 
 
 def _abbreviated(part: str) -> bool:
