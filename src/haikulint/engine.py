@@ -129,7 +129,9 @@ class LintJob:
         return summary_headers(self.blog_rules)
 
     def read(self, file: PostFile) -> Post:
-        return read_post(file, self.cwd, sections=self.config.sections)
+        return read_post(
+            file, self.cwd, sections=self.config.sections, max_size=self.config.max_post_size
+        )
 
     def lint_text(self, file: PostFile, text: str) -> list[Diagnostic]:
         """:meth:`lint_post` of ``file`` as if it held ``text`` (a fixed version of it)."""
@@ -495,13 +497,13 @@ class PerFileIgnores:
         self._entries: list[tuple[Any, tuple[str, ...]]] = []
         if not config.per_file_ignores:
             return
-        import pathspec
+        from haikulint.patterns import compile_gitignore
 
         catalogue = load_catalogue(config.rules_dirs)
         for codes in config.per_file_ignores.values():
             catalogue.check_selectors(codes, where=f"{config.source}: per-file-ignores: ")
         self._entries = [
-            (pathspec.GitIgnoreSpec.from_lines([pattern]), codes)
+            (compile_gitignore([pattern], f"{config.source}: per-file-ignores", item=""), codes)
             for pattern, codes in config.per_file_ignores.items()
         ]
 
