@@ -98,11 +98,17 @@ class LintJob:
     def cache_key(self) -> str:
         """What the result cache is keyed on: everything but the posts that decides what
         the checks say (the whole config, the selected rules as loaded, the user's words
-        as read, where paths are shown from, the version)."""
+        as read, where paths are shown from, the version, the syllable data)."""
         from haikulint import __version__
+        from haikulint.prosody.count import data_key  # the lexicon, CMU table and rules
 
         return run_key(
-            __version__, self.config, self.rules, self.config.user_words(), str(self.cwd)
+            __version__,
+            data_key(),
+            self.config,
+            self.rules,
+            self.config.user_words(),
+            str(self.cwd),
         )
 
     @cached_property
@@ -123,7 +129,9 @@ class LintJob:
         return summary_headers(self.blog_rules)
 
     def read(self, file: PostFile) -> Post:
-        return read_post(file, self.cwd, sections=self.config.sections)
+        return read_post(
+            file, self.cwd, sections=self.config.sections, max_size=self.config.max_post_size
+        )
 
     def lint_text(self, file: PostFile, text: str) -> list[Diagnostic]:
         """:meth:`lint_post` of ``file`` as if it held ``text`` (a fixed version of it)."""
@@ -500,13 +508,13 @@ class PerFileIgnores:
         self._entries: list[tuple[Any, tuple[str, ...]]] = []
         if not config.per_file_ignores:
             return
-        import pathspec
+        from haikulint.patterns import compile_gitignore
 
         catalogue = load_catalogue(config.rules_dirs)
         for codes in config.per_file_ignores.values():
             catalogue.check_selectors(codes, where=f"{config.source}: per-file-ignores: ")
         self._entries = [
-            (pathspec.GitIgnoreSpec.from_lines([pattern]), codes)
+            (compile_gitignore([pattern], f"{config.source}: per-file-ignores", item=""), codes)
             for pattern, codes in config.per_file_ignores.items()
         ]
 

@@ -192,3 +192,12 @@ def test_a_cache_folder_owned_by_someone_else_is_not_read(
     monkeypatch.setattr(cache, "_owned_by_us", lambda path: False)
     data = cache.load("table-v1-1-1.tsv", lambda: b"built", lambda data: True, [folder])
     assert bytes(data) == b"built"
+
+
+def test_the_data_key_changes_with_the_phonology_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cached check results key on it: new rules must not be read through old results."""
+    from haikulint.prosody import count, phonology
+
+    before = count.data_key()
+    monkeypatch.setattr(phonology, "RULES_VERSION", phonology.RULES_VERSION + 1)
+    assert count.data_key() != before
