@@ -14,12 +14,11 @@ import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
@@ -38,6 +37,9 @@ from haikulint.checks.summary import PostSummary, summarize
 from haikulint.config import Config
 from haikulint.diagnostic import Diagnostic
 from haikulint.lifeline import kill_workers, start_worker, stop_signals_deferred
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 PARALLEL_THRESHOLD = 2000
 """Below this many posts, starting worker processes costs more than it saves."""
@@ -263,9 +265,12 @@ def _results(
         for (index, stat), result in zip(missed, fresh, strict=True):
             results[index] = result
             summary, diagnostics = result
-            if stat is not None and not job.depends_on_today(diagnostics):
+            if stat is not None:
                 file = files[index]
-                cache.store(file.filename, file.root, stat, summary, diagnostics)
+                today_only = job.depends_on_today(diagnostics)
+                cache.store(
+                    file.filename, file.root, stat, summary, diagnostics, today_only=today_only
+                )
     return [result for result in results if result is not None]
 
 
@@ -327,6 +332,8 @@ class _SharedPostPhase:
         # forking: the workers inherit them instead of each building its own.
         _lint_chunk(self.job, self.files[:1], lint=self.lint)
         gc.freeze()
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
         pool = ProcessPoolExecutor(
             self.processes - 1,
             mp_context=self.context,
