@@ -98,11 +98,17 @@ class LintJob:
     def cache_key(self) -> str:
         """What the result cache is keyed on: everything but the posts that decides what
         the checks say (the whole config, the selected rules as loaded, the user's words
-        as read, where paths are shown from, the version)."""
+        as read, where paths are shown from, the version, the syllable data)."""
         from haikulint import __version__
+        from haikulint.prosody.count import data_key  # the lexicon, CMU table and rules
 
         return run_key(
-            __version__, self.config, self.rules, self.config.user_words(), str(self.cwd)
+            __version__,
+            data_key(),
+            self.config,
+            self.rules,
+            self.config.user_words(),
+            str(self.cwd),
         )
 
     @cached_property
@@ -140,11 +146,19 @@ class LintJob:
     def lint_post(self, post: Post) -> list[Diagnostic]:
         """Every post-scope rule that applies to ``post`` and is not switched off for it."""
         diagnostics: list[Diagnostic] = []
+        every_rule_applies = self.no_rule_is_scoped and not post.suppressions
         for rule, check in self.post_checks:
-            if not self.is_active(rule, post):
+            if not (every_rule_applies or self.is_active(rule, post)):
                 continue
             diagnostics.extend(to_diagnostic(rule, post, problem) for problem in check(post))
         return diagnostics
+
+    @cached_property
+    def no_rule_is_scoped(self) -> bool:
+        """No rule has ``include`` or ``exclude`` and the config has no per-file ignores:
+        then only a post's own suppressions can switch a rule off (asking each rule
+        about each post costs more than some checks do)."""
+        return self.ignores.empty and not any(rule.include or rule.exclude for rule in self.rules)
 
     def is_active(self, rule: Rule, post: Post) -> bool:
         """``rule`` applies to ``post`` and neither the post nor the config turns it off."""
@@ -309,6 +323,9 @@ class _SharedPostPhase:
         _RUNNING = self
         # Objects the collector never visits stay in pages the workers share with this
         # process; otherwise each worker's first full collection copies them all.
+        # Build the checks, the counter and its tables, and import the reader, before
+        # forking: the workers inherit them instead of each building its own.
+        _lint_chunk(self.job, self.files[:1], lint=self.lint)
         gc.freeze()
         pool = ProcessPoolExecutor(
             self.processes - 1,
@@ -500,6 +517,10 @@ class PerFileIgnores:
             (compile_gitignore([pattern], f"{config.source}: per-file-ignores", item=""), codes)
             for pattern, codes in config.per_file_ignores.items()
         ]
+
+    @property
+    def empty(self) -> bool:
+        return not self._entries
 
     def ignores(self, rule: Rule, path: str | Path) -> bool:
         if not self._entries:

