@@ -175,7 +175,7 @@ class ResultCache:
             or (entry[5] is not None and entry[5] != self.today)
         ):
             return stat
-        if entry[2] is not None and entry[2] != _digest_of(filename):
+        if entry[2] is not None and entry[2] != _digest_of(filename, root):
             return stat
         from haikulint.checks.summary import PostSummary
 
@@ -199,7 +199,7 @@ class ResultCache:
         size, mtime = stat
         digest = None
         if time.time_ns() - mtime < RECENT_NANOSECONDS:
-            digest = _digest_of(filename)
+            digest = _digest_of(filename, root)
             if digest is None:
                 return
         fields = tuple(getattr(summary, f.name) for f in dataclasses.fields(summary))
@@ -256,21 +256,20 @@ def _entry_key(filename: str, root: str | os.PathLike[str]) -> str:
     return f"{os.fspath(root)}\0{filename}"
 
 
-def _digest_of(filename: str) -> bytes | None:
-    """A digest of the regular file ``filename``'s bytes; None for anything else."""
+MAX_DIGEST_BYTES = 64 << 20
+"""A post larger than this is not cached (it is over any sensible max-post-size)."""
+
+
+def _digest_of(filename: str, root: str | os.PathLike[str]) -> bytes | None:
+    """A digest of the regular file ``filename``'s bytes; None for anything else. Read as
+    the post reader reads it: never through a link out of ``root``, never past a size."""
+    from haikulint.bounded_read import InputError, read_post_bytes
+
     try:
-        handle = os.open(filename, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError):
+        data = read_post_bytes(filename, root, MAX_DIGEST_BYTES)
+    except (InputError, ValueError):
         return None
-    try:
-        if not S_ISREG(os.fstat(handle).st_mode):
-            return None
-        with open(handle, "rb", closefd=False) as file:
-            return hashlib.blake2b(file.read(), digest_size=16).digest()
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _load(path: Path, key: str, today: date) -> dict[str, Entry] | None:
