@@ -347,19 +347,9 @@ class SyllableCounter:
                 readings = _union(readings, self._part(word))
             return readings[0], Source.LEXICON
         if "&" in key and not key.startswith("&") and not key.endswith("&"):
-            result: Readings = ((0,), Source.LETTERS)
-            for index, side in enumerate(key.split("&")):
-                if index:
-                    result = _add(result, (spoken.SYMBOLS["&"], Source.LETTERS))
-                result = _add(result, self._ampersand_side(side))
-            return result
+            return _said_between(key, "&", self._ampersand_side, Source.LETTERS)
         if "+" in key and key[0].isdigit() and key[-1].isdigit():
-            result = ((0,), Source.NUMBER)
-            for index, side in enumerate(key.split("+")):
-                if index:
-                    result = _add(result, (spoken.SYMBOLS["+"], Source.NUMBER))
-                result = _add(result, self._part(side))
-            return result
+            return _said_between(key, "+", self._part, Source.NUMBER)
         if key[:1] == "#" and len(key) > 1:
             # #1 number one; #haiku haiku (a hashtag read as its word) or hash haiku
             said = (2,) if key[1].isdigit() else (0, 1)
@@ -756,6 +746,18 @@ def _spelled_whole(stem: str, base: Readings) -> bool:
     """True when ``base`` is ``stem`` spelled letter by letter, being in no dictionary."""
     spelled = base[1] in (Source.LETTERS, Source.SPELLED_GUESS)
     return spelled and base[0] == (letters.spelled_count(stem),)
+
+
+def _said_between(
+    key: str, symbol: str, read: Callable[[str], Readings], source: Source
+) -> Readings:
+    """``Q&A``, ``2+2``: each side as ``read`` says, the symbol read aloud between them."""
+    result: Readings = ((0,), source)
+    for index, side in enumerate(key.split(symbol)):
+        if index:
+            result = _add(result, (spoken.SYMBOLS[symbol], source))
+        result = _add(result, read(side))
+    return result
 
 
 def _split_totals(split: Split) -> tuple[int, ...]:
