@@ -122,7 +122,10 @@ _PRICE = re.compile(r"(?P<units>\d+)\.(?P<cents>\d\d)")
 _IZE_ENDINGS = tuple(
     (stem + ending, extra)
     for stem in ("iz", "is")
-    for ending, extra in (("e", 1), ("es", 2), ("ed", 1), ("ing", 2), ("er", 2), ("ers", 2))
+    for ending, extra in (
+        *(("e", 1), ("es", 2), ("ed", 1), ("ing", 2), ("er", 2), ("ers", 2)),
+        *(("ation", 3), ("ations", 3)),  # dockerization: docker + i-za-tion
+    )
 )
 _ALPHA_RUN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "se", "ge", "ze")
@@ -513,10 +516,13 @@ class SyllableCounter:
         tailed = self._tailed(key)
         if tailed is not None:
             return tailed
-        prefixed = self._prefixed(key)
+        prefixed = self._prefixed(key) or self._suffixed(key)
         if prefixed is not None:
             self._splits[key] = prefixed
             return _split_totals(prefixed), Source.PARTS
+        swapped = self._swapped(key)
+        if swapped is not None:
+            return swapped
         compound = self._compound(key)
         if compound is not None:
             split, totals, sure = compound
@@ -545,6 +551,39 @@ class SyllableCounter:
             inner = self._prefixed(rest)
             if inner is not None:
                 return ((prefix, (spoken.PREFIXES[prefix], Source.LEXICON)), *inner)
+        return None
+
+    def _suffixed(self, key: str) -> Split | None:
+        """A known word and a suffix: ``dockerless``, ``configurable`` (configure +
+        able, its e dropped), ``lazily`` (lazy, its y an i), ``snappish``."""
+        if not key.isalpha() or not key.isascii():
+            return None
+        for suffix in spoken.SUFFIXES_LONGEST_FIRST:
+            stem = key[: -len(suffix)]
+            if not key.endswith(suffix) or len(stem) < _COMPOUND_PART_MIN:
+                continue
+            candidates = [stem, stem + "e"]
+            if stem.endswith("i"):
+                candidates.append(stem[:-1] + "y")
+            if _doubled(stem):
+                candidates.append(stem[:-1])
+            said = (suffix, (spoken.SUFFIXES[suffix], Source.LEXICON))
+            for candidate in candidates:
+                known = self._known(candidate)
+                if known is not None and known[1] not in GUESSES:
+                    return ((stem, known), said)
+            inner = self._suffixed(stem)  # statefulness: state + ful + ness
+            if inner is not None:
+                return (*inner, said)
+        return None
+
+    def _swapped(self, key: str) -> Readings | None:
+        """An ending said like a known word's: ``transparence`` as ``transparent``."""
+        for ending, said_as, extra in spoken.SWAPPED_ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= _COMPOUND_PART_MIN:
+                known = self._known(key[: -len(ending)] + said_as)
+                if known is not None and known[1] not in GUESSES:
+                    return tuple(count + extra for count in known[0]), Source.PARTS
         return None
 
     def _tailed(self, key: str) -> Readings | None:
