@@ -297,6 +297,23 @@ def test_9_rules_from_a_users_rules_dir_are_printed_escaped(in_tmp: Path) -> Non
         assert "\\x1b" in out
 
 
+def test_9_every_message_on_standard_error_goes_through_escape() -> None:
+    """The class, not the case: no module writes a formatted message to standard error
+    itself (it would print a path raw); escape.warn/error/hint/note do it for all."""
+    import re
+
+    source = Path(__file__).parent.parent / "src" / "haikulint"
+    raw = re.compile(r"stderr\.write\(f|echo\(f[\"']haikulint: |err=True\)")
+    offenders = [
+        f"{path.relative_to(source)}:{number}: {line.strip()}"
+        for path in sorted(source.rglob("*.py"))
+        if path.name != "escape.py"
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if raw.search(line) and "escape." not in line and "prompt(" not in line
+    ]
+    assert offenders == []
+
+
 # --- 10. every input is bounded -----------------------------------------------------------------
 
 

@@ -105,7 +105,7 @@ def read_post_bytes(path: str, root: str | os.PathLike[str], limit: int) -> byte
     way there, the file opened is checked to be inside ``root`` before it is read.
     Raises :class:`InputError` with the reason a post cannot be read.
     """
-    real_root = _real_root(os.fspath(root))
+    real_root = _real_root(os.path.abspath(root))
     try:
         descriptor = os.open(path, _OPEN_FLAGS | _NOFOLLOW)
     except OSError as error:

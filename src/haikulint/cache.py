@@ -13,9 +13,9 @@ second write within the file system's timestamp tick keeps the mtime), the
 :class:`~haikulint.checks.summary.PostSummary` the cross-post rules need, and the
 post's diagnostics, each exactly as the checks made it (any fix attached included).
 
-Results that depend on the date (``date-future``) are never stored: such a post is
-checked again on every run, against that day's date. A run dated before the cache's
-own date ignores the cache, as a post not in the future then might be.
+Results that depend on the date (``date-future``) hold for the day they were found:
+such a post is checked again on the first run of another day. A run dated before the
+cache's own date ignores the cache, as a post not in the future then might be.
 
 The folder: ``$HAIKULINT_CACHE_DIR``, else the config's ``cache-dir``, else
 ``$XDG_CACHE_HOME/haikulint`` or ``~/.cache/haikulint``; results go in its ``results/``.
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 CACHE_ENV = "HAIKULINT_CACHE_DIR"
 RESULTS_FOLDER = "results"
 SUFFIX = ".cache"
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever what is stored changes shape."""
 
 KEEP_FILES = 8
@@ -115,9 +115,10 @@ def stable(value: object) -> object:
 Stat = tuple[int, int]
 """A file's size and ``mtime_ns``."""
 
-Entry = tuple[int, int, bytes | None, tuple[Any, ...], "tuple[Diagnostic, ...] | None"]
+Entry = tuple[int, int, bytes | None, tuple[Any, ...], "tuple[Diagnostic, ...] | None", date | None]
 """size, mtime_ns, content digest (or None), the summary's fields, the diagnostics
-(None for a post only summarized, never checked)."""
+(None for a post only summarized, never checked), and the one day they hold for (None:
+any day)."""
 
 
 class Cached(NamedTuple):
@@ -167,9 +168,14 @@ class ResultCache:
         key = _entry_key(filename, root)
         self._seen.add(key)
         entry = self._entries.get(key)
-        if entry is None or (entry[0], entry[1]) != stat or (checked and entry[4] is None):
+        if (
+            entry is None
+            or (entry[0], entry[1]) != stat
+            or (checked and entry[4] is None)
+            or (entry[5] is not None and entry[5] != self.today)
+        ):
             return stat
-        if entry[2] is not None and entry[2] != _digest_of(filename):
+        if entry[2] is not None and entry[2] != _digest_of(filename, root):
             return stat
         from haikulint.checks.summary import PostSummary
 
@@ -182,20 +188,24 @@ class ResultCache:
         stat: Stat,
         summary: PostSummary,
         diagnostics: tuple[Diagnostic, ...] | None,
+        *,
+        today_only: bool = False,
     ) -> None:
         """Remember what ``filename`` gave, as it was when stat'ed (``stat``, taken before
-        it was read: a change while it was read is seen by the next run)."""
+        it was read: a change while it was read is seen by the next run); with
+        ``today_only``, for today only (what was found depends on the date)."""
         if self.path is None:
             return
         size, mtime = stat
         digest = None
         if time.time_ns() - mtime < RECENT_NANOSECONDS:
-            digest = _digest_of(filename)
+            digest = _digest_of(filename, root)
             if digest is None:
                 return
         fields = tuple(getattr(summary, f.name) for f in dataclasses.fields(summary))
         key = _entry_key(filename, root)
-        self._entries[key] = (size, mtime, digest, fields, diagnostics)
+        day = self.today if today_only else None
+        self._entries[key] = (size, mtime, digest, fields, diagnostics, day)
         self._seen.add(key)
         self._changed = True
 
@@ -246,21 +256,20 @@ def _entry_key(filename: str, root: str | os.PathLike[str]) -> str:
     return f"{os.fspath(root)}\0{filename}"
 
 
-def _digest_of(filename: str) -> bytes | None:
-    """A digest of the regular file ``filename``'s bytes; None for anything else."""
+MAX_DIGEST_BYTES = 64 << 20
+"""A post larger than this is not cached (it is over any sensible max-post-size)."""
+
+
+def _digest_of(filename: str, root: str | os.PathLike[str]) -> bytes | None:
+    """A digest of the regular file ``filename``'s bytes; None for anything else. Read as
+    the post reader reads it: never through a link out of ``root``, never past a size."""
+    from haikulint.bounded_read import InputError, read_post_bytes
+
     try:
-        handle = os.open(filename, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError):
+        data = read_post_bytes(filename, root, MAX_DIGEST_BYTES)
+    except (InputError, ValueError):
         return None
-    try:
-        if not S_ISREG(os.fstat(handle).st_mode):
-            return None
-        with open(handle, "rb", closefd=False) as file:
-            return hashlib.blake2b(file.read(), digest_size=16).digest()
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _load(path: Path, key: str, today: date) -> dict[str, Entry] | None:

@@ -386,7 +386,9 @@ def _run(argv: list[str] | None) -> NoReturn:
         sys.stderr.write("haikulint: interrupted\n")
         sys.exit(130)
     except Terminated as stop:
-        sys.stderr.write(f"haikulint: {stop.message}\n")
+        from haikulint.escape import note
+
+        note(stop.message)
         sys.exit(stop.exit_code)
     except BrokenPipeError:
         sys.exit(1)

@@ -76,6 +76,24 @@ def test_cache_is_rebuilt_when_the_dictionary_changes(source: Path, tmp_path: Pa
     assert len(list(folder.iterdir())) == 2  # the old one is kept for a week
 
 
+def test_a_reinstall_with_the_same_content_reuses_the_table(source: Path, tmp_path: Path) -> None:
+    """A new venv or pre-commit environment installs the same dictionary with a new
+    mtime: the table is keyed on content, so it is not built again."""
+    folder = tmp_path / "cache"
+    cmu.open_lookup(source, [folder])
+    (built,) = folder.iterdir()
+    stamp = built.stat().st_mtime_ns
+    reinstalled = source.with_name("copy.dict")
+    reinstalled.write_bytes(source.read_bytes())
+    source.unlink()
+    reinstalled.rename(source)
+    os.utime(source, ns=(10**18, 10**18))
+    assert cmu.cache_file_name(source) == built.name
+    assert cmu.open_lookup(source, [folder]).counts("fire") == (1, 2)
+    assert list(folder.iterdir()) == [built]
+    assert built.stat().st_mtime_ns == stamp
+
+
 def test_a_corrupt_cache_file_is_rebuilt(source: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     folder.mkdir()

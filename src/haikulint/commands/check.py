@@ -48,13 +48,15 @@ def run(
     from haikulint import report
 
     report.validate_format(output_format, statistics=statistics)
-    from haikulint.baseline import filter_known, read_baseline
-    from haikulint.baseline import write_baseline as save_baseline
     from haikulint.catalogue import load_catalogue
     from haikulint.diagnostic import Severity
     from haikulint.engine import LintJob, lint
 
-    recorded = read_baseline(baseline) if baseline is not None else None
+    recorded = None
+    if baseline is not None:
+        from haikulint.baseline import read_baseline
+
+        recorded = read_baseline(baseline)
     catalogue = load_catalogue(config.rules_dirs)
     rules = catalogue.select(
         select or config.select,
@@ -109,10 +111,14 @@ def run(
     diagnostics = result.diagnostics
     _warn_about_suppressions(result.suppression_problems, result.unknown_suppressions)
     if write_baseline is not None:
+        from haikulint.baseline import write_baseline as save_baseline
+
         save_baseline(write_baseline, diagnostics)
         escape.note(f"wrote {len(diagnostics)} problems to baseline {write_baseline}")
         return 0
     if recorded is not None:
+        from haikulint.baseline import filter_known
+
         diagnostics = filter_known(diagnostics, recorded)
     if anchor != Path.cwd():
         diagnostics = [_relative_to_cwd(diagnostic, anchor) for diagnostic in diagnostics]

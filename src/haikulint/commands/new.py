@@ -473,7 +473,7 @@ def _open_editor(command: list[str], path: Path) -> int:
 
 
 def _echo_err(message: str) -> None:
-    typer.echo(message, err=True)
+    typer.echo(escape.printable(message, keep_line_breaks=True), err=True)
 
 
 def _warn(message: str) -> None:
