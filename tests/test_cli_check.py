@@ -553,7 +553,7 @@ def test_shared_post_phase_lints_every_file_once_in_order(
         shared = engine._SharedPostPhase(job, files, processes).run(progress.append)
         assert shared == serial
         assert sum(progress) == len(files)
-    assert [summary.display_path for summary in serial[0]] == [
+    assert [summary.display_path for summary, _ in serial] == [
         f"posts/{file.path.relative_to(in_tmp / 'posts').as_posix()}" for file in files
     ]
 

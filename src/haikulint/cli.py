@@ -14,6 +14,7 @@ command's annotations on every run, and string annotations must then be compiled
 evaluated by ``typing.get_type_hints`` (~2.5 ms of start-up for these commands).
 """
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -149,6 +150,12 @@ def check(
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="Never show a progress bar.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Read and check every post, ignoring and not writing the cache."
+        ),
+    ] = False,
     fix: Annotated[
         bool | None,
         typer.Option("--fix/--no-fix", help="Apply safe fixes (config: fix).", show_default=False),
@@ -190,6 +197,7 @@ def check(
             exit_zero=exit_zero,
             force_exclude=force_exclude,
             show_progress=not no_progress,
+            use_cache=not no_cache,
             fixing=command.Fixing(fix=fix, unsafe=unsafe_fixes, diff=diff, only=fix_only),
         )
     )
@@ -279,6 +287,19 @@ def new(
 
 
 @app.command()
+def clean(config_file: ConfigOption = None) -> None:
+    """Remove the cached results of earlier checks."""
+    from haikulint.cache import cache_folder, clean
+    from haikulint.config import load_config
+
+    folder = cache_folder(load_config(config_file).cache_dir)
+    removed = clean(folder)
+    where = folder if folder is not None else "no cache folder"
+    typer.echo(f"Removed {len(removed)} cache file{'s' * (len(removed) != 1)} from {where}")
+    _exit(0)
+
+
+@app.command()
 def mv(
     post: Annotated[
         Path,
@@ -335,7 +356,9 @@ def _exit(code: int) -> NoReturn:
 
 
 def _fail(message: str) -> NoReturn:
-    sys.stderr.write(f"haikulint: error: {message}\n")
+    from haikulint.escape import error
+
+    error(message)
     sys.exit(2)
 
 
@@ -363,7 +386,9 @@ def _run(argv: list[str] | None) -> NoReturn:
         sys.stderr.write("haikulint: interrupted\n")
         sys.exit(130)
     except Terminated as stop:
-        sys.stderr.write(f"haikulint: {stop.message}\n")
+        from haikulint.escape import note
+
+        note(stop.message)
         sys.exit(stop.exit_code)
     except BrokenPipeError:
         sys.exit(1)
@@ -376,8 +401,18 @@ def _run(argv: list[str] | None) -> NoReturn:
         if type(error).__name__ == "Abort":
             sys.stderr.write("haikulint: aborted\n")
             sys.exit(1)
+        if isinstance(error, OSError) and not _working_folder_exists():
+            _fail("the current folder no longer exists (was it deleted?); cd to one that does")
         _fail(f"internal error: {type(error).__name__}: {error}")
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _working_folder_exists() -> bool:
+    try:
+        os.getcwd()
+    except OSError:
+        return False
+    return True
 
 
 def _is_click_exception(error: Exception) -> bool:

@@ -14,15 +14,15 @@ import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
+from haikulint.cache import Cached, ResultCache, Stat, run_key
 from haikulint.catalogue import (
     PostCheck,
     Rule,
@@ -37,6 +37,9 @@ from haikulint.checks.summary import PostSummary, summarize
 from haikulint.config import Config
 from haikulint.diagnostic import Diagnostic
 from haikulint.lifeline import kill_workers, start_worker, stop_signals_deferred
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 PARALLEL_THRESHOLD = 2000
 """Below this many posts, starting worker processes costs more than it saves."""
@@ -94,6 +97,32 @@ class LintJob:
         )
 
     @cached_property
+    def cache_key(self) -> str:
+        """What the result cache is keyed on: everything but the posts that decides what
+        the checks say (the whole config, the selected rules as loaded, the user's words
+        as read, where paths are shown from, the version, the syllable data)."""
+        from haikulint import __version__
+        from haikulint.prosody.count import data_key  # the lexicon, CMU table and rules
+
+        return run_key(
+            __version__,
+            data_key(),
+            self.config,
+            self.rules,
+            self.config.user_words(),
+            str(self.cwd),
+        )
+
+    @cached_property
+    def today_codes(self) -> frozenset[str]:
+        """The selected rules whose verdict depends on today's date."""
+        return frozenset(rule.code for rule in self.rules if rule.check_kind.uses_today)
+
+    def depends_on_today(self, diagnostics: Iterable[Diagnostic] | None) -> bool:
+        """Whether ``diagnostics`` hold a finding that may read otherwise another day."""
+        return any(diagnostic.code in self.today_codes for diagnostic in diagnostics or ())
+
+    @cached_property
     def blog_rules(self) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if rule.scope == "blog")
 
@@ -102,7 +131,9 @@ class LintJob:
         return summary_headers(self.blog_rules)
 
     def read(self, file: PostFile) -> Post:
-        return read_post(file, self.cwd, sections=self.config.sections)
+        return read_post(
+            file, self.cwd, sections=self.config.sections, max_size=self.config.max_post_size
+        )
 
     def lint_text(self, file: PostFile, text: str) -> list[Diagnostic]:
         """:meth:`lint_post` of ``file`` as if it held ``text`` (a fixed version of it)."""
@@ -117,11 +148,19 @@ class LintJob:
     def lint_post(self, post: Post) -> list[Diagnostic]:
         """Every post-scope rule that applies to ``post`` and is not switched off for it."""
         diagnostics: list[Diagnostic] = []
+        every_rule_applies = self.no_rule_is_scoped and not post.suppressions
         for rule, check in self.post_checks:
-            if not self.is_active(rule, post):
+            if not (every_rule_applies or self.is_active(rule, post)):
                 continue
             diagnostics.extend(to_diagnostic(rule, post, problem) for problem in check(post))
         return diagnostics
+
+    @cached_property
+    def no_rule_is_scoped(self) -> bool:
+        """No rule has ``include`` or ``exclude`` and the config has no per-file ignores:
+        then only a post's own suppressions can switch a rule off (asking each rule
+        about each post costs more than some checks do)."""
+        return self.ignores.empty and not any(rule.include or rule.exclude for rule in self.rules)
 
     def is_active(self, rule: Rule, post: Post) -> bool:
         """``rule`` applies to ``post`` and neither the post nor the config turns it off."""
@@ -151,14 +190,21 @@ def lint(
     *,
     context_files: Iterable[PostFile] = (),
     on_progress: ProgressCallback | None = None,
+    cache: ResultCache | None = None,
 ) -> LintResult:
-    """Lint ``files``; ``context_files`` only serve the cross-post rules."""
-    summaries, diagnostics = _read_phase(files, job, on_progress)
+    """Lint ``files``; ``context_files`` only serve the cross-post rules. A post that
+    ``cache`` holds unchanged is neither read nor checked again; what the others give
+    is stored in it, and it is saved at the end."""
+    cache = cache or ResultCache.disabled(job.today)
+    results = _results(files, job, cache, on_progress)
+    summaries = [summary for summary, _ in results]
+    diagnostics = [diagnostic for _, found in results for diagnostic in found or ()]
     if job.blog_rules:
         checked = {_absolute(file.filename) for file in files}
         extra = [file for file in context_files if _absolute(file.filename) not in checked]
-        others = summarize_posts(extra, job)
+        others = [summary for summary, _ in _results(extra, job, cache, lint=False)]
         diagnostics.extend(_blog_phase(summaries, files, others, job))
+    cache.save()
     diagnostics.sort(key=Diagnostic.sort_key)
     return LintResult(
         diagnostics=diagnostics,
@@ -190,7 +236,42 @@ def summarize_posts(files: Sequence[PostFile], job: LintJob) -> list[PostSummary
     A pre-commit run names a few staged posts, but the cross-post rules compare them with
     every post of the root, so a big blog is read on all cores here too.
     """
-    return _read_phase(files, job, lint=False)[0]
+    return [summary for summary, _ in _read_phase(files, job, lint=False)]
+
+
+def _results(
+    files: Sequence[PostFile],
+    job: LintJob,
+    cache: ResultCache,
+    on_progress: ProgressCallback | None = None,
+    *,
+    lint: bool = True,
+) -> list[PostResult]:
+    """What each of ``files`` gives, in order: from ``cache`` where the file is unchanged,
+    else read (and, with ``lint``, checked) and stored in ``cache``."""
+    results: list[PostResult | None] = []
+    missed: list[tuple[int, Stat | None]] = []
+    for file in files:
+        found = cache.lookup(file.filename, file.root, checked=lint)
+        if isinstance(found, Cached):
+            results.append((found.summary, found.diagnostics))
+        else:
+            missed.append((len(results), found))
+            results.append(None)
+    if on_progress is not None and len(missed) < len(files):
+        on_progress(len(files) - len(missed))
+    if missed:
+        fresh = _read_phase([files[index] for index, _ in missed], job, on_progress, lint=lint)
+        for (index, stat), result in zip(missed, fresh, strict=True):
+            results[index] = result
+            summary, diagnostics = result
+            if stat is not None:
+                file = files[index]
+                today_only = job.depends_on_today(diagnostics)
+                cache.store(
+                    file.filename, file.root, stat, summary, diagnostics, today_only=today_only
+                )
+    return [result for result in results if result is not None]
 
 
 def _read_phase(
@@ -199,7 +280,7 @@ def _read_phase(
     on_progress: ProgressCallback | None = None,
     *,
     lint: bool = True,
-) -> tuple[list[PostSummary], list[Diagnostic]]:
+) -> list[PostResult]:
     """Read every file into a :class:`PostSummary` for the blog phase, in order, and lint
     it unless ``lint`` is false; on all cores for a large tree."""
     processes = _worker_count(len(files))
@@ -212,7 +293,9 @@ SPAN_POSTS = 500
 """Posts per share of the work: small enough to keep every process busy to the end and
 the progress bar moving, large enough that handing out shares costs nothing."""
 
-SharedResult = tuple[list[PostSummary], list[Diagnostic]]
+PostResult = tuple[PostSummary, "tuple[Diagnostic, ...] | None"]
+"""A post's summary, and its diagnostics (None when it was only summarized)."""
+SharedResult = list[PostResult]
 
 
 class _SharedPostPhase:
@@ -245,7 +328,12 @@ class _SharedPostPhase:
         _RUNNING = self
         # Objects the collector never visits stay in pages the workers share with this
         # process; otherwise each worker's first full collection copies them all.
+        # Build the checks, the counter and its tables, and import the reader, before
+        # forking: the workers inherit them instead of each building its own.
+        _lint_chunk(self.job, self.files[:1], lint=self.lint)
         gc.freeze()
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
         pool = ProcessPoolExecutor(
             self.processes - 1,
             mp_context=self.context,
@@ -256,7 +344,7 @@ class _SharedPostPhase:
             # Two tasks per worker, so a worker never waits for this process to hand
             # out the next one; a task takes its span when it starts, not when sent.
             with stop_signals_deferred():  # see there
-                pending: set[Future[tuple[int, SharedResult] | None]] = {
+                pending: set[Future[tuple[int, PackedResult] | None]] = {
                     pool.submit(_lint_next_span) for _ in range(2 * (self.processes - 1))
                 }
             while (index := self.take()) is not None:
@@ -280,13 +368,11 @@ class _SharedPostPhase:
         finally:
             _RUNNING = None
             gc.unfreeze()
-        summaries: list[PostSummary] = []
-        diagnostics: list[Diagnostic] = []
+        merged: SharedResult = []
         for result in self.results:
             assert result is not None, "every span is taken exactly once"
-            summaries.extend(result[0])
-            diagnostics.extend(result[1])
-        return summaries, diagnostics
+            merged.extend(result)
+        return merged
 
     def take(self) -> int | None:
         """The next span nobody has taken, or None when all are."""
@@ -303,18 +389,18 @@ class _SharedPostPhase:
 
     def collect(
         self,
-        done: Iterable[Future[tuple[int, SharedResult] | None]],
+        done: Iterable[Future[tuple[int, PackedResult] | None]],
         pool: ProcessPoolExecutor,
         on_progress: ProgressCallback | None,
-    ) -> set[Future[tuple[int, SharedResult] | None]]:
+    ) -> set[Future[tuple[int, PackedResult] | None]]:
         """Store what finished tasks found; a task that found work is followed by another."""
-        more: set[Future[tuple[int, SharedResult] | None]] = set()
+        more: set[Future[tuple[int, PackedResult] | None]] = set()
         for future in done:
             outcome = future.result()
             if outcome is None:
                 continue  # nothing was left to take
-            index, result = outcome
-            self.results[index] = result
+            index, packed = outcome
+            self.results[index] = _unpack(packed)
             if on_progress is not None:
                 start, stop = self.spans[index]
                 on_progress(stop - start)
@@ -326,11 +412,44 @@ _RUNNING: _SharedPostPhase | None = None
 """The parallel post phase under way, inherited by its forked workers."""
 
 
-def _lint_next_span() -> tuple[int, SharedResult] | None:
+def _lint_next_span() -> tuple[int, PackedResult] | None:
     """In a worker: lint the next span nobody has taken; None when there is none."""
     assert _RUNNING is not None, "workers are forked by _SharedPostPhase.run"
     index = _RUNNING.take()
-    return None if index is None else (index, _RUNNING.lint_span(index))
+    return None if index is None else (index, _pack(_RUNNING.lint_span(index)))
+
+
+PackedResult = list[tuple[tuple[Any, ...], tuple[tuple[Any, ...], ...] | None]]
+"""A span's results as plain tuples of field values: they travel from a worker several
+times faster than pickled dataclasses."""
+
+
+def _pack(results: SharedResult) -> PackedResult:
+    return [
+        (_values(summary), None if found is None else tuple(map(_values, found)))
+        for summary, found in results
+    ]
+
+
+def _unpack(packed: PackedResult) -> SharedResult:
+    return [
+        (PostSummary(*summary), None if found is None else tuple(Diagnostic(*d) for d in found))
+        for summary, found in packed
+    ]
+
+
+def _values(record: Any) -> tuple[Any, ...]:
+    return tuple(getattr(record, name) for name in _field_names(type(record)))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(field.name for field in fields(kind))
+    return names
 
 
 def _lint_chunk(
@@ -339,18 +458,15 @@ def _lint_chunk(
     on_progress: ProgressCallback | None = None,
     *,
     lint: bool = True,
-) -> tuple[list[PostSummary], list[Diagnostic]]:
+) -> SharedResult:
     """Read ``files`` into summaries, and lint them unless ``lint`` is false."""
-    summaries: list[PostSummary] = []
-    diagnostics: list[Diagnostic] = []
+    results: SharedResult = []
     for file in files:
         post = job.read(file)
-        summaries.append(job.summarize(post))
-        if lint:
-            diagnostics.extend(job.lint_post(post))
+        results.append((job.summarize(post), tuple(job.lint_post(post)) if lint else None))
         if on_progress is not None:
             on_progress(1)
-    return summaries, diagnostics
+    return results
 
 
 def _blog_phase(
@@ -399,15 +515,19 @@ class PerFileIgnores:
         self._entries: list[tuple[Any, tuple[str, ...]]] = []
         if not config.per_file_ignores:
             return
-        import pathspec
+        from haikulint.patterns import compile_gitignore
 
         catalogue = load_catalogue(config.rules_dirs)
         for codes in config.per_file_ignores.values():
             catalogue.check_selectors(codes, where=f"{config.source}: per-file-ignores: ")
         self._entries = [
-            (pathspec.GitIgnoreSpec.from_lines([pattern]), codes)
+            (compile_gitignore([pattern], f"{config.source}: per-file-ignores", item=""), codes)
             for pattern, codes in config.per_file_ignores.items()
         ]
+
+    @property
+    def empty(self) -> bool:
+        return not self._entries
 
     def ignores(self, rule: Rule, path: str | Path) -> bool:
         if not self._entries:

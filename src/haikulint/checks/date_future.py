@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 KIND = "date-future"
 SCOPE = "post"
 OPTIONS: Mapping[str, Option] = {"key": DATE_KEY}
+USES_TODAY = True
+"""The verdict changes with the date: cached for the day only (see :mod:`haikulint.cache`)."""
 
 
 def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:

@@ -47,6 +47,9 @@ class CheckKind:
     headers_read: Callable[[Mapping[str, object]], frozenset[str]]
     """Blog scope: the headers ``check`` reads of each post (see :mod:`.summary`); none for
     a post-scope check."""
+    uses_today: bool = False
+    """Whether what ``check`` says depends on today's date (``USES_TODAY`` in the module):
+    such results are cached for the day only."""
 
 
 def _no_headers(options: Mapping[str, object]) -> frozenset[str]:
@@ -74,4 +77,5 @@ def load_kind(kind: str) -> CheckKind:
         check=module.check,
         doc=(module.__doc__ or "").strip(),
         headers_read=getattr(module, "headers_read", _no_headers),
+        uses_today=getattr(module, "USES_TODAY", False),
     )

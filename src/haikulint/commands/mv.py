@@ -162,7 +162,7 @@ def _plan(
     source = file.parent if bundle else file
     target = root / (relative.parent if bundle else relative)
     _refuse_duplicate(root, relative, file, config)
-    original = _read(file)
+    original = _read(file, root, config.max_post_size)
     text, recorded = _edited(original, poem, old, alias, root, config, file)
     renames = [] if _same_path(source, target) else [Rename(source, target, root)]
     if not renames and text == original:
@@ -203,11 +203,13 @@ def _refuse_duplicate(root: Path, relative: Path, file: Path, config: Config) ->
         )
 
 
-def _read(file: Path) -> str:
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise Refused(f"{_shown(file)}: cannot read the post ({_reason(error)})") from None
+def _read(file: Path, root: Path, limit: int) -> str:
+    from haikulint.bounded_read import InputError, read_post_bytes
+
+    try:  # a regular file inside the root, within max-post-size: as check reads it
+        data = read_post_bytes(os.fspath(file), root, limit)
+    except InputError as error:
+        raise Refused(f"{_shown(file)}: cannot read the post ({error})") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -302,4 +304,6 @@ def _reason(error: OSError) -> str:
 
 
 def _error(message: str) -> None:
-    typer.echo(f"haikulint: error: {message}", err=True)
+    from haikulint import escape
+
+    escape.error(message)

@@ -1,0 +1,353 @@
+"""Results of earlier runs: a post unchanged since is neither read nor checked again.
+
+As ruff does it. One cache file per *run key*: a digest of haikulint's version, the
+whole effective config, the selected rules (their files' content as loaded: code,
+kind, severity, options, include and exclude), the user's words (the words file's
+content, not its name) and the folder paths are shown relative to. Anything that
+changes what a check would say about an unchanged post changes the key, so an old
+file is simply never read again (and removed once several newer ones exist).
+
+Inside, one entry per post file and blog root: the file's size and ``mtime_ns`` when
+it was read (and a digest of its bytes when its mtime was too recent to trust: a
+second write within the file system's timestamp tick keeps the mtime), the
+:class:`~haikulint.checks.summary.PostSummary` the cross-post rules need, and the
+post's diagnostics, each exactly as the checks made it (any fix attached included).
+
+Results that depend on the date (``date-future``) hold for the day they were found:
+such a post is checked again on the first run of another day. A run dated before the
+cache's own date ignores the cache, as a post not in the future then might be.
+
+The folder: ``$HAIKULINT_CACHE_DIR``, else the config's ``cache-dir``, else
+``$XDG_CACHE_HOME/haikulint`` or ``~/.cache/haikulint``; results go in its ``results/``.
+A cache that cannot be read, is corrupt, is not ours or cannot be written is no
+error: the run goes on without it. Files are replaced atomically, so concurrent
+runs each see a whole file (the last writer wins).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import hashlib
+import io
+import json
+import os
+import pickle
+import time
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path, PurePath
+from stat import S_ISREG
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from haikulint.checks.summary import PostSummary
+    from haikulint.diagnostic import Diagnostic
+
+CACHE_ENV = "HAIKULINT_CACHE_DIR"
+RESULTS_FOLDER = "results"
+SUFFIX = ".cache"
+FORMAT = 2
+"""Bumped whenever what is stored changes shape."""
+
+KEEP_FILES = 8
+"""Cache files kept per folder (one per run key: config, rules, words...); older go."""
+MAX_ENTRIES = 1_000_000
+"""Posts remembered per cache file; a run over more stores nothing."""
+MAX_FILE_BYTES = 512 * 1024 * 1024
+"""A cache file larger than this is not read (it cannot be one of ours)."""
+RECENT_NANOSECONDS = 2_000_000_000
+"""A post changed less than this before it was read may change again within the same
+mtime; its content digest is stored too, and compared on the next run."""
+
+
+def cache_folder(configured: Path | None = None) -> Path | None:
+    """Where result caches live: ``$HAIKULINT_CACHE_DIR``, else ``configured`` (the
+    config's ``cache-dir``), else the user cache folder. None if there is none."""
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        base = Path(explicit)
+    elif configured is not None:
+        base = configured
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        if xdg and os.path.isabs(xdg):
+            base = Path(xdg) / "haikulint"
+        else:
+            try:
+                base = Path.home() / ".cache" / "haikulint"
+            except (RuntimeError, KeyError):  # no home folder
+                return None
+    return base / RESULTS_FOLDER
+
+
+def run_key(*parts: object) -> str:
+    """A digest of ``parts``, serialized generically (see :func:`stable`)."""
+    text = json.dumps([stable(part) for part in parts], sort_keys=True, separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def stable(value: object) -> object:
+    """``value`` as JSON data that is equal exactly when the values are: dataclasses
+    field by field (every field, so a config key added later counts by itself),
+    mappings by sorted key, paths as text, enums by value."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            "@": type(value).__name__,
+            **{f.name: stable(getattr(value, f.name)) for f in dataclasses.fields(value)},
+        }
+    if isinstance(value, enum.Enum):
+        return stable(value.value)
+    if isinstance(value, Mapping):
+        return sorted(([stable(key), stable(item)] for key, item in value.items()), key=repr)
+    if isinstance(value, (set, frozenset)):
+        return sorted((stable(item) for item in value), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [stable(item) for item in value]
+    if isinstance(value, PurePath):
+        return {"path": str(value)}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return {type(value).__name__: repr(value)}
+
+
+Stat = tuple[int, int]
+"""A file's size and ``mtime_ns``."""
+
+Entry = tuple[int, int, bytes | None, tuple[Any, ...], "tuple[Diagnostic, ...] | None", date | None]
+"""size, mtime_ns, content digest (or None), the summary's fields, the diagnostics
+(None for a post only summarized, never checked), and the one day they hold for (None:
+any day)."""
+
+
+class Cached(NamedTuple):
+    """What the cache holds of an unchanged post."""
+
+    summary: PostSummary
+    diagnostics: tuple[Diagnostic, ...] | None
+
+
+class ResultCache:
+    """The results stored under one run key, loaded once, saved once at the end."""
+
+    def __init__(self, path: Path | None, today: date, entries: dict[str, Entry]) -> None:
+        self.path = path
+        self.today = today
+        self._entries = entries
+        self._seen: set[str] = set()
+        self._changed = False
+
+    @classmethod
+    def open(cls, folder: Path | None, key: str, today: date) -> ResultCache:
+        """The cache for ``key`` in ``folder``; empty when missing, unusable or stale."""
+        path = folder / f"{key}{SUFFIX}" if folder is not None else None
+        entries = _load(path, key, today) if path is not None else None
+        return cls(path, today, entries or {})
+
+    @classmethod
+    def disabled(cls, today: date) -> ResultCache:
+        """A cache that remembers nothing (``--no-cache``)."""
+        return cls(None, today, {})
+
+    def lookup(
+        self, filename: str, root: str | os.PathLike[str], *, checked: bool
+    ) -> Cached | Stat | None:
+        """The stored summary and diagnostics of ``filename`` if it is unchanged (with
+        ``checked``, only if it was checked, not just summarized); else its current
+        :data:`Stat` (to pass to :meth:`store`), or None if it cannot be stat'ed."""
+        if self.path is None:
+            return None
+        try:
+            status = os.stat(filename)
+        except (OSError, ValueError):
+            return None
+        if not S_ISREG(status.st_mode):  # a FIFO, a device: the reader names it, every time
+            return None
+        stat = (status.st_size, status.st_mtime_ns)
+        key = _entry_key(filename, root)
+        self._seen.add(key)
+        entry = self._entries.get(key)
+        if (
+            entry is None
+            or (entry[0], entry[1]) != stat
+            or (checked and entry[4] is None)
+            or (entry[5] is not None and entry[5] != self.today)
+        ):
+            return stat
+        if entry[2] is not None and entry[2] != _digest_of(filename, root):
+            return stat
+        from haikulint.checks.summary import PostSummary
+
+        return Cached(PostSummary(*entry[3]), entry[4])
+
+    def store(
+        self,
+        filename: str,
+        root: str | os.PathLike[str],
+        stat: Stat,
+        summary: PostSummary,
+        diagnostics: tuple[Diagnostic, ...] | None,
+        *,
+        today_only: bool = False,
+    ) -> None:
+        """Remember what ``filename`` gave, as it was when stat'ed (``stat``, taken before
+        it was read: a change while it was read is seen by the next run); with
+        ``today_only``, for today only (what was found depends on the date)."""
+        if self.path is None:
+            return
+        size, mtime = stat
+        digest = None
+        if time.time_ns() - mtime < RECENT_NANOSECONDS:
+            digest = _digest_of(filename, root)
+            if digest is None:
+                return
+        fields = tuple(getattr(summary, f.name) for f in dataclasses.fields(summary))
+        key = _entry_key(filename, root)
+        day = self.today if today_only else None
+        self._entries[key] = (size, mtime, digest, fields, diagnostics, day)
+        self._seen.add(key)
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the cache if this run added to it; entries of posts that are gone are
+        dropped. Never fails: a cache that cannot be written is no cache."""
+        if self.path is None or not self._changed:
+            return
+        entries = {
+            key: entry
+            for key, entry in self._entries.items()
+            if key in self._seen or os.path.lexists(key.partition("\0")[2])
+        }
+        if len(entries) > MAX_ENTRIES:
+            return
+        payload = {"format": FORMAT, "key": self.path.stem, "today": self.today, "entries": entries}
+        try:
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return  # something unpicklable in a diagnostic: no cache rather than no run
+        from haikulint.safe_fs import write_atomically
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not _owned_by_us(self.path.parent):
+                return
+            write_atomically(self.path, data)
+        except OSError:
+            return
+        _remove_old_files(self.path)
+
+
+def clean(folder: Path | None) -> list[Path]:
+    """Remove every result cache file in ``folder``; the files removed."""
+    if folder is None:
+        return []
+    removed: list[Path] = []
+    for path in _cache_files(folder):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only if nothing else is left in it
+    return removed
+
+
+def _entry_key(filename: str, root: str | os.PathLike[str]) -> str:
+    return f"{os.fspath(root)}\0{filename}"
+
+
+MAX_DIGEST_BYTES = 64 << 20
+"""A post larger than this is not cached (it is over any sensible max-post-size)."""
+
+
+def _digest_of(filename: str, root: str | os.PathLike[str]) -> bytes | None:
+    """A digest of the regular file ``filename``'s bytes; None for anything else. Read as
+    the post reader reads it: never through a link out of ``root``, never past a size."""
+    from haikulint.bounded_read import InputError, read_post_bytes
+
+    try:
+        data = read_post_bytes(filename, root, MAX_DIGEST_BYTES)
+    except (InputError, ValueError):
+        return None
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _load(path: Path, key: str, today: date) -> dict[str, Entry] | None:
+    """The entries of the cache file ``path``, or None if it is missing, not ours, too
+    big, corrupt, of another format or key, or written on a later day than ``today``."""
+    try:
+        with open(path, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not _ours(status) or status.st_size > MAX_FILE_BYTES:
+                return None
+            data = handle.read()
+        payload = _SafeUnpickler(io.BytesIO(data)).load()
+    except Exception:  # corrupt or truncated: any error the unpickler may raise
+        return None
+    if not (
+        isinstance(payload, dict)
+        and payload.get("format") == FORMAT
+        and payload.get("key") == key
+        and isinstance(payload.get("today"), date)
+        and isinstance(payload.get("entries"), dict)
+    ):
+        return None
+    if payload["today"] > today:
+        return None
+    entries: dict[str, Entry] = payload["entries"]
+    return entries
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Unpickles haikulint's own classes and plain data, nothing else: a cache file is
+    data, and must never be able to run code, whoever wrote it."""
+
+    BUILTINS = frozenset({"frozenset", "set", "tuple", "list", "dict", "object", "complex"})
+
+    def find_class(self, module: str, name: str) -> Any:
+        allowed = (
+            module.startswith("haikulint.")
+            or module in ("datetime", "pathlib", "decimal")
+            or (module == "builtins" and name in self.BUILTINS)
+            or (module == "copyreg" and name in ("__newobj__", "_reconstructor"))
+        )
+        if not allowed or (name.startswith("_") and module != "copyreg"):
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache file")
+        return super().find_class(module, name)
+
+
+def _ours(status: os.stat_result) -> bool:
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or status.st_uid == getuid()
+
+
+def _owned_by_us(folder: Path) -> bool:
+    try:
+        return _ours(folder.stat())
+    except OSError:
+        return False
+
+
+def _cache_files(folder: Path) -> list[Path]:
+    try:
+        return [path for path in folder.iterdir() if path.name.endswith(SUFFIX)]
+    except OSError:
+        return []
+
+
+def _remove_old_files(current: Path) -> None:
+    """Keep the :data:`KEEP_FILES` most recently written cache files of the folder."""
+    files = _cache_files(current.parent)
+    if len(files) <= KEEP_FILES:
+        return
+
+    def written(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    for old in sorted(files, key=written, reverse=True)[KEEP_FILES:]:
+        if old != current:
+            with contextlib.suppress(OSError):
+                old.unlink()

@@ -1,0 +1,510 @@
+"""The result cache: a warm run reads only what changed, and says exactly what a cold one does.
+
+Every test runs ``haikulint check`` through the CLI, twice or more, in a private cache
+folder, and compares with a run that uses no cache (``--no-cache``). Reads are counted
+by wrapping the engine's ``read_post``: a post the cache answers for is not read.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import os
+import pickle
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import field, make_dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from haikulint import cache, catalogue, engine
+from haikulint.blog.post import read_post
+from haikulint.config import Config
+from tests.conftest import WriteBlog, run_cli
+
+HERE = Path(__file__).parent
+EXAMPLE_BLOG = HERE.parent / "examples" / "blog"
+
+A = "posts/the-prod-deploy-froze-/-i-parsed-the-pcap-for-hours-/-the-repo-held-it.md"
+B = "posts/the-frog-sits-and-waits-/-the-pond-is-still-in-the-rain-/-a-leaf-drifts-away.md"
+C = "posts/old-node-hums-at-night-/-the-backup-tape-spins-and-spins-/-restores-never-tried.md"
+
+
+def post(title: str, day: str = "2024-01-02", extra: str = "") -> str:
+    return f"---\ntitle: {title}\ndate: {day}\n{extra}---\n\nSome text.\n"
+
+
+@pytest.fixture
+def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path_factory.mktemp("result-cache")
+    monkeypatch.setenv("HAIKULINT_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The display path of every post the engine reads, in this process."""
+    seen: list[str] = []
+
+    def counting(file: Any, *args: Any, **kwargs: Any) -> Any:
+        result = read_post(file, *args, **kwargs)
+        seen.append(result.display_path)
+        return result
+
+    monkeypatch.setattr(engine, "read_post", counting)
+    yield seen
+
+
+def check(*args: str) -> tuple[int, list[dict[str, object]], str]:
+    code, out, err = run_cli("check", "--output-format", "json", "--no-progress", *args)
+    assert code in (0, 1), err
+    return code, json.loads(out), err
+
+
+def assert_warm_equals_cold(reads: list[str], *args: str) -> list[str]:
+    """Run with the cache and without; the same exit and diagnostics. The posts the
+    cached run read."""
+    reads.clear()
+    cached = check(*args)
+    read = list(reads)
+    assert cached[:2] == check("--no-cache", *args)[:2]
+    return read
+
+
+@pytest.fixture
+def blog(write_blog: WriteBlog, in_tmp: Path, cache_dir: Path) -> Path:
+    write_blog(
+        {
+            "haikulint.toml": 'root = "posts"\n',
+            A: post("Learning"),
+            B: post("Weekly Notes"),
+            C: post("Weekly Notes", extra="tags: [x]\n"),
+        }
+    )
+    return in_tmp
+
+
+def age(path: Path, seconds: int = 60) -> None:
+    """Make ``path``'s mtime old enough that the cache trusts it without a digest."""
+    status = path.stat()
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns - seconds * 10**9))
+
+
+def age_all(root: Path) -> None:
+    for path in root.rglob("*.md"):
+        age(path)
+
+
+def test_a_warm_run_reads_nothing_and_reports_the_same(blog: Path, reads: list[str]) -> None:
+    age_all(blog)
+    cold = assert_warm_equals_cold(reads)
+    assert len(cold) == 3
+    warm = assert_warm_equals_cold(reads)
+    assert warm == []
+    _, diagnostics, _ = check()
+    assert {d["name"] for d in diagnostics} == {"duplicate-title"}  # cross-post, from the cache
+
+
+def test_a_changed_post_is_read_again(blog: Path, reads: list[str]) -> None:
+    age_all(blog)
+    assert_warm_equals_cold(reads)
+    (blog / B).write_text(post("Fresh Title"), encoding="utf-8")
+    assert assert_warm_equals_cold(reads) == [B]
+    _, diagnostics, _ = check()
+    assert diagnostics == []  # the duplicate title is gone with the change
+
+
+def test_a_rewrite_within_the_same_mtime_is_seen(blog: Path, reads: list[str]) -> None:
+    """Same size, same mtime_ns (a second write within the file system's timestamp tick,
+    or a tool that restores mtimes): the content digest kept for recent files tells."""
+    assert_warm_equals_cold(reads)
+    target = blog / B
+    before = target.stat()
+    target.write_text(post("Weekly Nopes"), encoding="utf-8")  # as long as "Weekly Notes"
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert target.stat().st_size == before.st_size
+    assert B in assert_warm_equals_cold(reads)
+    _, diagnostics, _ = check()
+    assert diagnostics == []
+
+
+def test_an_added_post_is_read_and_compared(blog: Path, reads: list[str]) -> None:
+    age_all(blog)
+    assert_warm_equals_cold(reads)
+    added = "posts/a-new-post-appears-/-it-has-the-title-of-another-/-a-clash-is-reported.md"
+    (blog / added).parent.mkdir(parents=True)
+    (blog / added).write_text(post("Learning"), encoding="utf-8")
+    assert assert_warm_equals_cold(reads) == [added]
+    _, diagnostics, _ = check()
+    assert {(d["path"], d["name"]) for d in diagnostics} >= {(added, "duplicate-title")}
+
+
+def test_a_removed_post_is_forgotten(blog: Path, reads: list[str], cache_dir: Path) -> None:
+    age_all(blog)
+    assert_warm_equals_cold(reads)
+    (blog / C).unlink()
+    assert assert_warm_equals_cold(reads) == []
+    _, diagnostics, _ = check()
+    assert diagnostics == []  # its duplicate title went with it
+
+
+def test_a_renamed_post_is_read_under_its_new_name(blog: Path, reads: list[str]) -> None:
+    age_all(blog)
+    assert_warm_equals_cold(reads)
+    renamed = "posts/the-frog-sits-and-waits-/-the-pond-is-still-in-the-rain-/-a-leaf-drifts-off.md"
+    (blog / B).rename(blog / renamed)
+    read = assert_warm_equals_cold(reads)
+    assert read == [renamed]
+    _, diagnostics, _ = check()
+    assert {d["path"] for d in diagnostics} == {renamed, C}
+    assert B not in json.dumps(diagnostics)
+
+
+def test_a_config_change_reads_everything_again(blog: Path, reads: list[str]) -> None:
+    age_all(blog)
+    assert_warm_equals_cold(reads)
+    (blog / "haikulint.toml").write_text('root = "posts"\nform = [5, 7, 6]\n', encoding="utf-8")
+    assert len(assert_warm_equals_cold(reads)) == 3
+    _, diagnostics, _ = check()
+    assert "slug-syllables" in {d["name"] for d in diagnostics}
+
+
+def test_a_words_file_change_is_seen(
+    write_blog: WriteBlog, in_tmp: Path, cache_dir: Path, reads: list[str]
+) -> None:
+    glorp = (
+        "posts/the-chat-bot-called-glorp-/-answers-every-question-wrong-/-we-love-it-the-same.md"
+    )
+    write_blog(
+        {
+            "haikulint.toml": 'root = "posts"\nwords-file = "words.txt"\n',
+            "words.txt": "# our words\n",
+            glorp: post("Glorp"),
+        }
+    )
+    age_all(in_tmp)
+    assert_warm_equals_cold(reads)
+    _, diagnostics, _ = check()
+    assert [d["name"] for d in diagnostics] == ["unknown-word"]
+    (in_tmp / "words.txt").write_text("glorp 1\n", encoding="utf-8")
+    assert assert_warm_equals_cold(reads) == [glorp]
+    assert check()[1] == []
+
+
+def test_a_rule_file_change_is_seen(
+    write_blog: WriteBlog, in_tmp: Path, cache_dir: Path, reads: list[str]
+) -> None:
+    rule = (
+        'code = "BL201"\nname = "tags-required"\nkind = "header-required"\n'
+        'severity = "{severity}"\nsummary = "No tags."\nwhy = "We sort by tag."\n'
+        '[options]\nkey = "tags"\n'
+    )
+    write_blog(
+        {
+            "haikulint.toml": 'root = "posts"\nrules-dirs = ["blog-rules"]\n',
+            "blog-rules/BL201-tags-required.toml": rule.format(severity="warning"),
+            A: post("Learning"),
+        }
+    )
+    age_all(in_tmp)
+    assert_warm_equals_cold(reads)
+    assert [d["severity"] for d in check()[1]] == ["warning"]
+    (in_tmp / "blog-rules/BL201-tags-required.toml").write_text(
+        rule.format(severity="error"), encoding="utf-8"
+    )
+    catalogue._load.cache_clear()  # a new process reads the rule files again; this one must
+    assert assert_warm_equals_cold(reads) == [A]
+    assert [d["severity"] for d in check()[1]] == ["error"]
+
+
+def test_the_rule_selection_is_part_of_the_key(blog: Path, reads: list[str]) -> None:
+    """Another selection is another cache file; going back finds the first one whole."""
+    age_all(blog)
+    assert_warm_equals_cold(reads)
+    assert len(assert_warm_equals_cold(reads, "--ignore", "duplicate-title")) == 3
+    assert check("--ignore", "duplicate-title")[1] == []
+    assert assert_warm_equals_cold(reads) == []
+    assert check()[1] != []
+
+
+def test_future_dates_are_judged_against_each_days_date(
+    write_blog: WriteBlog, in_tmp: Path, cache_dir: Path, reads: list[str]
+) -> None:
+    """A post dated after today warns today and not once the day has come: its result
+    holds for the day it was found. A run dated before the cache's day does not trust
+    the cache."""
+    from haikulint.commands import check as command
+    from haikulint.config import load_config
+
+    write_blog({"haikulint.toml": 'root = "posts"\n', A: post("Learning", day="2024-06-01")})
+    age_all(in_tmp)
+
+    def names_on(day: date) -> list[str]:
+        output = in_tmp / "out.json"
+        import contextlib
+        import io
+
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            command.run(
+                paths=[],
+                config=load_config(),
+                output_format="json",
+                show_progress=False,
+                today=day,
+            )
+        output.write_text(buffer.getvalue())
+        return [d["name"] for d in json.loads(buffer.getvalue())]
+
+    assert names_on(date(2024, 1, 1)) == ["date-future"]
+    reads.clear()
+    assert names_on(date(2024, 1, 1)) == ["date-future"]
+    assert reads == []  # the same day: from the cache
+    assert names_on(date(2024, 1, 2)) == ["date-future"]
+    assert reads == [A]  # another day: judged again
+    assert names_on(date(2024, 7, 1)) == []
+    assert names_on(date(2024, 7, 2)) == []
+    reads.clear()
+    assert names_on(date(2024, 1, 1)) == ["date-future"]
+    assert reads == [A]
+
+
+def test_no_cache_neither_reads_nor_writes_it(
+    blog: Path, cache_dir: Path, reads: list[str]
+) -> None:
+    check("--no-cache")
+    assert list(cache_dir.rglob("*.cache")) == []
+    check()
+    assert len(list(cache_dir.rglob("*.cache"))) == 1
+    reads.clear()
+    check("--no-cache")
+    assert len(reads) == 3
+
+
+def test_clean_removes_the_cache(blog: Path, cache_dir: Path, reads: list[str]) -> None:
+    age_all(blog)
+    check()
+    assert list(cache_dir.rglob("*.cache"))
+    code, out, _ = run_cli("clean")
+    assert code == 0
+    assert out.startswith("Removed 1 cache file from ")
+    assert list(cache_dir.rglob("*.cache")) == []
+    reads.clear()
+    check()
+    assert len(reads) == 3
+
+
+def test_an_unwritable_cache_folder_is_no_error(
+    blog: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    reads: list[str],
+) -> None:
+    blocker = tmp_path_factory.mktemp("blocked") / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("HAIKULINT_CACHE_DIR", str(blocker / "cache"))
+    first = check()
+    assert first[2] == ""  # not even a warning: no cache is not an error
+    reads.clear()
+    assert check()[:2] == first[:2]
+    assert len(reads) == 3
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes anyway")
+def test_a_read_only_cache_folder_is_no_error(
+    blog: Path, cache_dir: Path, reads: list[str]
+) -> None:
+    cache_dir.chmod(0o500)
+    try:
+        first = check()
+        assert first[2] == ""
+        assert check()[:2] == first[:2]
+    finally:
+        cache_dir.chmod(0o700)
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"",
+        b"not a pickle at all",
+        pickle.dumps({"format": cache.FORMAT, "key": "x", "today": date.today(), "entries": 1}),
+        pickle.dumps([1, 2, 3]),
+    ],
+)
+def test_a_corrupt_cache_file_is_ignored_and_rebuilt(
+    blog: Path, cache_dir: Path, reads: list[str], garbage: bytes
+) -> None:
+    age_all(blog)
+    cold = check()
+    (cache_file,) = cache_dir.rglob("*.cache")
+    cache_file.write_bytes(garbage)
+    reads.clear()
+    assert check()[:2] == cold[:2]
+    assert len(reads) == 3  # nothing trusted from the broken file
+    reads.clear()
+    assert check()[:2] == cold[:2]
+    assert reads == []  # and it was rebuilt
+
+
+def test_a_truncated_cache_file_is_ignored(blog: Path, cache_dir: Path, reads: list[str]) -> None:
+    age_all(blog)
+    cold = check()
+    (cache_file,) = cache_dir.rglob("*.cache")
+    cache_file.write_bytes(cache_file.read_bytes()[: cache_file.stat().st_size // 2])
+    reads.clear()
+    assert check()[:2] == cold[:2]
+    assert len(reads) == 3
+
+
+class _Boom:
+    def __reduce__(self) -> tuple[Callable[..., object], tuple[str]]:
+        return (os.system, ("echo pwned > pwned.txt",))
+
+
+def test_a_cache_file_cannot_run_code(blog: Path, cache_dir: Path, reads: list[str]) -> None:
+    check()
+    (cache_file,) = cache_dir.rglob("*.cache")
+    cache_file.write_bytes(pickle.dumps({"format": cache.FORMAT, "entries": _Boom()}))
+    check()
+    assert not (blog / "pwned.txt").exists()
+
+
+def test_two_concurrent_runs_both_report_right_and_leave_a_sound_cache(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    generated = _generate(tmp_path / "blog", 400)
+    environment = {**os.environ, "HAIKULINT_CACHE_DIR": str(cache_dir), "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "haikulint", "check", "--no-progress"]
+    reference = subprocess.run(
+        [*command, "--no-cache", "--output-format", "json"],
+        cwd=generated,
+        env=environment,
+        capture_output=True,
+        check=False,
+    )
+    runs = [
+        subprocess.Popen(
+            [*command, "--output-format", "json"],
+            cwd=generated,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(3)
+    ]
+    for run in runs:
+        out, err = run.communicate(timeout=120)
+        assert run.returncode == reference.returncode, err.decode()
+        assert json.loads(out) == json.loads(reference.stdout)
+    (cache_file,) = cache_dir.rglob("*.cache")
+    payload = cache._SafeUnpickler(io.BytesIO(cache_file.read_bytes())).load()
+    assert len(payload["entries"]) == 400  # one whole cache, the last writer's
+    after = subprocess.run(
+        [*command, "--output-format", "json"],
+        cwd=generated,
+        env=environment,
+        capture_output=True,
+        check=False,
+    )
+    assert json.loads(after.stdout) == json.loads(reference.stdout)
+    assert not list(cache_dir.rglob("*.tmp"))  # no temporary file left behind
+
+
+def test_the_example_blog_reads_the_same_warm_and_cold(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, reads: list[str]
+) -> None:
+    import shutil
+
+    shutil.copytree(EXAMPLE_BLOG, tmp_path / "blog")
+    monkeypatch.chdir(tmp_path)
+    age_all(tmp_path)
+    outputs = []
+    for arguments in ([], [], ["--no-cache"]):
+        code, out, _ = run_cli("check", "--no-progress", "blog", *arguments)
+        outputs.append((code, out))
+    assert outputs[0] == outputs[1] == outputs[2]
+    reads.clear()
+    run_cli("check", "--no-progress", "blog")
+    assert reads == []
+
+
+def test_a_generated_blog_reads_the_same_warm_and_cold(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generated = _generate(tmp_path / "blog", 300)
+    monkeypatch.chdir(generated)
+    cold = run_cli("check", "--no-progress", "--no-cache", "--output-format", "json")
+    assert run_cli("check", "--no-progress", "--output-format", "json") == cold
+    assert run_cli("check", "--no-progress", "--output-format", "json") == cold
+    one = next(Path("posts").rglob("*.md"))
+    assert run_cli("check", "--no-progress", str(one)) == run_cli(
+        "check", "--no-progress", "--no-cache", str(one)
+    )
+
+
+def _generate(dest: Path, count: int) -> Path:
+    path = HERE.parent / "benchmarks" / "generate_blog.py"
+    spec = importlib.util.spec_from_file_location("generate_blog", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["generate_blog"] = module
+    spec.loader.exec_module(module)
+    module.generate_blog(count, dest, seed=7)
+    return dest
+
+
+def test_the_key_covers_every_config_field_without_listing_them() -> None:
+    """A config key added later changes the key by itself: every dataclass field is
+    serialized, whatever it is called."""
+    base = Config(base=Path("/blog"))
+    assert cache.run_key(base) == cache.run_key(Config(base=Path("/blog")))
+    assert cache.run_key(base) != cache.run_key(Config(base=Path("/blog"), form=(5, 7, 6)))
+    assert cache.run_key(base) != cache.run_key(Config(base=Path("/blog"), words={"x": (1,)}))
+    assert cache.run_key(base) != cache.run_key(Config(base=Path("/elsewhere")))
+    Later = make_dataclass("Config", [("root", str), ("new_key", object, field(default=1))])
+    assert cache.run_key(Later("r")) != cache.run_key(Later("r", 2))
+    assert cache.run_key(Later("r", {"a": 1, "b": 2})) == cache.run_key(
+        Later("r", {"b": 2, "a": 1})
+    )
+
+
+def test_everything_a_diagnostic_carries_round_trips(tmp_path: Path) -> None:
+    """The fix a check attaches (edits, renames, applicability) comes back from the cache
+    exactly, so ``--fix`` on a warm run applies what a cold run would."""
+    from haikulint.checks.summary import PostSummary
+    from haikulint.diagnostic import Diagnostic, Severity
+    from haikulint.fix.model import Applicability, Edit, Fix, Rename
+
+    target = tmp_path / "post.md"
+    target.write_text("x")
+    age(target)
+    fix = Fix(
+        "rename and edit",
+        edits=(Edit(0, 1, "y"),),
+        renames=(Rename(target, tmp_path / "new.md", tmp_path),),
+        applicability=Applicability.UNSAFE,
+    )
+    diagnostic = Diagnostic(
+        path="p.md", line=1, column=None, code="HK201", name="title-missing",
+        severity=Severity.ERROR, message="m", fixable=True, fix=fix,
+    )  # fmt: skip
+    summary = PostSummary("p.md", "a-/-b-/-c", ".md", "a/b/c", True, frozenset({"HK1"}),
+                          (("title", date(2024, 1, 2), 2),))  # fmt: skip
+    stored = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    stat = stored.lookup(str(target), "/r", checked=True)
+    assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
+    stored.store(str(target), "/r", stat, summary, (diagnostic,))
+    stored.save()
+    again = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    found = again.lookup(str(target), "/r", checked=True)
+    assert isinstance(found, cache.Cached)
+    assert found.summary == summary
+    assert found.diagnostics == (diagnostic,)
+    assert found.diagnostics[0].fix == fix
+    assert not isinstance(again.lookup(str(target), "/another-root", checked=True), cache.Cached)
