@@ -265,30 +265,37 @@ def _same_file(first: Path, second: Path) -> bool:
 
 
 def _print_plan(move: Move, output_format: str) -> None:
+    from haikulint import escape
     from haikulint.fix.apply import unified_diff
 
     diff = unified_diff(_shown(move.file), move.original, move.text)
     if output_format == "json":
-        typer.echo(json.dumps({**_result(move), "dry_run": True, "diff": diff}, ensure_ascii=False))
+        planned = {**_result(move), "dry_run": True, "diff": escape.valid_unicode(diff)}
+        typer.echo(json.dumps(planned, ensure_ascii=False))
         return
-    typer.echo(f"rename {_shown(move.source)} -> {_shown(move.target)}")
-    if diff:
-        typer.echo(diff, nl=False)
+    typer.echo(escape.one_line(f"rename {_shown(move.source)} -> {_shown(move.target)}"))
+    if diff:  # the post's own text: escaped, its line ends kept
+        typer.echo(escape.printable(diff, keep_line_breaks=True), nl=False)
 
 
 def _print_result(move: Move, output_format: str) -> None:
+    from haikulint import escape
+
     if output_format == "json":
         typer.echo(json.dumps(_result(move), ensure_ascii=False))
     else:
-        typer.echo(f"{_shown(move.source)} -> {_shown(move.target)}")
+        typer.echo(escape.one_line(f"{_shown(move.source)} -> {_shown(move.target)}"))
 
 
 def _result(move: Move) -> dict[str, object]:
+    """The result for ``--output-format json``: every string valid Unicode."""
+    from haikulint.escape import valid_unicode
+
     return {
-        "source": _shown(move.source),
-        "target": _shown(move.target),
+        "source": valid_unicode(_shown(move.source)),
+        "target": valid_unicode(_shown(move.target)),
         "slug": move.slug,
-        "alias": move.alias,
+        "alias": valid_unicode(move.alias) if move.alias is not None else None,
         "edited": move.text != move.original,
     }
 
