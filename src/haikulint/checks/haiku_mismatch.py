@@ -4,6 +4,10 @@ Posts often repeat their haiku, in a ``haiku:`` front matter key or as a first
 body line ``a / b / c``. After an edit to one of them, the post's address and
 its text tell different poems. The two are compared as slug words: case,
 punctuation, accents and apostrophes do not matter (``I'm`` matches ``im``).
+
+Fix (unsafe: the post's words change): rewrite the written haiku from the slug,
+keeping each written line that already agrees with it (see :mod:`haikulint.fix.haiku`).
+The slug is taken as the truth, since it is the post's address.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from haikulint.blog.spelling import slug_words
 from haikulint.checks import CheckContext, Problem
 from haikulint.checks._common import headers_usable, plural
 from haikulint.checks.options import Option
+from haikulint.fix.model import Applicability, Fix
 from haikulint.prosody.tokenize import split_lines, split_text_lines
 
 if TYPE_CHECKING:
@@ -48,6 +53,18 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
         f'the haiku in the post "{post.haiku.text}" differs from its slug ({detail}); '
         "make them the same poem",
         line=post.haiku.line,
+        fix=_fix(post),
+    )
+
+
+def _fix(post: Post) -> Fix | None:
+    from haikulint.fix.haiku import haiku_edit, lines_from_slug
+
+    edit = haiku_edit(post, lines_from_slug(post))
+    if edit is None:
+        return None
+    return Fix(
+        f'rewrite the haiku as "{edit.replacement}"', (edit,), applicability=Applicability.UNSAFE
     )
 
 

@@ -20,6 +20,7 @@ line is moved into it (see :mod:`haikulint.fix.headers`).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
@@ -36,7 +37,7 @@ from haikulint.checks.options import Option, choice, parse_bool, parse_key, text
 from haikulint.fix.model import Fix
 
 if TYPE_CHECKING:
-    from haikulint.blog.post import Post
+    from haikulint.blog.post import Located, Post
 
 KIND = "header-required"
 SCOPE = "post"
@@ -90,6 +91,11 @@ def _not_text(post: Post, key: str, value: object) -> str:
 
 
 def _missing(post: Post, key: str, suggest_from: str) -> Problem:
+    from haikulint.fix.headers import stray_header
+
+    stray = stray_header(post, key)
+    if stray is not None:
+        return _misplaced(post, key, stray)
     if suggest_from == "first-line" and post.first_line is not None:
         first = post.first_line
         if post.first_line_read_as is not None:
@@ -114,6 +120,33 @@ def _missing(post: Post, key: str, suggest_from: str) -> Problem:
             fix=_fix(post, key, suggest_from),
         )
     return Problem(f"no {key} header; add {header_example(post, key, '...')}")
+
+
+def _misplaced(post: Post, key: str, stray: Located) -> Problem:
+    """A ``Key: value`` line for the header, below where headers are read."""
+    from haikulint.blog.dates import parse_date
+    from haikulint.fix.headers import header_text, set_header
+
+    value: str | date = stray.text
+    if key == "date":
+        with contextlib.suppress(ValueError):  # not a date: moved as written
+            value = parse_date(stray.text)
+    if post.header_style in ("yaml", "toml", "json"):
+        where = f"the {_FENCES[post.header_style]} front matter"
+    else:
+        where = "the header block at the top" if post.header_lines else "the top of the post"
+    edits = set_header(post, key, value, remove_line=stray.line)
+    style = post.header_style if post.header_style != "none" else "pelican"
+    shown = header_text(style, key, value)
+    return Problem(
+        f'no {key} header: the line "{key.capitalize()}: {stray.text}" (line {stray.line}) '
+        f"is in the body, where no generator reads it; move it to {where}: {shown}",
+        line=stray.line,
+        fix=Fix(f"move it: {shown}", edits) if edits is not None else None,
+    )
+
+
+_FENCES = {"yaml": "---", "toml": "+++", "json": "JSON"}
 
 
 def _fix(post: Post, key: str, suggest_from: str) -> Fix | None:

@@ -6,6 +6,9 @@ punctuation such as ``,`` and ``:`` must be escaped in URLs, spaces become
 hyphen looks like a broken separator. The message lists what is wrong and
 suggests the slug spelling of the line. A file named only by its extension
 (``.md``) has no lines: slug-lines reports it.
+
+Fix (unsafe: the post's address changes): rename the post, or its page bundle's
+folder, to the clean path of every line (see :mod:`haikulint.fix.paths`).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from haikulint.blog.slug import JOINERS
 from haikulint.checks import CheckContext, Problem
 from haikulint.checks._common import either, slugify
 from haikulint.checks.options import Option
+from haikulint.fix.paths import clean_path_fix
 
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
@@ -45,7 +49,8 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
         fix = f': "{suggestion}"' if suggestion else ""
         yield Problem(
             f'line {number} "{line}" has {faults}; '
-            f"a slug uses only a-z, 0-9 and single hyphens{fix}"
+            f"a slug uses only a-z, 0-9 and single hyphens{fix}",
+            fix=clean_path_fix(post),
         )
 
 

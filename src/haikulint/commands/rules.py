@@ -11,6 +11,7 @@ import sys
 import textwrap
 from collections.abc import Mapping
 
+from haikulint import escape
 from haikulint.catalogue import Example, Rule, load_catalogue
 from haikulint.config import Config
 from haikulint.errors import UsageError, unknown_choice
@@ -25,16 +26,16 @@ def show_rule(code_or_name: str, output_format: str, config: Config) -> int:
     catalogue = load_catalogue(config.rules_dirs)
     rule = catalogue.find(code_or_name)
     if rule is None:
-        sys.stderr.write(
-            f"haikulint: error: unknown rule {code_or_name!r} "
-            f"({catalogue.did_you_mean(code_or_name)}"
-            "see 'haikulint rules' for every code and name)\n"
+        escape.error(
+            f"unknown rule {code_or_name!r} ({catalogue.did_you_mean(code_or_name)}"
+            "see 'haikulint rules' for every code and name)"
         )
         return 2
     if output_format == "json":
         _write(json.dumps(rule_to_json(rule), indent=2, ensure_ascii=False))
     else:
-        _write(render_rule(rule))
+        # A rule from the user's rules-dirs may hold anything: no ESC reaches the terminal.
+        _write(escape.printable(render_rule(rule), keep_line_breaks=True))
     return 0
 
 
@@ -58,8 +59,10 @@ def list_rules(output_format: str, config: Config) -> int:
     name_width = max((len(rule.name) for rule in rules), default=0)
     code_width = max((len(rule.code) for rule in rules), default=0)
     lines = [
-        f"{rule.code:<{code_width}}  {rule.name:<{name_width}}  "
-        f"{rule.severity.value:<7}  {rule.summary}"
+        escape.one_line(
+            f"{rule.code:<{code_width}}  {rule.name:<{name_width}}  "
+            f"{rule.severity.value:<7}  {rule.summary}"
+        )
         for rule in rules
     ]
     _write("\n".join(lines))

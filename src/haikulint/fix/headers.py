@@ -21,10 +21,36 @@ from haikulint.fix.model import Edit
 from haikulint.fix.text import SourceLines, apply_edits
 
 if TYPE_CHECKING:
-    from haikulint.blog.post import Post
+    from haikulint.blog.post import Located, Post
 
 _CONTINUATION = re.compile(r"(?:[ \t]{2,}|\t)\S")
+_FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.MULTILINE)
 _TOML_TABLE_LINE = re.compile(r"[ \t]*\[")
+
+
+def stray_header(post: Post, key: str) -> Located | None:
+    """A ``Key: value`` line for ``key`` below where headers are read (after the header
+    block or the front matter, in the body), outside code fences; its value and line.
+
+    Such a line is meant as the header, but every generator reads it as body text. Only
+    the body is searched, with one regular expression, and only for a missing header.
+    """
+    from haikulint.blog.post import Located
+
+    if not post.source:
+        return None
+    source = SourceLines(post.source)
+    if post.body_line > source.count:
+        return None
+    start = source.start(post.body_line)
+    pattern = re.compile(
+        rf"^{re.escape(key)}[ \t]*:[ \t]*(\S[^\r\n]*?)[ \t]*\r?$", re.MULTILINE | re.IGNORECASE
+    )
+    for match in pattern.finditer(post.source, start):
+        fences = len(_FENCE.findall(post.source, start, match.start()))
+        if fences % 2 == 0:
+            return Located(match.group(1), source.line_of(match.start()))
+    return None
 
 
 def header_text(style: str, key: str, value: str | date, *, capitalized: bool = True) -> str:

@@ -64,7 +64,10 @@ class Rename:
     root: Path
 
     def to_json(self) -> dict[str, str]:
-        return {"source": self.source.as_posix(), "target": self.target.as_posix()}
+        """Both paths as the reports name posts: relative to the working directory."""
+        from haikulint.blog.post import display_path
+
+        return {"source": display_path(self.source), "target": display_path(self.target)}
 
 
 @dataclass(frozen=True)
