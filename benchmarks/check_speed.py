@@ -244,6 +244,8 @@ def bench_size(
 
     floor = [sys.executable, str(HERE / "floor.py"), "posts"]
     timings = {"floor": repeat(runs, floor, blog, env)}
+    if timings["floor"].exit_codes != {0}:
+        raise SystemExit(f"the floor failed: {' '.join(floor)} (in {blog})")
     say(f"{posts:,}: floor {timings['floor'].median:.2f} s")
     timings["cold"] = repeat(runs, check, blog, env, empty_cache)
     timings["warm"] = repeat(runs, check, blog, env)

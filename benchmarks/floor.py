@@ -31,7 +31,7 @@ def main(top: str) -> int:
                 if end != -1:
                     try:
                         yaml.load(text[4:end], Loader=loader)  # the C safe loader
-                    except yaml.YAMLError:
+                    except (yaml.YAMLError, ValueError):  # 2023-02-30 raises ValueError
                         continue
                     headers += 1
     print(f"{posts} posts, {headers} YAML headers")

@@ -14,8 +14,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from haikulint.bounded_read import MAX_BASELINE_SIZE, InputError, parse_json, read_text
 from haikulint.diagnostic import Diagnostic
 from haikulint.errors import UsageError
+from haikulint.safe_fs import write_atomically
 
 FORMAT_VERSION = 1
 
@@ -41,20 +43,30 @@ def write_baseline(path: Path, diagnostics: Sequence[Diagnostic]) -> None:
             for entry_path, code, message in entries
         ],
     }
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     try:
-        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        # All or nothing: on a full disk the old baseline stays as it was.
+        write_atomically(path, text.encode("utf-8", "surrogateescape"))
     except OSError as error:
-        raise UsageError(f"{path}: cannot write baseline ({error.strerror})") from error
+        reason = error.strerror or str(error)
+        raise UsageError(
+            f"{path}: cannot write baseline ({reason}); any old baseline there is unchanged"
+        ) from None
+    except ValueError as error:  # a NUL in the file name
+        raise UsageError(f"{path}: cannot write baseline ({error})") from None
 
 
 def read_baseline(path: Path) -> Counter[Fingerprint]:
     """The fingerprints recorded in ``path``, with how often each was recorded."""
     try:
-        document = json.loads(path.read_text("utf-8"))
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read baseline ({error.strerror})") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UsageError(f"{path}: not a haikulint baseline (invalid JSON: {error})") from error
+        # A path that was not UTF-8 is written as its own bytes, and read back the same way.
+        text = read_text(path, MAX_BASELINE_SIZE, errors="surrogateescape")
+    except InputError as error:
+        raise UsageError(f"{path}: cannot read baseline ({error})") from None
+    try:
+        document = parse_json(text)
+    except InputError as error:
+        raise UsageError(f"{path}: not a haikulint baseline ({error})") from None
     if not isinstance(document, dict) or document.get("haikulint-baseline") != FORMAT_VERSION:
         raise UsageError(f"{path}: not a haikulint baseline (written by --write-baseline)")
     problems = document.get("problems")

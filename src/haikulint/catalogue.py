@@ -54,9 +54,9 @@ if TYPE_CHECKING:
     from haikulint.checks.summary import PostSummary
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+    pass
 
 _CODE = re.compile(r"[A-Z]{1,8}[0-9]{1,6}")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -167,9 +167,9 @@ class Rule:
 
 @cache
 def _spec(patterns: tuple[str, ...]) -> Any:
-    import pathspec  # only rules with include/exclude pay for it
+    from haikulint.patterns import compile_gitignore  # only rules with include/exclude pay
 
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    return compile_gitignore(patterns, "a rule's include or exclude", item="")
 
 
 @dataclass(frozen=True)
@@ -291,12 +291,16 @@ def _rule_files(folder: Path, builtin: bool) -> list[Path]:
 
 def read_rule(path: Path, *, builtin: bool = False) -> Rule:
     """One rule file, validated; ConfigError with the path on any fault."""
+    from haikulint.bounded_read import MAX_CONFIG_SIZE, InputError, parse_toml, read_text
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read rule file ({error})") from error
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML ({error})") from error
+        text = read_text(path, MAX_CONFIG_SIZE)
+    except InputError as error:
+        raise ConfigError(f"{path}: cannot read rule file ({error})") from None
+    try:
+        data = parse_toml(text)
+    except InputError as error:
+        raise ConfigError(f"{path}: {error}") from None
     try:
         return _rule_from_table(data, path, builtin)
     except ValueError as error:

@@ -14,6 +14,7 @@ command's annotations on every run, and string annotations must then be compiled
 evaluated by ``typing.get_type_hints`` (~2.5 ms of start-up for these commands).
 """
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -355,7 +356,9 @@ def _exit(code: int) -> NoReturn:
 
 
 def _fail(message: str) -> NoReturn:
-    sys.stderr.write(f"haikulint: error: {message}\n")
+    from haikulint.escape import error
+
+    error(message)
     sys.exit(2)
 
 
@@ -383,7 +386,9 @@ def _run(argv: list[str] | None) -> NoReturn:
         sys.stderr.write("haikulint: interrupted\n")
         sys.exit(130)
     except Terminated as stop:
-        sys.stderr.write(f"haikulint: {stop.message}\n")
+        from haikulint.escape import note
+
+        note(stop.message)
         sys.exit(stop.exit_code)
     except BrokenPipeError:
         sys.exit(1)
@@ -396,8 +401,18 @@ def _run(argv: list[str] | None) -> NoReturn:
         if type(error).__name__ == "Abort":
             sys.stderr.write("haikulint: aborted\n")
             sys.exit(1)
+        if isinstance(error, OSError) and not _working_folder_exists():
+            _fail("the current folder no longer exists (was it deleted?); cd to one that does")
         _fail(f"internal error: {type(error).__name__}: {error}")
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _working_folder_exists() -> bool:
+    try:
+        os.getcwd()
+    except OSError:
+        return False
+    return True
 
 
 def _is_click_exception(error: Exception) -> bool:

@@ -7,12 +7,21 @@ accepted too. Relative paths in a config file are relative to that file's folder
 
 from __future__ import annotations
 
-import sys
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from haikulint.bounded_read import (
+    MAX_CONFIG_SIZE,
+    MAX_POST_SIZE,
+    MAX_WORDS_SIZE,
+    InputError,
+    parse_toml,
+    read_bytes,
+    read_text,
+)
 from haikulint.errors import ConfigError
 
 CONFIG_FILE_NAMES = ("haikulint.toml", ".haikulint.toml", "pyproject.toml")
@@ -33,6 +42,7 @@ _KNOWN_KEYS = {
     "rules-dirs",
     "allow-future-dates",
     "header-format",
+    "max-post-size",
     "cache-dir",
     "alias-key",
     "alias-prefix",
@@ -61,6 +71,8 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()
     allow_future_dates: bool = False
     header_format: str = "yaml"
+    max_post_size: int = MAX_POST_SIZE
+    """A post larger than this many bytes is reported unreadable (HK001), not read."""
     cache_dir: Path | None = None
     """Where results are cached between runs (``$HAIKULINT_CACHE_DIR`` wins over it)."""
     alias_key: str | None = None
@@ -127,7 +139,7 @@ def find_config_file(start: Path) -> Path | None:
 def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
     """Load the config named on the command line, else the nearest one, else defaults."""
     if explicit is not None:
-        if not explicit.is_file():
+        if not explicit.exists():
             raise ConfigError(f"{explicit}: config file not found")
         path: Path | None = explicit
     else:
@@ -162,6 +174,10 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
     words_file = values.get("words-file")
     if words_file is not None and not isinstance(words_file, str):
         raise ConfigError(f"{where}: 'words-file' must be a string path")
+    for key in ("root", "words-file", "rules-dirs"):
+        value = values.get(key)
+        if any("\0" in item for item in (value if isinstance(value, list) else [value]) if item):
+            raise ConfigError(f"{where}: {key!r} holds a NUL character, which no path can")
     allow_future = values.get("allow-future-dates", False)
     if not isinstance(allow_future, bool):
         raise ConfigError(f"{where}: 'allow-future-dates' must be true or false")
@@ -198,6 +214,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         rules_dirs=tuple(base / folder for folder in strings("rules-dirs")),
         allow_future_dates=allow_future,
         header_format=header_format,
+        max_post_size=_size(values.get("max-post-size", MAX_POST_SIZE), where),
         cache_dir=(base / cache_dir) if cache_dir is not None else None,
         alias_key=alias_key,
         alias_prefix=alias_prefix,
@@ -224,9 +241,9 @@ def parse_words(table: object, where: str) -> dict[str, tuple[int, ...]]:
 def read_words_file(path: Path) -> dict[str, tuple[int, ...]]:
     """A words file: one ``word count [count...]`` per line; ``#`` starts a comment."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read words file ({error})") from error
+        text = read_text(path, MAX_WORDS_SIZE)
+    except InputError as error:
+        raise ConfigError(f"{path}: cannot read words file ({error})") from None
     words: dict[str, list[int]] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].replace("=", " ").replace(",", " ").strip()
@@ -260,8 +277,8 @@ def _pyproject_has_section(path: Path) -> bool:
         data = _load_toml(path)
     except ConfigError:
         try:
-            mentions_us = "tool.haikulint" in path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+            mentions_us = b"tool.haikulint" in read_bytes(path, MAX_CONFIG_SIZE)
+        except InputError:
             mentions_us = False
         if mentions_us:
             raise
@@ -271,22 +288,31 @@ def _pyproject_has_section(path: Path) -> bool:
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
-    """A TOML file's content; any failure is a :class:`ConfigError`.
-
-    tomllib is imported here, not at module level: a run without a config file
-    never needs it (~1.5 ms of start-up).
-    """
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib
+    """A TOML file's content; any failure (too large, not a regular file, a number of
+    thousands of digits, nesting thousands deep) is a one-line :class:`ConfigError`."""
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read config ({error})") from error
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML ({error})") from error
-    return data
+        text = read_text(path, MAX_CONFIG_SIZE)
+    except InputError as error:
+        raise ConfigError(f"{path}: cannot read config ({error})") from None
+    try:
+        return parse_toml(text)
+    except InputError as error:
+        raise ConfigError(f"{path}: {error}") from None
+
+
+_SIZE = re.compile(r"\s*(\d{1,12})\s*(|b|bytes|kb|k|mb|m|gb|g)\s*", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "b": 1, "bytes": 1, "k": 1 << 10, "kb": 1 << 10, "m": 1 << 20}
+_SIZE_UNITS |= {"mb": 1 << 20, "g": 1 << 30, "gb": 1 << 30}
+
+
+def _size(value: object, where: str) -> int:
+    """``max-post-size``: bytes as a number (``4194304``) or text (``"4 MB"``, ``"512 kB"``)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    match = _SIZE.fullmatch(value) if isinstance(value, str) else None
+    if match is not None and int(match.group(1)) > 0:
+        return int(match.group(1)) * _SIZE_UNITS[match.group(2).lower()]
+    raise ConfigError(f"{where}: 'max-post-size' must be a size in bytes, like \"4 MB\" or 4194304")
 
 
 def _is_count(value: object) -> bool:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from haikulint.fix.model import Fix
 
+from haikulint.escape import valid_unicode
+
 
 class Severity(str, Enum):
     """How bad a problem is. Only errors make ``check`` exit 1."""
@@ -47,15 +49,16 @@ class Diagnostic:
         return (self.path, self.line or 0, self.column or 0, self.code)
 
     def to_json(self) -> dict[str, object]:
-        """The JSON object of ``--output-format json``: exactly these keys."""
+        """The JSON object of ``--output-format json``: exactly these keys; a file-name byte
+        that was not UTF-8 is written ``\\xNN``, so that strict JSON readers accept it."""
         return {
-            "path": self.path,
+            "path": valid_unicode(self.path),
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
             "line": self.line,
             "column": self.column,
-            "message": self.message,
+            "message": valid_unicode(self.message),
             "fixable": self.fixable,
             "fix": self.fix.to_json() if self.fix is not None else None,
         }

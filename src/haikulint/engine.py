@@ -14,12 +14,11 @@ import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
@@ -38,6 +37,9 @@ from haikulint.checks.summary import PostSummary, summarize
 from haikulint.config import Config
 from haikulint.diagnostic import Diagnostic
 from haikulint.lifeline import kill_workers, start_worker, stop_signals_deferred
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 PARALLEL_THRESHOLD = 2000
 """Below this many posts, starting worker processes costs more than it saves."""
@@ -98,11 +100,17 @@ class LintJob:
     def cache_key(self) -> str:
         """What the result cache is keyed on: everything but the posts that decides what
         the checks say (the whole config, the selected rules as loaded, the user's words
-        as read, where paths are shown from, the version)."""
+        as read, where paths are shown from, the version, the syllable data)."""
         from haikulint import __version__
+        from haikulint.prosody.count import data_key  # the lexicon, CMU table and rules
 
         return run_key(
-            __version__, self.config, self.rules, self.config.user_words(), str(self.cwd)
+            __version__,
+            data_key(),
+            self.config,
+            self.rules,
+            self.config.user_words(),
+            str(self.cwd),
         )
 
     @cached_property
@@ -122,8 +130,15 @@ class LintJob:
     def summary_headers(self) -> tuple[str, ...]:
         return summary_headers(self.blog_rules)
 
-    def read(self, file: PostFile) -> Post:
-        return read_post(file, self.cwd, sections=self.config.sections)
+    def read(self, file: PostFile, *, headers_only: bool = False) -> Post:
+        """``file`` read; with ``headers_only``, no further than needed to summarize it."""
+        return read_post(
+            file,
+            self.cwd,
+            sections=self.config.sections,
+            max_size=self.config.max_post_size,
+            headers_only=headers_only,
+        )
 
     def lint_text(self, file: PostFile, text: str) -> list[Diagnostic]:
         """:meth:`lint_post` of ``file`` as if it held ``text`` (a fixed version of it)."""
@@ -138,11 +153,19 @@ class LintJob:
     def lint_post(self, post: Post) -> list[Diagnostic]:
         """Every post-scope rule that applies to ``post`` and is not switched off for it."""
         diagnostics: list[Diagnostic] = []
+        every_rule_applies = self.no_rule_is_scoped and not post.suppressions
         for rule, check in self.post_checks:
-            if not self.is_active(rule, post):
+            if not (every_rule_applies or self.is_active(rule, post)):
                 continue
             diagnostics.extend(to_diagnostic(rule, post, problem) for problem in check(post))
         return diagnostics
+
+    @cached_property
+    def no_rule_is_scoped(self) -> bool:
+        """No rule has ``include`` or ``exclude`` and the config has no per-file ignores:
+        then only a post's own suppressions can switch a rule off (asking each rule
+        about each post costs more than some checks do)."""
+        return self.ignores.empty and not any(rule.include or rule.exclude for rule in self.rules)
 
     def is_active(self, rule: Rule, post: Post) -> bool:
         """``rule`` applies to ``post`` and neither the post nor the config turns it off."""
@@ -247,9 +270,12 @@ def _results(
         for (index, stat), result in zip(missed, fresh, strict=True):
             results[index] = result
             summary, diagnostics = result
-            if stat is not None and not job.depends_on_today(diagnostics):
+            if stat is not None:
                 file = files[index]
-                cache.store(file.filename, file.root, stat, summary, diagnostics)
+                today_only = job.depends_on_today(diagnostics)
+                cache.store(
+                    file.filename, file.root, stat, summary, diagnostics, today_only=today_only
+                )
     return [result for result in results if result is not None]
 
 
@@ -307,7 +333,12 @@ class _SharedPostPhase:
         _RUNNING = self
         # Objects the collector never visits stay in pages the workers share with this
         # process; otherwise each worker's first full collection copies them all.
+        # Build the checks, the counter and its tables, and import the reader, before
+        # forking: the workers inherit them instead of each building its own.
+        _lint_chunk(self.job, self.files[:1], lint=self.lint)
         gc.freeze()
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
         pool = ProcessPoolExecutor(
             self.processes - 1,
             mp_context=self.context,
@@ -436,7 +467,7 @@ def _lint_chunk(
     """Read ``files`` into summaries, and lint them unless ``lint`` is false."""
     results: SharedResult = []
     for file in files:
-        post = job.read(file)
+        post = job.read(file, headers_only=not lint)
         results.append((job.summarize(post), tuple(job.lint_post(post)) if lint else None))
         if on_progress is not None:
             on_progress(1)
@@ -489,15 +520,19 @@ class PerFileIgnores:
         self._entries: list[tuple[Any, tuple[str, ...]]] = []
         if not config.per_file_ignores:
             return
-        import pathspec
+        from haikulint.patterns import compile_gitignore
 
         catalogue = load_catalogue(config.rules_dirs)
         for codes in config.per_file_ignores.values():
             catalogue.check_selectors(codes, where=f"{config.source}: per-file-ignores: ")
         self._entries = [
-            (pathspec.GitIgnoreSpec.from_lines([pattern]), codes)
+            (compile_gitignore([pattern], f"{config.source}: per-file-ignores", item=""), codes)
             for pattern, codes in config.per_file_ignores.items()
         ]
+
+    @property
+    def empty(self) -> bool:
+        return not self._entries
 
     def ignores(self, rule: Rule, path: str | Path) -> bool:
         if not self._entries:

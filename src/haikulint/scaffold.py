@@ -13,10 +13,8 @@ anything else refused with a message that says which letter.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
-import secrets
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -382,85 +380,25 @@ def read_blog(root: Path, job: LintJob) -> Blog:
     return Blog(root=root, job=job, files=files, summaries=summarize_posts(files, job))
 
 
-def create_post(path: Path, content: str) -> None:
-    """Write ``content`` to a new file at ``path``, never replacing anything.
+def create_post(path: Path, content: str, *, root: Path | None = None) -> None:
+    """Write ``content`` to a new file at ``path`` below ``root``, never replacing anything.
 
-    Parent folders are made as needed. The content goes to a hidden temporary file in
-    the target folder first, then is hard-linked to ``path``: ``link`` fails when the
-    name exists, so of two concurrent runs exactly one wins, and a reader never sees
-    a half-written post. Where hard links are not supported, the name is reserved
-    with ``O_CREAT | O_EXCL`` and the temporary file renamed over the reservation.
-    Raises :class:`PostExistsError`; other ``OSError`` s pass through, and folders this
-    call created are removed again on failure.
+    Through :func:`haikulint.safe_fs.write_new_file`: parent folders are made as needed,
+    each entered from the root with ``O_NOFOLLOW``, so a line folder that is a link
+    leading outside ``root`` (default: ``path``'s folder) is refused, even one swapped in
+    while the post is written; the post appears whole or not at all. Raises
+    :class:`PostExistsError`, or :class:`Refusal` for a path that leaves the root;
+    other ``OSError`` s pass through, and folders this call created are removed again
+    on failure.
     """
-    created = _make_folders(path.parent)
-    temporary = path.parent / f".haikulint-new-{secrets.token_hex(8)}.tmp"
+    from haikulint import safe_fs
+
+    boundary = root if root is not None else path.parent
+    while not boundary.is_dir() and boundary.parent != boundary:
+        boundary = boundary.parent  # a root not made yet: it is made, from the folder above
     try:
-        _write_new(temporary, content)
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            raise PostExistsError(path) from None
-        except OSError as error:
-            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
-                raise
-            _reserve_then_replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        _remove_empty_folders(created)
-        raise
-    temporary.unlink(missing_ok=True)  # gone already after the rename fallback
-
-
-def _write_new(path: Path, content: str) -> None:
-    # 0o666 before the umask, like any file an editor makes (mkstemp would give 0o600).
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
-        file.write(content)
-        file.flush()
-        os.fsync(file.fileno())
-
-
-def _reserve_then_replace(temporary: Path, path: Path) -> None:
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    except FileExistsError:
+        safe_fs.write_new_file(boundary, path, content.encode())
+    except safe_fs.TargetExistsError:
         raise PostExistsError(path) from None
-    os.replace(temporary, path)
-
-
-def _make_folders(folder: Path) -> list[Path]:
-    """``mkdir -p``, returning the folders it made, outermost first.
-
-    A file where a folder should be raises :class:`NotADirectoryError` naming that file.
-    """
-    missing: list[Path] = []
-    for candidate in (folder, *folder.parents):
-        if candidate.exists():
-            if not candidate.is_dir():
-                code = errno.ENOTDIR
-                raise NotADirectoryError(code, os.strerror(code), str(candidate))
-            break
-        missing.append(candidate)
-    created: list[Path] = []
-    try:
-        for candidate in reversed(missing):
-            try:
-                candidate.mkdir()
-            except FileExistsError:  # a concurrent run made it: fine, but not ours to remove
-                if not candidate.is_dir():
-                    raise
-                continue
-            created.append(candidate)
-    except BaseException:
-        _remove_empty_folders(created)
-        raise
-    return created
-
-
-def _remove_empty_folders(created: Sequence[Path]) -> None:
-    for folder in reversed(created):
-        try:
-            folder.rmdir()
-        except OSError:  # not empty (a concurrent run wrote there) or already gone
-            return
+    except safe_fs.SafeFsError as error:
+        raise Refusal(f"{error.path}: {error.reason}; nothing was written") from None

@@ -11,6 +11,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from haikulint.blog.discover import (
+    LOOP,
+    OUTSIDE_ROOT,
     PostFile,
     _Ignore,
     derive_root,
@@ -166,8 +168,19 @@ def test_symlink_loops_never_hang(tmp_path: Path) -> None:
     (tmp_path / "post" / "self").symlink_to(".")
     (tmp_path / "post" / "elsewhere").symlink_to(tmp_path / "outside")
     make(tmp_path, "outside/c.md")
-    files = discover_posts([tmp_path / "post"], Config(base=tmp_path))
-    assert found(files, tmp_path) == ["post/a.md", "post/deeper/b.md", "post/elsewhere/c.md"]
+    skipped: list[tuple[str, str]] = []
+    files = discover_posts(
+        [tmp_path / "post"],
+        Config(base=tmp_path),
+        on_skipped=lambda path, reason: skipped.append((path, reason)),
+    )
+    # The link that leads outside the root is not followed: the root is a boundary.
+    assert found(files, tmp_path) == ["post/a.md", "post/deeper/b.md"]
+    assert sorted((Path(path).relative_to(tmp_path).as_posix(), why) for path, why in skipped) == [
+        ("post/deeper/up", LOOP),
+        ("post/elsewhere", OUTSIDE_ROOT),
+        ("post/self", LOOP),
+    ]
 
 
 def odd_entries(folder: Path) -> list[str]:

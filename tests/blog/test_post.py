@@ -29,14 +29,16 @@ from tests.seeds import SEEDS, write_seeds
 HAIKU_PATH = "post/the-prod-deploy-froze-/-i-parsed-the-pcap-for-hours-/-the-repo-holds-it-all.md"
 
 
-def read(tmp_path: Path, content: str | bytes, relative: str = HAIKU_PATH) -> Post:
+def read(
+    tmp_path: Path, content: str | bytes, relative: str = HAIKU_PATH, max_size: int = 1 << 26
+) -> Post:
     target = tmp_path / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, bytes):
         target.write_bytes(content)
     else:
         target.write_bytes(content.encode("utf-8"))
-    return read_post(PostFile(target, tmp_path), cwd=tmp_path)
+    return read_post(PostFile(target, tmp_path), cwd=tmp_path, max_size=max_size)
 
 
 # --- header styles -------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 The session's commands are read from the README and run in a fresh folder holding two
 posts in the shape of the blog's real ones (``tests/seeds.py``): ``haikulint`` as a
 subprocess with standard error merged into standard output, in the order a terminal
-shows them, ``cat`` as the file's text, ``echo $?`` as the last exit code.
+shows them, ``cat`` as the file's text, ``echo $?`` as the last exit code. After a
+change to what haikulint prints, ``python -m tests.fix.test_readme_fixing`` rewrites it.
 """
 
 from __future__ import annotations
@@ -68,3 +69,13 @@ def test_the_readme_shows_a_real_fixing_session(tmp_path: Path) -> None:
     session = readme_session()
     assert "--fix" in session and "--diff" in session and "--unsafe-fixes" in session
     assert run_session(session, tmp_path) == session
+
+
+if __name__ == "__main__":  # python -m tests.fix.test_readme_fixing: rewrite the README's session
+    import tempfile
+
+    old = readme_session()
+    with tempfile.TemporaryDirectory() as folder:
+        new = run_session(old, Path(folder))
+    readme = PROJECT / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

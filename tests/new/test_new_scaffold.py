@@ -349,7 +349,7 @@ def test_create_post_never_overwrites(tmp_path: Path) -> None:
 
 
 def test_create_post_without_hard_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_links(source: object, target: object) -> None:
+    def no_links(source: object, target: object, **where: object) -> None:
         raise OSError(errno.EPERM, "Operation not permitted")
 
     monkeypatch.setattr(os, "link", no_links)
@@ -365,7 +365,7 @@ def test_create_post_without_hard_links(tmp_path: Path, monkeypatch: pytest.Monk
 def test_a_failed_write_removes_the_folders_it_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken_disk(source: object, target: object) -> None:
+    def broken_disk(source: object, target: object, **where: object) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
     monkeypatch.setattr(os, "link", broken_disk)

@@ -76,6 +76,24 @@ def test_cache_is_rebuilt_when_the_dictionary_changes(source: Path, tmp_path: Pa
     assert len(list(folder.iterdir())) == 2  # the old one is kept for a week
 
 
+def test_a_reinstall_with_the_same_content_reuses_the_table(source: Path, tmp_path: Path) -> None:
+    """A new venv or pre-commit environment installs the same dictionary with a new
+    mtime: the table is keyed on content, so it is not built again."""
+    folder = tmp_path / "cache"
+    cmu.open_lookup(source, [folder])
+    (built,) = folder.iterdir()
+    stamp = built.stat().st_mtime_ns
+    reinstalled = source.with_name("copy.dict")
+    reinstalled.write_bytes(source.read_bytes())
+    source.unlink()
+    reinstalled.rename(source)
+    os.utime(source, ns=(10**18, 10**18))
+    assert cmu.cache_file_name(source) == built.name
+    assert cmu.open_lookup(source, [folder]).counts("fire") == (1, 2)
+    assert list(folder.iterdir()) == [built]
+    assert built.stat().st_mtime_ns == stamp
+
+
 def test_a_corrupt_cache_file_is_rebuilt(source: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     folder.mkdir()
@@ -174,3 +192,12 @@ def test_a_cache_folder_owned_by_someone_else_is_not_read(
     monkeypatch.setattr(cache, "_owned_by_us", lambda path: False)
     data = cache.load("table-v1-1-1.tsv", lambda: b"built", lambda data: True, [folder])
     assert bytes(data) == b"built"
+
+
+def test_the_data_key_changes_with_the_phonology_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cached check results key on it: new rules must not be read through old results."""
+    from haikulint.prosody import count, phonology
+
+    before = count.data_key()
+    monkeypatch.setattr(phonology, "RULES_VERSION", phonology.RULES_VERSION + 1)
+    assert count.data_key() != before

@@ -57,9 +57,12 @@ def test_the_output_is_one_json_document() -> None:
 
 
 def test_a_path_with_undecodable_bytes_still_makes_valid_json() -> None:
-    odd = replace(SLUG_SYLLABLES, path="post/caf\udce9.md")
+    odd = replace(SLUG_SYLLABLES, path="post/caf\udce9.md", message="see caf\udce9.md")
     [item] = json.loads(rendered("json", [odd]))
-    assert item["path"] == "post/caf\udce9.md"
+    # Strict readers refuse a lone surrogate (\udce9): the byte is written as text, \xe9.
+    assert item["path"] == "post/caf\\xe9.md"
+    assert item["message"] == "see caf\\xe9.md"
+    item["path"].encode("utf-8")
 
 
 def test_statistics_are_objects_of_code_name_count_fixable() -> None:

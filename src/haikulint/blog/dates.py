@@ -27,7 +27,7 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _TIME = (
     r"(?:[Tt ]\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
-    r"\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?"
+    r"\s*(?:[Zz]|[+-](?P<offset_hour>\d{2})(?::?(?P<offset_minute>\d{2}))?|UTC|GMT)?)?"
 )
 _ISO = r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
 _SLASHED = r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
@@ -38,15 +38,17 @@ _DAY_FIRST = (
     _WEEKDAY + r"(?P<day>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<month_name>[a-z]+)\.?,?\s+"
     r"(?P<year>\d{4})"
 )
+# re.ASCII throughout: a date is written in ASCII digits (\d would take "٢٠٢٤" too).
 _WHOLE_VALUE = [
-    re.compile(_ISO + _TIME + r"\Z", re.IGNORECASE),
-    re.compile(_SLASHED + r"\Z"),
-    re.compile(_MONTH_FIRST + r"\Z", re.IGNORECASE),
-    re.compile(_DAY_FIRST + r"\Z", re.IGNORECASE),
+    re.compile(_ISO + _TIME + r"\Z", re.IGNORECASE | re.ASCII),
+    re.compile(_SLASHED + r"\Z", re.ASCII),
+    re.compile(_MONTH_FIRST + r"\Z", re.IGNORECASE | re.ASCII),
+    re.compile(_DAY_FIRST + r"\Z", re.IGNORECASE | re.ASCII),
 ]
-_AMBIGUOUS = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\Z")
+_AMBIGUOUS = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\Z", re.ASCII)
 _NUMERIC = re.compile(
-    r"(?P<first>\d{1,2})(?P<separator>[/.-])(?P<second>\d{1,2})(?P=separator)(?P<year>\d{4})\Z"
+    r"(?P<first>\d{1,2})(?P<separator>[/.-])(?P<second>\d{1,2})(?P=separator)(?P<year>\d{4})\Z",
+    re.ASCII,
 )
 """``24/04/2023`` or ``04/24/2023``: read when only one of the first two numbers can be a month."""
 
@@ -58,7 +60,7 @@ _LEAD = re.compile(r"[\s*_>#]*")
 cannot start with any of it, so the patterns need not backtrack over it."""
 _AFTER = r"[*_]*(?=\s*\Z|\s*[.,;!]|\s+-|\s*[–—])"
 _DATELINE = [
-    re.compile(r"(?P<text>" + pattern + r")" + _AFTER, re.IGNORECASE)
+    re.compile(r"(?P<text>" + pattern + r")" + _AFTER, re.IGNORECASE | re.ASCII)
     for pattern in (_MONTH_FIRST, _DAY_FIRST, _ISO)
 ]
 
@@ -171,6 +173,7 @@ def _date_from(match: re.Match[str]) -> date:
     else:
         month = int(groups["month"])
     _check_time(groups.get("hour"), groups.get("minute"), groups.get("second"))
+    _check_offset(groups.get("offset_hour"), groups.get("offset_minute"))
     return _checked_date(year, month, day)
 
 
@@ -190,6 +193,15 @@ def _check_time(hour: str | None, minute: str | None, second: str | None) -> Non
         return
     if int(hour) > 23 or int(minute) > 59 or (second is not None and int(second) > 60):
         raise ValueError(f"{hour}:{minute} is not a time of day")
+
+
+def _check_offset(hour: str | None, minute: str | None) -> None:
+    if hour is None:
+        return
+    if int(hour) > 23 or (minute is not None and int(minute) > 59):
+        raise ValueError(
+            f"+{hour}:{minute or '00'} is not a UTC offset; offsets run from -23:59 to +23:59"
+        )
 
 
 def _not_a_date(value: object) -> str:

@@ -16,6 +16,7 @@ A folder that cannot be listed is skipped.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -68,6 +69,8 @@ def discover_posts(
     *,
     force_exclude: bool = False,
     on_unlistable: Callable[[str, str], None] | None = None,
+    on_skipped: Callable[[str, str], None] | None = None,
+    on_folder: Callable[[str, bool], None] | None = None,
 ) -> list[PostFile]:
     """Every post file under ``paths``, sorted by path and without duplicates.
 
@@ -77,29 +80,81 @@ def discover_posts(
     even if ``exclude`` matches it, unless ``force_exclude``. Raises :class:`UsageError`
     for a path that does not exist. A folder that cannot be listed is skipped and passed,
     with the reason, to ``on_unlistable``.
+
+    The root is a boundary: a symbolic link that leads outside it is never followed nor
+    returned, and a link to a folder above it (a loop) is not followed; each is passed,
+    with the reason, to ``on_skipped`` (by default a warning on standard error, once
+    per link).
+
+    ``on_folder`` is told of each folder listed, and whether it has a ``.gitignore``
+    (the result cache remembers a walk by its folders' mtimes).
     """
+    skipped = on_skipped if on_skipped is not None else skip_warner()
     if not paths:
         paths = [config.root if config.root is not None else Path(".")]
     chosen_root = root if root is not None else config.root
     chosen = _absolute(chosen_root) if chosen_root is not None else None
     include = _name_matcher(config.include)
-    exclude = _Ignore.from_patterns(_absolute(config.base), config.exclude)
+    exclude = _Ignore.from_patterns(
+        _absolute(config.base), config.exclude, f"{config.source or 'config'}: exclude"
+    )
     found: dict[str, str] = {}
     for given in paths:
         path = _absolute(given)
         if os.path.isdir(path):
             folder_root = chosen or _chain_top(path)
             inside = folder_root.rstrip(os.sep) + os.sep
-            for file in _walk(path, include, exclude, on_unlistable):
+            boundary = folder_root if is_under(path, folder_root) else _chain_top(path)
+            walk = _Walk(include, exclude, boundary, on_unlistable, skipped, on_folder)
+            for file in walk.files(path):
                 if file not in found:
                     found[file] = folder_root if file.startswith(inside) else derive_root(file)
         elif os.path.lexists(path):
-            if not (force_exclude and exclude is not None and exclude.matches_named(path)):
-                found.setdefault(path, _root_for(path, chosen or derive_root(path)))
+            if force_exclude and exclude is not None and exclude.matches_named(path):
+                continue
+            file_root = _root_for(path, chosen or derive_root(path))
+            if os.path.islink(path) and _leads_outside(path, file_root):
+                skipped(path, OUTSIDE_ROOT)
+                continue
+            found.setdefault(path, file_root)
         else:
             raise UsageError(f"{given}: no such file or folder")
     roots = {folder: Path(folder) for folder in set(found.values())}
     return [PostFile(file, roots[found[file]]) for file in sorted(found)]
+
+
+def boundary_of(file: PostFile) -> str:
+    """The folder ``file`` must really lie in to be read: its root, when it is below it
+    (else the root its own chain gives it)."""
+    return (
+        os.fspath(file.root) if is_under(file.filename, file.root) else derive_root(file.filename)
+    )
+
+
+OUTSIDE_ROOT = "a symbolic link that leads outside the blog root; not followed, not read"
+LOOP = "a symbolic link to a folder above it (a loop); not followed"
+LINK_LOOP = "a loop of symbolic links that never reaches a folder or file; not followed"
+
+
+def skip_warner() -> Callable[[str, str], None]:
+    """A warning on standard error for each path skipped, each path once."""
+    from haikulint import escape
+    from haikulint.blog.post import display_path
+
+    warned: set[str] = set()
+
+    def warn(path: str, reason: str) -> None:
+        if path not in warned:
+            warned.add(path)
+            escape.warn(f"{display_path(path)}: {reason}")
+
+    return warn
+
+
+def _leads_outside(link: str, root: str) -> bool:
+    """Whether the link ``link`` resolves to something that exists outside ``root``."""
+    target = os.path.realpath(link)
+    return not is_under(target, os.path.realpath(root)) and os.path.exists(target)
 
 
 def derive_root(file: str | os.PathLike[str]) -> str:
@@ -172,27 +227,32 @@ def _name_matcher(patterns: Sequence[str]) -> Callable[[str], bool]:
 class _Ignore:
     """One set of gitignore-style patterns, matched against paths below ``base``."""
 
-    def __init__(self, base: str, lines: Iterable[str]) -> None:
-        import pathspec
+    def __init__(
+        self, base: str, lines: Iterable[str], where: str = "", item: str = "line"
+    ) -> None:
+        from haikulint.patterns import compile_gitignore
 
         self.base = base.rstrip(os.sep) + os.sep
-        self.spec = pathspec.GitIgnoreSpec.from_lines(lines)
+        self.spec = compile_gitignore(lines, where, item=item)
         self.verdict = self._fast_verdict() or self._spec_verdict
 
     @classmethod
-    def from_patterns(cls, base: str, lines: Sequence[str]) -> _Ignore | None:
-        return cls(base, lines) if lines else None
+    def from_patterns(cls, base: str, lines: Sequence[str], where: str) -> _Ignore | None:
+        return cls(base, lines, where, "entry") if lines else None
 
     @classmethod
     def from_file(cls, folder: str) -> _Ignore | None:
+        from haikulint.blog.post import display_path
+        from haikulint.bounded_read import MAX_CONFIG_SIZE, InputError, read_bytes
+
+        path = os.path.join(folder, GITIGNORE)
         try:
-            with open(os.path.join(folder, GITIGNORE), encoding="utf-8", errors="replace") as f:
-                lines = f.read().splitlines()
-        except OSError:
+            lines = read_bytes(path, MAX_CONFIG_SIZE).decode("utf-8", "replace").splitlines()
+        except InputError:
             return None
         if not any(line.strip() and not line.startswith("#") for line in lines):
             return None
-        return cls(folder, lines)
+        return cls(folder, lines, display_path(path))
 
     def applies_to(self, path: str) -> bool:
         return path.startswith(self.base)
@@ -252,72 +312,116 @@ def _combined(sources: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{source})" for source in plain))
 
 
-def _walk(
-    top: str,
-    include: Callable[[str], bool],
-    exclude: _Ignore | None,
-    on_unlistable: Callable[[str, str], None] | None = None,
-) -> list[str]:
-    """The files under ``top`` whose names ``include`` accepts, minus ignored ones."""
-    ignores = [rule for rule in _ancestor_ignores(top) if rule is not None]
-    real_top = os.path.realpath(top)
-    visited = {real_top}
-    files: list[str] = []
-    stack: list[tuple[str, str, tuple[_Ignore, ...]]] = [(top, real_top, tuple(ignores))]
-    # Linked folders wait until every real folder is walked, so that a post reached both
-    # ways (posts/2024 and a link posts/latest -> 2024) is always checked at its real
-    # place, whatever order the folder lists them in.
-    linked: list[tuple[str, str, tuple[_Ignore, ...]]] = []
-    while stack or linked:
-        if not stack:
-            folder, real, rules = linked.pop()
-            if real in visited:
-                continue
-            visited.add(real)
-            stack.append((folder, real, rules))
-        folder, real, rules = stack.pop()
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except OSError as error:
-            if on_unlistable is not None:
-                on_unlistable(folder, error.strerror or str(error))
-            continue
-        if any(entry.name == GITIGNORE for entry in entries):
-            local = _Ignore.from_file(folder)
-            if local is not None:
-                rules = (*rules, local)
-        filtering = bool(rules) or exclude is not None
-        for entry in entries:
-            name = entry.name
+class _Walk:
+    """One walk of folders for post files, inside one boundary (the blog root)."""
+
+    def __init__(
+        self,
+        include: Callable[[str], bool],
+        exclude: _Ignore | None,
+        boundary: str,
+        on_unlistable: Callable[[str, str], None] | None,
+        on_skipped: Callable[[str, str], None],
+        on_folder: Callable[[str, bool], None] | None = None,
+    ) -> None:
+        self.include = include
+        self.on_folder = on_folder
+        self.exclude = exclude
+        self.real_boundary = os.path.realpath(boundary)
+        self.on_unlistable = on_unlistable
+        self.on_skipped = on_skipped
+
+    def files(self, top: str) -> list[str]:
+        """The files under ``top`` whose names ``include`` accepts, minus ignored ones."""
+        ignores = [rule for rule in _ancestor_ignores(top) if rule is not None]
+        real_top = os.path.realpath(top)
+        visited = {real_top}
+        files: list[str] = []
+        stack: list[tuple[str, str, tuple[_Ignore, ...]]] = [(top, real_top, tuple(ignores))]
+        # Linked folders wait until every real folder is walked, so that a post reached
+        # both ways (posts/2024 and a link posts/latest -> 2024) is always checked at its
+        # real place, whatever order the folder lists them in.
+        linked: list[tuple[str, str, tuple[_Ignore, ...]]] = []
+        while stack or linked:
+            if not stack:
+                folder, real, rules = linked.pop()
+                if real in visited:
+                    continue
+                visited.add(real)
+                stack.append((folder, real, rules))
+            folder, real, rules = stack.pop()
             try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False  # a link that cannot be followed (a loop): not a folder
-            if is_dir:
-                if name.startswith(".") or (
-                    filtering and _ignored(entry.path + os.sep, rules, exclude)
+                with os.scandir(folder) as listing:
+                    entries = list(listing)
+            except OSError as error:
+                if self.on_unlistable is not None:
+                    self.on_unlistable(folder, error.strerror or str(error))
+                continue
+            has_gitignore = any(entry.name == GITIGNORE for entry in entries)
+            if self.on_folder is not None:
+                self.on_folder(folder, has_gitignore)
+            if has_gitignore:
+                local = _Ignore.from_file(folder)
+                if local is not None:
+                    rules = (*rules, local)
+            filtering = bool(rules) or self.exclude is not None
+            for entry in entries:
+                name = entry.name
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False  # a link that cannot be followed (a loop): not a folder
+                if is_dir:
+                    if name.startswith(".") or (
+                        filtering and _ignored(entry.path + os.sep, rules, self.exclude)
+                    ):
+                        continue
+                    if entry.is_symlink():
+                        target = self._linked_folder(entry.path, real)
+                        if target is not None:
+                            linked.append((entry.path, target, rules))
+                        continue
+                    # The resolved path of a plain folder is free: its parent's, plus its name.
+                    real_child = real + os.sep + name
+                    if real_child not in visited:
+                        visited.add(real_child)
+                        stack.append((entry.path, real_child, rules))
+                elif (
+                    self.include(name)
+                    and not _is_hidden_file(name)
+                    and name not in LIST_PAGES
+                    and not (filtering and _ignored(entry.path, rules, self.exclude))
                 ):
-                    continue
-                if entry.is_symlink():
-                    linked.append((entry.path, os.path.realpath(entry.path), rules))
-                    continue
-                # The resolved path of a plain folder is free: its parent's, plus its name.
-                real_child = real + os.sep + name
-                if real_child not in visited:
-                    visited.add(real_child)
-                    stack.append((entry.path, real_child, rules))
-            elif (
-                include(name)
-                and not _is_hidden_file(name)
-                and name not in LIST_PAGES
-                and not (filtering and _ignored(entry.path, rules, exclude))
-            ):
-                # Anything else the include globs name gets a verdict, as when named on
-                # the command line: a dangling or looping link, a FIFO, a socket is
-                # reported unreadable by the blog layer, never silently skipped.
-                files.append(entry.path)
-    return files
+                    if entry.is_symlink() and _leads_outside(entry.path, self.real_boundary):
+                        self.on_skipped(entry.path, OUTSIDE_ROOT)
+                        continue
+                    # Anything else the include globs name gets a verdict, as when named on
+                    # the command line: a dangling or looping link, a FIFO, a socket is
+                    # reported unreadable by the blog layer, never silently skipped.
+                    files.append(entry.path)
+                elif entry.is_symlink() and not name.startswith(".") and _is_link_loop(entry.path):
+                    self.on_skipped(entry.path, LINK_LOOP)
+        return files
+
+    def _linked_folder(self, link: str, real_parent: str) -> str | None:
+        """Where the folder link ``link`` (in the folder whose real path is ``real_parent``)
+        leads, if it is to be walked: inside the boundary and not above the link itself."""
+        target = os.path.realpath(link)
+        if not is_under(target, self.real_boundary):
+            self.on_skipped(link, OUTSIDE_ROOT)
+            return None
+        if is_under(real_parent, target):
+            self.on_skipped(link, LOOP)
+            return None
+        return target
+
+
+def _is_link_loop(path: str) -> bool:
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
 
 
 def _is_hidden_file(name: str) -> bool:

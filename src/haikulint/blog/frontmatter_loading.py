@@ -94,6 +94,7 @@ NESTED_TOO_DEEPLY = (
     f"values are nested more than {MAX_NESTING_DEPTH} levels deep (lists or tables inside "
     "one another); a header needs only a few levels"
 )
+HUGE_NUMBER = "a number has thousands of digits; a header needs no such number"
 
 
 class FrontMatterError(Exception):
@@ -417,6 +418,8 @@ def _load_toml(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, 
         raise FrontMatterError(
             _nested_too_deeply("toml"), first_line + _deepest_line(source)
         ) from error
+    except ValueError as error:  # an integer past Python's 4,300-digit limit
+        raise FrontMatterError(f"invalid TOML front matter: {HUGE_NUMBER}", first_line) from error
     lines: dict[str, int] = {}
     in_table = False
     for offset, text in enumerate(source.split("\n")):
@@ -492,13 +495,15 @@ def _is_impossible_date(text: str, token: re.Match[str]) -> bool:
     before = text[: token.start()].rstrip()  # an array's items may start a line
     if not before.endswith(_TOML_VALUE_START) or _TOML_DATETIME.fullmatch(token.group()):
         return False
+    if "offset" in (_time_out_of_range(token.group()) or ""):
+        return False  # an offset past 23:59: tomllib's error (and hint) stands
     from haikulint.blog.dates import parse_date
 
     try:
         parse_date(token.group())
     except ValueError:
         return True
-    return False  # a leap second or an offset past 23:59: tomllib's error (and hint) stands
+    return False  # a leap second: tomllib's error (and hint) stands
 
 
 def _toml_hint(message: str, source: str, line: int, first_line: int) -> tuple[str | None, int]:
@@ -533,11 +538,12 @@ def _toml_hint(message: str, source: str, line: int, first_line: int) -> tuple[s
     if _DATE_LIKE.match(written):
         from haikulint.blog.dates import parse_date
 
+        out_of_range = _time_out_of_range(written)
         try:
             day = parse_date(written)
         except ValueError as reason:
-            return f"{written} is not a real date: {reason}", line
-        out_of_range = _time_out_of_range(written)
+            if out_of_range is None:
+                return f"{written} is not a real date: {reason}", line
         if out_of_range is not None:
             return f"{written} is not a real date-time: {out_of_range}", line
         return f"TOML dates are written YYYY-MM-DD: {key} = {day.isoformat()}", line
@@ -564,7 +570,7 @@ def _time_out_of_range(written: str) -> str | None:
 def _toml_value_ok(value: str) -> bool:
     try:
         tomllib.loads(f"v = {value}")
-    except (tomllib.TOMLDecodeError, RecursionError):
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
         return False
     return True
 
@@ -623,6 +629,9 @@ def _read_json(text: str, found: FrontMatter) -> FrontMatter:
         return found
     except RecursionError:
         found.error = Located(_nested_too_deeply("json"), 1 + _deepest_line(text))
+        return found
+    except ValueError:  # an integer past Python's 4,300-digit limit
+        found.error = Located(f"invalid JSON front matter: {HUGE_NUMBER}", 1)
         return found
     after = text.find("\n", end)
     line_end = len(text) if after < 0 else after

@@ -23,11 +23,9 @@ Headers come from one of:
 
 from __future__ import annotations
 
-import errno
 import functools
 import os
 import re
-import stat
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -35,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from haikulint.blog.slug import Slug, parse_slug
+from haikulint.bounded_read import MAX_POST_SIZE, InputError, read_post_bytes, undecodable
 
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile
@@ -127,19 +126,39 @@ quote, a Hugo shortcode or a Jinja/Liquid tag."""
 _CONTINUATION = re.compile(r"(?:[ \t]{2,}|\t)\S")
 
 
-def read_post(file: PostFile, cwd: Path | None = None, *, sections: Collection[str] = ()) -> Post:
-    """Read one post file. Never raises for a problem with the file itself."""
+def read_post(
+    file: PostFile,
+    cwd: Path | None = None,
+    *,
+    sections: Collection[str] = (),
+    max_size: int = MAX_POST_SIZE,
+    headers_only: bool = False,
+) -> Post:
+    """Read one post file. Never raises for a problem with the file itself: one post
+    never stops the run, whatever it holds.
+
+    A file larger than ``max_size`` bytes, one that is not a regular file and a link
+    that leads outside the blog root are not read (``read_error`` says why). With
+    ``headers_only``, a post with front matter is read no further than it: no haiku
+    line, first line or dateline (what comparing it with other posts needs)."""
     filename = file.filename
     path = Path(filename)
     display = display_path(filename, cwd)
     slug = parse_slug(relative_to_root(filename, file.root), sections)
-    data_or_error = _read_bytes(filename)
+    data_or_error = _read_bytes(file, max_size)
     if isinstance(data_or_error, str):
         return Post(path=path, display_path=display, slug=slug, read_error=data_or_error)
     text_or_error = _decode(data_or_error)
     if text_or_error[1] is not None:
         return Post(path=path, display_path=display, slug=slug, read_error=text_or_error[1])
-    return post_from_text(text_or_error[0], path, display, slug)
+    try:
+        return post_from_text(text_or_error[0], path, display, slug, headers_only=headers_only)
+    except (RecursionError, MemoryError, ValueError, TypeError, ArithmeticError) as error:
+        # A reader bug on strange content: this post gets a verdict, the others theirs.
+        reason = (
+            f"haikulint failed to read it ({type(error).__name__}: {error}); please report this"
+        )
+        return Post(path=path, display_path=display, slug=slug, read_error=reason.split("\n")[0])
 
 
 def read_post_text(
@@ -151,10 +170,12 @@ def read_post_text(
     return post_from_text(text, Path(file.filename), display_path(file.filename, cwd), slug)
 
 
-def post_from_text(text: str, path: Path, display: str, slug: Slug) -> Post:
+def post_from_text(
+    text: str, path: Path, display: str, slug: Slug, *, headers_only: bool = False
+) -> Post:
     """The post whose file at ``path`` holds ``text``: what :func:`read_post` makes of a
     file it could read (also of a post not yet written, to foresee what check will say)."""
-    parts = read_text(text)
+    parts = read_text(text, headers_only=headers_only)
     suppressions, problems = read_suppressions(parts.headers, parts.header_style)
     return Post(
         path=path,
@@ -190,12 +211,13 @@ class PostText:
     body_line: int = 1
 
 
-def read_text(text: str) -> PostText:
-    """Split a post's text (BOM and CRLF allowed) into headers, haiku, first line, dateline."""
+def read_text(text: str, *, headers_only: bool = False) -> PostText:
+    """Split a post's text (BOM and CRLF allowed) into headers, haiku, first line, dateline
+    (with ``headers_only``, the body after front matter is not read)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
+    if "\r" in text:  # CRLF, or a lone CR (old Mac line ends): each ends a line
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     found = PostText()
     if text[:1] in ("-", "+", "{"):
         from haikulint.blog.frontmatter_loading import read_front_matter
@@ -206,7 +228,7 @@ def read_text(text: str) -> PostText:
             found.headers = front.headers
             found.header_lines = front.header_lines
             found.front_matter_error = front.error
-            if front.error is not None and front.body_start is None:
+            if (front.error is not None and front.body_start is None) or headers_only:
                 return found  # unclosed: there is no body to speak of
             _read_body(text, front.body_start or 0, front.body_line, found, header_block=False)
             _haiku_from_headers(found)
@@ -424,53 +446,20 @@ def _folder_prefix(folder: str) -> str:
     return os.path.abspath(folder).rstrip(os.sep) + os.sep
 
 
-def _read_bytes(path: str) -> bytes | str:
-    """The file's bytes, or why they cannot be had. Opened without blocking on a FIFO."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        if os.path.islink(path):
-            return (
-                f"a broken symbolic link: its target {os.readlink(path)} does not exist; "
-                "point it at a post or delete it"
-            )
-        return "the file vanished before it could be read"
-    except PermissionError:
-        return "permission denied"
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            return (
-                "a loop of symbolic links that never reaches a file; "
-                "point the link at a post or delete it"
-            )
-        return f"cannot open the file ({error.strerror or error})"
-    try:
-        status = os.fstat(descriptor)
-        if stat.S_ISDIR(status.st_mode):
-            return "it is a folder, not a file"
-        if not stat.S_ISREG(status.st_mode):
-            return f"{_file_kind(status.st_mode)}, not a regular file; a post is a regular file"
-        data = os.read(descriptor, status.st_size + 1)
-        if len(data) <= status.st_size:
-            return data
-        chunks = [data]  # the file grew since fstat: read on to the end
-        while chunks[-1]:
-            chunks.append(os.read(descriptor, 1 << 20))
-        return b"".join(chunks)
-    except OSError as error:
-        return f"cannot read the file ({error.strerror or error})"
-    finally:
-        os.close(descriptor)
+def _read_bytes(file: PostFile, limit: int) -> bytes | str:
+    """The file's bytes, or why they cannot be had: see :func:`bounded_read.read_post_bytes`
+    (regular files only, within ``limit``, never through a link that leaves the root)."""
+    from haikulint.blog.discover import boundary_of
 
-
-def _file_kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"
+    try:
+        return read_post_bytes(file.filename, boundary_of(file), limit)
+    except InputError as error:
+        reason = str(error)
+        if reason.endswith("not a regular file"):
+            reason += "; a post is a regular file"
+        elif reason.endswith("it was not read"):
+            reason = reason.replace("the limit of", "max-post-size,", 1)
+        return reason
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:
@@ -479,9 +468,7 @@ def _decode(data: bytes) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        byte = data[error.start]
-        return "", f"not UTF-8 text (byte 0x{byte:02x} on line {line}); save it as UTF-8"
+        return "", undecodable(data, error)
 
 
 class _Cursor:
@@ -574,7 +561,9 @@ def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
     followed by ``Date: ...`` it is read as a header ``kubernetes``, and when the block
     has no title it becomes :attr:`PostText.first_line`, the title to suggest.
     """
-    headers: dict[str, object] = {}
+    # Each value is kept as its pieces and joined once at the end: joining as each line
+    # comes would copy the value again for every continuation line (quadratic).
+    pieces: dict[str, list[str]] = {}
     lines: dict[str, int] = {}
     last_key: str | None = None
     first: tuple[int, str, str] | None = None
@@ -593,9 +582,10 @@ def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
         if last_key is not None and _CONTINUATION.match(content):
             # A continued value is one line of text; a haiku's continuation lines are its
             # lines, joined with " / " where the writer did not put the slash themselves.
-            before, more = str(headers[last_key]).rstrip(), content.strip()
+            value_pieces, more = pieces[last_key], content.strip()
+            before = value_pieces[-1]
             slashed = last_key != "haiku" or before.endswith("/") or more.startswith("/")
-            headers[last_key] = f"{before}{' ' if slashed else ' / '}{more}".strip()
+            value_pieces += (" " if slashed else " / ", more)
             index += 1
             continue
         header = header_line(content)
@@ -605,17 +595,18 @@ def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
         if first is None:
             first = (number, content, key)
         last_key = None  # a repeated key: the first one stands
-        if key not in headers:
-            headers[key] = value
+        if key not in pieces:
+            pieces[key] = [value]
             lines[key] = number
             last_key = key
         elif key == IGNORE_HEADER:
             # but a second Haikulint-Ignore line asks to ignore more, not instead
-            headers[key] = ", ".join(text for text in (str(headers[key]), value) if text)
+            pieces[key] += (", ", value)
             last_key = key
         index += 1
-    if KNOWN_HEADER_KEYS.isdisjoint(headers):
+    if KNOWN_HEADER_KEYS.isdisjoint(pieces):
         return False
+    headers: dict[str, object] = {key: _joined(parts) for key, parts in pieces.items()}
     for _ in range(index):
         cursor.take()
     found.headers, found.header_lines = headers, lines
@@ -623,6 +614,18 @@ def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
         found.first_line = Located(first[1].strip(), first[0])
         found.first_line_read_as = first[2]
     return True
+
+
+def _joined(pieces: list[str]) -> str:
+    """A header value from its pieces (the first line's value, then a separator and a
+    continuation line, or ``", "`` and another ignore line's value), empty pieces dropped."""
+    if len(pieces) == 1:
+        return pieces[0]
+    kept = [pieces[0]] if pieces[0] else []
+    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        if piece:
+            kept += (separator, piece) if kept else (piece,)
+    return "".join(kept).strip()
 
 
 def header_line(line: str) -> tuple[str, str] | None:

@@ -57,13 +57,20 @@ class Slug:
 
         Date folders count by their numbers (``2024/03`` is ``2024/3``), each folder
         apart: ``2024-03`` is not ``2024/03``, a post under each is not a duplicate.
+        Unicode spellings of the same text are the same (NFC: ``é`` typed as one letter
+        or as ``e`` and an accent, as macOS file systems store it).
         """
         dates = [str(part) for part in self.date_parts]
         folders = self.date_folders if dates else ()
         if len(folders) != len(dates):  # a date with hyphens: several numbers, one folder
             dates = ["-".join(str(int(part)) for part in f.split("-")) for f in folders]
         parts = [*self.sections, *dates, SEPARATOR.join(self.lines)]
-        return "/".join(parts).casefold()
+        text = "/".join(parts)
+        if text.isascii():
+            return text.casefold()
+        import unicodedata
+
+        return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
 
     @property
     def prefix(self) -> str:

@@ -30,6 +30,8 @@ OPTIONS: Mapping[str, Option] = {}
 
 
 def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:
+    if all(separator == SEPARATOR for separator in post.slug.separators):
+        return  # the common case: no fix to plan
     lines = post.slug.lines
     # a slug with a line too many may hold a section read as a line: no rename for it
     fix = clean_path_fix(post) if len(lines) == len(context.form) else None

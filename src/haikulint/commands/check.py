@@ -12,11 +12,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TextIO
 
+from haikulint import escape
 from haikulint.config import Config
 from haikulint.errors import UsageError
 
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile
+    from haikulint.cache import ResultCache
     from haikulint.diagnostic import Diagnostic
 
 
@@ -47,13 +49,15 @@ def run(
     from haikulint import report
 
     report.validate_format(output_format, statistics=statistics)
-    from haikulint.baseline import filter_known, read_baseline
-    from haikulint.baseline import write_baseline as save_baseline
     from haikulint.catalogue import load_catalogue
     from haikulint.diagnostic import Severity
     from haikulint.engine import LintJob, lint
 
-    recorded = read_baseline(baseline) if baseline is not None else None
+    recorded = None
+    if baseline is not None:
+        from haikulint.baseline import read_baseline
+
+        recorded = read_baseline(baseline)
     catalogue = load_catalogue(config.rules_dirs)
     rules = catalogue.select(
         select or config.select,
@@ -72,16 +76,20 @@ def run(
         cwd=anchor,
     )
     configured_root = root or config.root
-    files, context_files = _posts_to_check(
-        paths, config, root, force_exclude=force_exclude, need_context=bool(job.blog_rules)
-    )
-
     from haikulint.cache import ResultCache, cache_folder
 
     cache = (
         ResultCache.open(cache_folder(config.cache_dir), job.cache_key, job.today)
         if use_cache
         else None
+    )
+    files, context_files = _posts_to_check(
+        paths,
+        config,
+        root,
+        force_exclude=force_exclude,
+        need_context=bool(job.blog_rules),
+        cache=cache,
     )
     with _ProgressBar(len(files), enabled=show_progress) as progress:
         result = lint(
@@ -108,12 +116,14 @@ def run(
     diagnostics = result.diagnostics
     _warn_about_suppressions(result.suppression_problems, result.unknown_suppressions)
     if write_baseline is not None:
+        from haikulint.baseline import write_baseline as save_baseline
+
         save_baseline(write_baseline, diagnostics)
-        sys.stderr.write(
-            f"haikulint: wrote {len(diagnostics)} problems to baseline {write_baseline}\n"
-        )
+        escape.note(f"wrote {len(diagnostics)} problems to baseline {write_baseline}")
         return 0
     if recorded is not None:
+        from haikulint.baseline import filter_known
+
         diagnostics = filter_known(diagnostics, recorded)
     if anchor != Path.cwd():
         diagnostics = [_relative_to_cwd(diagnostic, anchor) for diagnostic in diagnostics]
@@ -125,9 +135,9 @@ def run(
         # Files named one by one (pre-commit) are each read from their own -/- chain;
         # with no root configured, a README.md is judged as a one-line post.
         where = config.setting("root", '"posts"')
-        sys.stderr.write(
-            f"haikulint: hint: no root is configured: set root ({where}) "
-            "so that files named outside it are not judged as posts\n"
+        escape.hint(
+            f"no root is configured: set root ({where}) "
+            "so that files named outside it are not judged as posts"
         )
 
     run_summary = report.RunSummary(
@@ -181,7 +191,7 @@ def _warn_about_suppressions(
         ),
     ]
     for path, message in sorted(warnings, key=lambda warning: warning[0]):
-        sys.stderr.write(f"haikulint: warning: {path}: {message}\n")
+        escape.warn(f"{path}: {message}")
 
 
 def _posts_to_check(
@@ -191,11 +201,14 @@ def _posts_to_check(
     *,
     force_exclude: bool,
     need_context: bool,
+    cache: ResultCache | None = None,
 ) -> tuple[list[PostFile], list[PostFile]]:
     """The posts to check, and (when ``need_context``) the other posts of their roots
     that the cross-post rules compare them with. Warns on stderr about a missing root,
-    files outside it, folders that cannot be listed, and finding nothing."""
-    from haikulint.blog.discover import discover_posts, is_under
+    files outside it, folders that cannot be listed, and finding nothing. Walks are
+    remembered in ``cache`` (see :func:`haikulint.cache.discover_remembered`)."""
+    from haikulint.blog.discover import is_under, skip_warner
+    from haikulint.cache import discover_remembered
 
     configured_root = root or config.root
     root_missing = configured_root is not None and not configured_root.is_dir()
@@ -206,22 +219,22 @@ def _posts_to_check(
     if root_missing:
         # A warning, not an error: a new blog may commit before its first post.
         so = ", so there are no posts to check" if nothing_to_check else ""
-        sys.stderr.write(
-            f"haikulint: warning: {config.source}: root {config.root}: no such folder{so}\n"
-        )
+        escape.warn(f"{config.source}: root {config.root}: no such folder{so}")
     if nothing_to_check:
         return [], []
     targets = list(paths) or [configured_root or Path(".")]
-    found = discover_posts(
+    found = discover_remembered(
+        cache,
         targets,
         config,
         configured_root,
         force_exclude=force_exclude,
         on_unlistable=_warn_unlistable,
+        on_skipped=(skipped := skip_warner()),  # one warning per link over both walks
     )
     if not found:
         patterns = ", ".join(config.include)
-        sys.stderr.write(f"haikulint: warning: no posts found to check ({patterns})\n")
+        escape.warn(f"no posts found to check ({patterns})")
     files = [
         file
         for file in found
@@ -236,15 +249,17 @@ def _posts_to_check(
     # needs no second walk.
     walked = {os.path.abspath(target) for target in targets if os.path.isdir(target)}
     roots = sorted({file.root for file in files if os.path.abspath(file.root) not in walked})
-    return files, discover_posts(roots, config, configured_root) if roots else []
+    if not roots:
+        return files, []
+    return files, discover_remembered(cache, roots, config, configured_root, on_skipped=skipped)
 
 
 def _warn_unlistable(folder: str, reason: str) -> None:
     from haikulint.blog.post import display_path
 
-    sys.stderr.write(
-        f"haikulint: warning: {display_path(folder)}: cannot list the folder ({reason}); "
-        "the posts in it were not checked\n"
+    escape.warn(
+        f"{display_path(folder)}: cannot list the folder ({reason}); "
+        "the posts in it were not checked"
     )
 
 
@@ -254,10 +269,7 @@ def _warn_outside_root(skipped: Sequence[PostFile], root: Path | None) -> None:
 
     shown = ", ".join(display_path(file.filename) for file in skipped[:5])
     more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
-    sys.stderr.write(
-        f"haikulint: warning: not checked, outside the root {display_path(str(root))}: "
-        f"{shown}{more}\n"
-    )
+    escape.warn(f"not checked, outside the root {display_path(str(root))}: {shown}{more}")
 
 
 def _relative_to_cwd(diagnostic: Diagnostic, anchor: Path) -> Diagnostic:

@@ -9,12 +9,12 @@ the fixed posts again, so fixed problems are gone from its report.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from haikulint import escape
 from haikulint.fix.apply import FileChange, Plan, execute, fix_text, plan, unified_diff
 
 if TYPE_CHECKING:
@@ -114,4 +114,4 @@ def say_fixed(outcome: FixOutcome, *, would: bool = False) -> None:
     files = "post" if posts == 1 else "posts"
     renamed = len(outcome.plan.renames)
     moved = f", {renamed} renamed" if renamed else ""
-    sys.stderr.write(f"haikulint: {verb} {count} {problems} in {posts} {files}{moved}\n")
+    escape.note(f"{verb} {count} {problems} in {posts} {files}{moved}")

@@ -89,14 +89,34 @@ def run(
         _print_plan(move, output_format)
         return 0
     from haikulint.fix.apply import execute
+    from haikulint.safe_fs import SafeFsError
 
     try:
         execute(move.plan)
-    except OSError as error:  # SafeFsError is one too: a link swapped in, a race
-        _error(f"{_shown(move.source)}: cannot move the post ({_reason(error)})")
+    except (OSError, SafeFsError) as error:  # a link swapped in, a race, a full disk
+        _error(_failure(move, error))
         return 1
     _print_result(move, output_format)
     return 0
+
+
+def _failure(move: Move, error: Exception) -> str:
+    """What a failed move left: nothing moved, or moved with its text not yet edited.
+
+    The fix stage moves first and writes after; each step is all or nothing.
+    """
+    from haikulint.safe_fs import SafeFsError
+
+    if isinstance(error, SafeFsError):
+        reason = f"{_shown(error.path)}: {error.reason}"
+    else:
+        reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
+    if os.path.lexists(move.source) or not os.path.lexists(move.target):
+        return f"{_shown(move.source)}: cannot move the post ({reason}); nothing was moved"
+    return (
+        f"{_shown(move.source)} -> {_shown(move.target)}: moved, but its text could not be "
+        f"rewritten ({reason}); edit the haiku line by hand"
+    )
 
 
 # --- what is moved -----------------------------------------------------------------
@@ -162,7 +182,7 @@ def _plan(
     source = file.parent if bundle else file
     target = root / (relative.parent if bundle else relative)
     _refuse_duplicate(root, relative, file, config)
-    original = _read(file)
+    original = _read(file, root, config.max_post_size)
     text, recorded = _edited(original, poem, old, alias, root, config, file)
     renames = [] if _same_path(source, target) else [Rename(source, target, root)]
     if not renames and text == original:
@@ -203,11 +223,13 @@ def _refuse_duplicate(root: Path, relative: Path, file: Path, config: Config) ->
         )
 
 
-def _read(file: Path) -> str:
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise Refused(f"{_shown(file)}: cannot read the post ({_reason(error)})") from None
+def _read(file: Path, root: Path, limit: int) -> str:
+    from haikulint.bounded_read import InputError, read_post_bytes
+
+    try:  # a regular file inside the root, within max-post-size: as check reads it
+        data = read_post_bytes(os.fspath(file), root, limit)
+    except InputError as error:
+        raise Refused(f"{_shown(file)}: cannot read the post ({error})") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -263,30 +285,37 @@ def _same_file(first: Path, second: Path) -> bool:
 
 
 def _print_plan(move: Move, output_format: str) -> None:
+    from haikulint import escape
     from haikulint.fix.apply import unified_diff
 
     diff = unified_diff(_shown(move.file), move.original, move.text)
     if output_format == "json":
-        typer.echo(json.dumps({**_result(move), "dry_run": True, "diff": diff}, ensure_ascii=False))
+        planned = {**_result(move), "dry_run": True, "diff": escape.valid_unicode(diff)}
+        typer.echo(json.dumps(planned, ensure_ascii=False))
         return
-    typer.echo(f"rename {_shown(move.source)} -> {_shown(move.target)}")
-    if diff:
-        typer.echo(diff, nl=False)
+    typer.echo(escape.one_line(f"rename {_shown(move.source)} -> {_shown(move.target)}"))
+    if diff:  # the post's own text: escaped, its line ends kept
+        typer.echo(escape.printable(diff, keep_line_breaks=True), nl=False)
 
 
 def _print_result(move: Move, output_format: str) -> None:
+    from haikulint import escape
+
     if output_format == "json":
         typer.echo(json.dumps(_result(move), ensure_ascii=False))
     else:
-        typer.echo(f"{_shown(move.source)} -> {_shown(move.target)}")
+        typer.echo(escape.one_line(f"{_shown(move.source)} -> {_shown(move.target)}"))
 
 
 def _result(move: Move) -> dict[str, object]:
+    """The result for ``--output-format json``: every string valid Unicode."""
+    from haikulint.escape import valid_unicode
+
     return {
-        "source": _shown(move.source),
-        "target": _shown(move.target),
+        "source": valid_unicode(_shown(move.source)),
+        "target": valid_unicode(_shown(move.target)),
         "slug": move.slug,
-        "alias": move.alias,
+        "alias": valid_unicode(move.alias) if move.alias is not None else None,
         "edited": move.text != move.original,
     }
 
@@ -297,9 +326,7 @@ def _shown(path: Path) -> str:
     return display_path(path)
 
 
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
-
-
 def _error(message: str) -> None:
-    typer.echo(f"haikulint: error: {message}", err=True)
+    from haikulint import escape
+
+    escape.error(message)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from haikulint import scaffold
+from haikulint import escape, scaffold
 from haikulint.config import HEADER_FORMATS
 from haikulint.errors import UsageError
 
@@ -57,6 +57,8 @@ def run(
     editor = _editor_command() if edit else None
     if edit and dry_run:
         raise UsageError("--edit and --dry-run cannot be used together")
+    for option, text in (("HAIKU", haiku), ("--title", title)):
+        _check_encoding(option, text)
     posts_root = _posts_root(root, config)
     job = scaffold.foreseen_job(config)  # a selector that names no rule: refused up front
     interactive = is_interactive()
@@ -91,7 +93,7 @@ def run(
         if dry_run:
             _print_result(shown, poem.slug, output_format, content)
             return 0
-        _create(path, content)
+        _create(posts_root, path, content)
     except scaffold.Refusal as refusal:
         _error(str(refusal))
         return 1
@@ -106,9 +108,9 @@ def _render(title: str, when: datetime.date, poem: scaffold.Haiku, style: str) -
         raise UsageError(f"--title: {error}") from None
 
 
-def _create(path: Path, content: str) -> None:
+def _create(posts_root: Path, path: Path, content: str) -> None:
     try:
-        scaffold.create_post(path, content)
+        scaffold.create_post(path, content, root=posts_root)
     except OSError as error:  # permission denied, disk full, a file where a folder goes
         where = _display(Path(error.filename)) if error.filename else _display(path)
         if isinstance(error, NotADirectoryError):
@@ -119,6 +121,14 @@ def _create(path: Path, content: str) -> None:
 
 
 # --- options ---------------------------------------------------------------------------
+
+
+def _check_encoding(option: str, text: str | None) -> None:
+    """A byte that was not UTF-8 (a lone surrogate from the command line) cannot be written."""
+    bad = next((char for char in text or "" if "\udc80" <= char <= "\udcff"), None)
+    if bad is not None:
+        byte = ord(bad) - 0xDC00
+        raise UsageError(f"{option} holds the byte 0x{byte:02x}, which is not UTF-8 text")
 
 
 def _check_choice(option: str, value: str, choices: Sequence[str]) -> None:
@@ -410,7 +420,8 @@ def _ask_line(
             _warn(f"line {number} has {off}; kept (--force)")
             _warn_typed_count(counter, number, slug, counter.line(line), reading)
             return line
-        _echo_err(f"  {off}; try again")
+        rewrites = _suggestions(reading, expected, counter).removeprefix("; try ")
+        _echo_err(f"  {off}; try again" + (f", e.g. {rewrites}" if rewrites else ""))
 
 
 def _ask_title(style: str) -> str:
@@ -463,12 +474,12 @@ def _open_editor(command: list[str], path: Path) -> int:
 
 
 def _echo_err(message: str) -> None:
-    typer.echo(message, err=True)
+    typer.echo(escape.printable(message, keep_line_breaks=True), err=True)
 
 
 def _warn(message: str) -> None:
-    _echo_err(f"haikulint: warning: {message}")
+    escape.warn(message)
 
 
 def _error(message: str) -> None:
-    _echo_err(f"haikulint: error: {message}")
+    escape.error(message)

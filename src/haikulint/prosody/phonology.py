@@ -17,19 +17,28 @@ them too (``fire``, ``firewall``, ``fireside``, ``wireless``, ``towering``):
   (``family`` F AE1 M AH0 L IY0 fam-ly), is often not said. A stressed vowel after it
   blocks the drop: ``evaporate`` (``ER0 EY2``) keeps its four syllables, and so does
   ``parallel`` (``AH0 L EH2``); so does a glide before it (``turbulent``, ``popular``:
-  the schwa of a written ``u`` is said).
+  the schwa of a written ``u`` is said). A schwa before ``L`` drops only before an
+  unstressed ``IY`` and after a consonant other than ``R`` or ``L`` (``family``,
+  ``finally``; not ``desolate``, nor ``nat-ral-ly`` again), and a pronunciation
+  drops at most one medial schwa (``naturally`` nat-ral-ly, not natch-ly).
+
+One pronunciation is left out instead: a schwa the spelling does not write between a
+diphthong and a final ``l`` (``aisle`` AY1 AH0 L beside AY1 L: the ``s`` is silent
+and there is no vowel letter for the schwa), a drawl of the one-syllable word.
 
 Each rule is a variant: the full reading is always kept beside the short one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-RULES_VERSION = 2
+RULES_VERSION = 4
 """Part of the CMU table cache's name: change it with any rule, so the table is rebuilt."""
 
 SMOOTHING_DIPHTHONGS = frozenset({"AY", "AW"})
+_DIPHTHONGS = frozenset({"AY", "AW", "OY"})
 _GLIDES = frozenset({"Y", "W"})
 
 
@@ -45,15 +54,29 @@ def syllable_count(phones: Sequence[str]) -> int:
 def reductions(phones: Sequence[str]) -> int:
     """How many syllables the rules above may drop from one pronunciation."""
     dropped = 0
+    syncopated = False
     index = 0
     while index < len(phones):
-        step = _smoothed(phones, index) or _syncopated(phones, index)
+        step = _smoothed(phones, index)
+        if not step and not syncopated:
+            step = _syncopated(phones, index)
+            syncopated = bool(step)
         if step:
             dropped += 1
             index += step
         else:
             index += 1
     return dropped
+
+
+def unwritten_schwa(word: str, phones: Sequence[str]) -> bool:
+    """A drawled pronunciation: diphthong, schwa, final ``L``, where the spelling has a
+    consonant and ``le`` after the vowel (``aisle``, ``isle``) and so no letter for it."""
+    if len(phones) < 3 or list(phones[-2:]) != ["AH0", "L"]:
+        return False
+    if phones[-3][:-1] not in _DIPHTHONGS or not vowel(phones[-3]):
+        return False
+    return re.search(r"[aeiouy][^aeiouyl]+le$", word) is not None
 
 
 def short_readings(phones: Sequence[str]) -> set[int]:
@@ -79,8 +102,14 @@ def _syncopated(phones: Sequence[str], index: int) -> int:
     phone = phones[index]
     if phone == "ER0":
         following = index + 1
-    elif phone == "AH0" and phones[index + 1 : index + 2] in (["L"], ["R"]):
+    elif phone == "AH0" and phones[index + 1 : index + 2] == ["R"]:
         following = index + 2
+    elif (
+        phone == "AH0"
+        and phones[index + 1 : index + 3] == ["L", "IY0"]
+        and phones[index - 1 : index] not in (["R"], ["L"])
+    ):
+        following = index + 2  # family; not naturally's nat-ral-ly as natch-ly
     else:
         return 0
     if following >= len(phones) or phones[following][-1:] != "0":

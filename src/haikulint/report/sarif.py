@@ -21,6 +21,7 @@ from urllib.parse import quote_from_bytes
 
 from haikulint import __version__
 from haikulint.diagnostic import Diagnostic, Severity
+from haikulint.escape import valid_unicode
 from haikulint.report import RuleSummary, RunSummary
 
 SCHEMA_URI = (
@@ -140,7 +141,7 @@ def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, object]:
         "ruleIndex": rule_index,
         "level": LEVELS[diagnostic.severity],
         # Code-scanning viewers reject an empty message; the rule name is better than nothing.
-        "message": {"text": diagnostic.message or diagnostic.name},
+        "message": {"text": valid_unicode(diagnostic.message or diagnostic.name)},
         "locations": [{"physicalLocation": physical_location}],
     }
     if diagnostic.fix is not None and diagnostic.fix.edits and not diagnostic.fix.renames:

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from haikulint.diagnostic import Diagnostic, Severity
+from haikulint.escape import one_line
 from haikulint.report import RunSummary
 from haikulint.report.styled import Span, StyledLine, printable, write_lines
 from haikulint.report.tally import (
@@ -97,7 +98,7 @@ def _grouped_lines(
         if diagnostic.path != current_path:
             if current_path is not None:
                 yield ()
-            yield (Span(printable(diagnostic.path), "bold underline"),)
+            yield (Span(one_line(diagnostic.path), "bold underline"),)
             current_path = diagnostic.path
         style = SEVERITY_STYLES[diagnostic.severity]
         padding = rule_width - len(diagnostic.code) - 1 - len(diagnostic.name)
@@ -128,7 +129,7 @@ def _concise_line(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> StyledL
     where = "" if diagnostic.line is None else f":{position(diagnostic)}"
     style = SEVERITY_STYLES[diagnostic.severity]
     return (
-        Span(printable(diagnostic.path), "bold"),
+        Span(one_line(diagnostic.path), "bold"),
         Span(f"{where}: ", "dim"),
         Span(diagnostic.code, style),
         Span(" "),
