@@ -413,3 +413,48 @@ def test_a_file_name_with_control_characters_is_shown_escaped(in_tmp: Path) -> N
     )
     assert code == 0, err
     assert json.loads(out)["source"] == NEW
+
+
+def test_a_target_made_between_the_plan_and_the_move_is_not_replaced(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import haikulint.safe_fs
+
+    write(in_tmp, OLD, SEED_000)
+    real_move = haikulint.safe_fs.move_inside
+
+    def racing_move(root: Path, source: Path, target: Path) -> list[Path]:
+        write(in_tmp, NEW, "written by someone else\n")
+        return real_move(root, source, target)
+
+    monkeypatch.setattr(haikulint.safe_fs, "move_inside", racing_move)
+    code, out, err = run_cli("mv", OLD, HAIKU)
+    assert code == 1
+    assert out == ""
+    assert err == (
+        f"haikulint: error: {OLD}: cannot move the post ({NEW}: already exists); "
+        "nothing was moved\n"
+    )
+    assert (in_tmp / NEW).read_text("utf-8") == "written by someone else\n"
+    assert (in_tmp / OLD).read_text("utf-8") == SEED_000
+
+
+def test_a_write_that_fails_after_the_move_says_so(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import haikulint.safe_fs
+
+    def full_disk(root: Path, path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    write(in_tmp, OLD, SEED_000)
+    monkeypatch.setattr(haikulint.safe_fs, "replace_file", full_disk)
+    code, _, err = run_cli("mv", OLD, HAIKU)
+    assert code == 1
+    assert err == (
+        f"haikulint: error: {OLD} -> {NEW}: moved, but its text could not be rewritten "
+        "(No space left on device); edit the haiku line by hand\n"
+    )
+    assert (in_tmp / NEW).read_text("utf-8") == SEED_000  # whole, as it was

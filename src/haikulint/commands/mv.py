@@ -89,14 +89,34 @@ def run(
         _print_plan(move, output_format)
         return 0
     from haikulint.fix.apply import execute
+    from haikulint.safe_fs import SafeFsError
 
     try:
         execute(move.plan)
-    except OSError as error:  # SafeFsError is one too: a link swapped in, a race
-        _error(f"{_shown(move.source)}: cannot move the post ({_reason(error)})")
+    except (OSError, SafeFsError) as error:  # a link swapped in, a race, a full disk
+        _error(_failure(move, error))
         return 1
     _print_result(move, output_format)
     return 0
+
+
+def _failure(move: Move, error: Exception) -> str:
+    """What a failed move left: nothing moved, or moved with its text not yet edited.
+
+    The fix stage moves first and writes after; each step is all or nothing.
+    """
+    from haikulint.safe_fs import SafeFsError
+
+    if isinstance(error, SafeFsError):
+        reason = f"{_shown(error.path)}: {error.reason}"
+    else:
+        reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
+    if os.path.lexists(move.source) or not os.path.lexists(move.target):
+        return f"{_shown(move.source)}: cannot move the post ({reason}); nothing was moved"
+    return (
+        f"{_shown(move.source)} -> {_shown(move.target)}: moved, but its text could not be "
+        f"rewritten ({reason}); edit the haiku line by hand"
+    )
 
 
 # --- what is moved -----------------------------------------------------------------
@@ -304,10 +324,6 @@ def _shown(path: Path) -> str:
     from haikulint.blog.post import display_path
 
     return display_path(path)
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
 
 
 def _error(message: str) -> None:
