@@ -44,16 +44,21 @@ def write_blog(tmp_path: Path) -> WriteBlog:
     """Write ``{relative path: content}`` under ``tmp_path`` and return ``tmp_path``."""
 
     def write(files: Mapping[str, str | bytes]) -> Path:
-        for relative, content in files.items():
-            target = tmp_path / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8")
-        return tmp_path
+        return write_tree(tmp_path, files)
 
     return write
+
+
+def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write ``{relative path: content}`` under ``root`` (text as UTF-8); return ``root``."""
+    for relative, content in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return root
 
 
 @pytest.fixture

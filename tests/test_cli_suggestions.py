@@ -5,6 +5,8 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import check_json, run_cli
 
 POST = "Title: A Post\nDate: 2024-02-01\n"
@@ -73,3 +75,26 @@ def test_new_offers_nothing_rather_than_something_wrong(in_tmp: Path) -> None:
     code, _, err = run_cli("new", "the cat / sat / down", "--title", "T")
     assert code == 1
     assert "try " not in err
+
+
+def test_the_prompt_suggests_rewrites_when_it_asks_again(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from haikulint.commands import new as new_command
+
+    monkeypatch.setattr(new_command, "is_interactive", lambda: True)
+    answers = [
+        "the cat ran away",
+        "the repo holds it all",  # line 2: 6, expected 7: asked again
+        "we sat by the river bank",
+        "the repo holds it all",  # line 3: 6, expected 5: asked again with rewrites
+        "the repo holds it",
+        "A Walk",
+    ]
+    code, _, err = run_cli("new", "--date", "2024-03-05", input="\n".join(answers) + "\n")
+    assert code == 0, err
+    assert (
+        "  6 syllables, expected 5 (1 too many): the(1) re-po(2) holds(1) it(1) all(1); "
+        'try again, e.g. "the repo holds it" (5), "the repo holds all" (5) '
+        'or "repo holds it all" (5)\n'
+    ) in err

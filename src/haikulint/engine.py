@@ -14,12 +14,11 @@ import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
@@ -38,6 +37,9 @@ from haikulint.checks.summary import PostSummary, summarize
 from haikulint.config import Config
 from haikulint.diagnostic import Diagnostic
 from haikulint.lifeline import kill_workers, start_worker, stop_signals_deferred
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 PARALLEL_THRESHOLD = 2000
 """Below this many posts, starting worker processes costs more than it saves."""
@@ -128,9 +130,14 @@ class LintJob:
     def summary_headers(self) -> tuple[str, ...]:
         return summary_headers(self.blog_rules)
 
-    def read(self, file: PostFile) -> Post:
+    def read(self, file: PostFile, *, headers_only: bool = False) -> Post:
+        """``file`` read; with ``headers_only``, no further than needed to summarize it."""
         return read_post(
-            file, self.cwd, sections=self.config.sections, max_size=self.config.max_post_size
+            file,
+            self.cwd,
+            sections=self.config.sections,
+            max_size=self.config.max_post_size,
+            headers_only=headers_only,
         )
 
     def lint_text(self, file: PostFile, text: str) -> list[Diagnostic]:
@@ -263,9 +270,12 @@ def _results(
         for (index, stat), result in zip(missed, fresh, strict=True):
             results[index] = result
             summary, diagnostics = result
-            if stat is not None and not job.depends_on_today(diagnostics):
+            if stat is not None:
                 file = files[index]
-                cache.store(file.filename, file.root, stat, summary, diagnostics)
+                today_only = job.depends_on_today(diagnostics)
+                cache.store(
+                    file.filename, file.root, stat, summary, diagnostics, today_only=today_only
+                )
     return [result for result in results if result is not None]
 
 
@@ -327,6 +337,8 @@ class _SharedPostPhase:
         # forking: the workers inherit them instead of each building its own.
         _lint_chunk(self.job, self.files[:1], lint=self.lint)
         gc.freeze()
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
         pool = ProcessPoolExecutor(
             self.processes - 1,
             mp_context=self.context,
@@ -455,7 +467,7 @@ def _lint_chunk(
     """Read ``files`` into summaries, and lint them unless ``lint`` is false."""
     results: SharedResult = []
     for file in files:
-        post = job.read(file)
+        post = job.read(file, headers_only=not lint)
         results.append((job.summarize(post), tuple(job.lint_post(post)) if lint else None))
         if on_progress is not None:
             on_progress(1)

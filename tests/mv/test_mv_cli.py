@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import check_json, run_cli
+from tests.conftest import check_json, run_cli, write_tree
 
 OLD = "post/the-prod-deploy-froze-/-i-parsed-the-pcap-for-hours-/-the-repo-holds-it-all.md"
 NEW = "post/the-prod-deploy-froze-/-i-parsed-the-pcap-for-hours-/-the-repo-held-it.md"
@@ -23,13 +23,7 @@ SEED_000 = (
 
 
 def write(root: Path, relative: str, content: str | bytes) -> Path:
-    path = root / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
+    return write_tree(root, {relative: content}) / relative
 
 
 def tree(root: Path) -> list[str]:
@@ -399,3 +393,68 @@ def test_the_same_haiku_is_nothing_to_do(in_tmp: Path) -> None:
     code, _, err = run_cli("mv", NEW, HAIKU)
     assert code == 1
     assert "already named by this haiku; nothing to do" in err
+
+
+def test_a_file_name_with_control_characters_is_shown_escaped(in_tmp: Path) -> None:
+    old = "post/evil\x1b[31mname.md"
+    write(in_tmp, old, "Title: T\n")
+    code, out, err = run_cli("mv", old, HAIKU)
+    assert code == 0, err
+    assert "\x1b" not in out
+    assert out == f"post/evil\\x1b[31mname.md -> {NEW}\n"
+    code, out, err = run_cli(
+        "mv",
+        NEW,
+        HAIKU.replace("held it", "held it all"),
+        "--force",
+        "--output-format",
+        "json",
+        "--dry-run",
+    )
+    assert code == 0, err
+    assert json.loads(out)["source"] == NEW
+
+
+def test_a_target_made_between_the_plan_and_the_move_is_not_replaced(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import haikulint.safe_fs
+
+    write(in_tmp, OLD, SEED_000)
+    real_move = haikulint.safe_fs.move_inside
+
+    def racing_move(root: Path, source: Path, target: Path) -> list[Path]:
+        write(in_tmp, NEW, "written by someone else\n")
+        return real_move(root, source, target)
+
+    monkeypatch.setattr(haikulint.safe_fs, "move_inside", racing_move)
+    code, out, err = run_cli("mv", OLD, HAIKU)
+    assert code == 1
+    assert out == ""
+    assert err == (
+        f"haikulint: error: {OLD}: cannot move the post ({NEW}: already exists); "
+        "nothing was moved\n"
+    )
+    assert (in_tmp / NEW).read_text("utf-8") == "written by someone else\n"
+    assert (in_tmp / OLD).read_text("utf-8") == SEED_000
+
+
+def test_a_write_that_fails_after_the_move_says_so(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import haikulint.safe_fs
+
+    def full_disk(root: Path, path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    write(in_tmp, OLD, SEED_000)
+    monkeypatch.setattr(haikulint.safe_fs, "replace_file", full_disk)
+    code, _, err = run_cli("mv", OLD, HAIKU)
+    assert code == 1
+    assert err == (
+        f"haikulint: error: {OLD} -> {NEW}: moved, but its text could not be rewritten "
+        "(No space left on device); edit the haiku line by hand\n"
+    )
+    assert (in_tmp / NEW).read_text("utf-8") == SEED_000  # whole, as it was

@@ -95,6 +95,30 @@ def test_words_counted_from_their_parts(
     assert word_breaks(reading) == breaks
 
 
+@pytest.mark.parametrize(
+    ("word", "readings", "parts", "breaks"),
+    [
+        ("dockerless", (3,), ["docker", "less"], "dock-er-less"),
+        ("configurable", (5,), ["configur", "able"], "con-fig-ur-a-ble"),  # e dropped
+        ("statefulness", (3,), ["state", "ful", "ness"], "state-ful-ness"),
+        ("transparence", (3,), [], None),  # said as transparent
+        ("dockerization", (5,), [], None),  # docker + i-za-tion
+    ],
+)
+def test_words_counted_from_a_known_stem_and_a_suffix(
+    counter: SyllableCounter,
+    word: str,
+    readings: tuple[int, ...],
+    parts: list[str],
+    breaks: str | None,
+) -> None:
+    reading = counter.word(word)
+    assert reading.readings == readings and reading.known
+    assert [part.text for part in reading.parts] == parts
+    if breaks is not None:
+        assert word_breaks(reading) == breaks
+
+
 def test_a_prefix_before_an_unknown_rest_is_no_split(counter: SyllableCounter) -> None:
     assert counter.word("unzorbly").source is Source.ESTIMATE
 
@@ -240,7 +264,14 @@ def test_known_misses(counter: SyllableCounter, line: str, totals: tuple[int, ..
 
 @pytest.mark.parametrize(
     ("word", "shown"),
-    [("kubernetes", "ku-ber-ne-tes"), ("nginx", "nginx"), ("TypeScript", "Type-Script")],
+    [
+        ("kubernetes", "ku-ber-ne-tes"),
+        ("nginx", "nginx"),
+        ("TypeScript", "Type-Script"),
+        ("away", "a-way"),
+        ("table", "ta-ble"),
+        ("aws", "aws"),  # five syllables, three letters: shown whole
+    ],
 )
 def test_breaks_match_the_count(counter: SyllableCounter, word: str, shown: str) -> None:
     assert word_breaks(counter.word(word)) == shown

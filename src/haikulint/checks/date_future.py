@@ -23,7 +23,7 @@ KIND = "date-future"
 SCOPE = "post"
 OPTIONS: Mapping[str, Option] = {"key": DATE_KEY}
 USES_TODAY = True
-"""The verdict changes with the date: never cached (see :mod:`haikulint.cache`)."""
+"""The verdict changes with the date: cached for the day only (see :mod:`haikulint.cache`)."""
 
 
 def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:

@@ -49,7 +49,7 @@ class CheckKind:
     a post-scope check."""
     uses_today: bool = False
     """Whether what ``check`` says depends on today's date (``USES_TODAY`` in the module):
-    such results are never cached."""
+    such results are cached for the day only."""
 
 
 def _no_headers(options: Mapping[str, object]) -> frozenset[str]:

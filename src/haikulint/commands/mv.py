@@ -89,14 +89,34 @@ def run(
         _print_plan(move, output_format)
         return 0
     from haikulint.fix.apply import execute
+    from haikulint.safe_fs import SafeFsError
 
     try:
         execute(move.plan)
-    except OSError as error:  # SafeFsError is one too: a link swapped in, a race
-        _error(f"{_shown(move.source)}: cannot move the post ({_reason(error)})")
+    except (OSError, SafeFsError) as error:  # a link swapped in, a race, a full disk
+        _error(_failure(move, error))
         return 1
     _print_result(move, output_format)
     return 0
+
+
+def _failure(move: Move, error: Exception) -> str:
+    """What a failed move left: nothing moved, or moved with its text not yet edited.
+
+    The fix stage moves first and writes after; each step is all or nothing.
+    """
+    from haikulint.safe_fs import SafeFsError
+
+    if isinstance(error, SafeFsError):
+        reason = f"{_shown(error.path)}: {error.reason}"
+    else:
+        reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
+    if os.path.lexists(move.source) or not os.path.lexists(move.target):
+        return f"{_shown(move.source)}: cannot move the post ({reason}); nothing was moved"
+    return (
+        f"{_shown(move.source)} -> {_shown(move.target)}: moved, but its text could not be "
+        f"rewritten ({reason}); edit the haiku line by hand"
+    )
 
 
 # --- what is moved -----------------------------------------------------------------
@@ -265,30 +285,37 @@ def _same_file(first: Path, second: Path) -> bool:
 
 
 def _print_plan(move: Move, output_format: str) -> None:
+    from haikulint import escape
     from haikulint.fix.apply import unified_diff
 
     diff = unified_diff(_shown(move.file), move.original, move.text)
     if output_format == "json":
-        typer.echo(json.dumps({**_result(move), "dry_run": True, "diff": diff}, ensure_ascii=False))
+        planned = {**_result(move), "dry_run": True, "diff": escape.valid_unicode(diff)}
+        typer.echo(json.dumps(planned, ensure_ascii=False))
         return
-    typer.echo(f"rename {_shown(move.source)} -> {_shown(move.target)}")
-    if diff:
-        typer.echo(diff, nl=False)
+    typer.echo(escape.one_line(f"rename {_shown(move.source)} -> {_shown(move.target)}"))
+    if diff:  # the post's own text: escaped, its line ends kept
+        typer.echo(escape.printable(diff, keep_line_breaks=True), nl=False)
 
 
 def _print_result(move: Move, output_format: str) -> None:
+    from haikulint import escape
+
     if output_format == "json":
         typer.echo(json.dumps(_result(move), ensure_ascii=False))
     else:
-        typer.echo(f"{_shown(move.source)} -> {_shown(move.target)}")
+        typer.echo(escape.one_line(f"{_shown(move.source)} -> {_shown(move.target)}"))
 
 
 def _result(move: Move) -> dict[str, object]:
+    """The result for ``--output-format json``: every string valid Unicode."""
+    from haikulint.escape import valid_unicode
+
     return {
-        "source": _shown(move.source),
-        "target": _shown(move.target),
+        "source": valid_unicode(_shown(move.source)),
+        "target": valid_unicode(_shown(move.target)),
         "slug": move.slug,
-        "alias": move.alias,
+        "alias": valid_unicode(move.alias) if move.alias is not None else None,
         "edited": move.text != move.original,
     }
 
@@ -297,10 +324,6 @@ def _shown(path: Path) -> str:
     from haikulint.blog.post import display_path
 
     return display_path(path)
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
 
 
 def _error(message: str) -> None:

@@ -420,7 +420,8 @@ def _ask_line(
             _warn(f"line {number} has {off}; kept (--force)")
             _warn_typed_count(counter, number, slug, counter.line(line), reading)
             return line
-        _echo_err(f"  {off}; try again")
+        rewrites = _suggestions(reading, expected, counter).removeprefix("; try ")
+        _echo_err(f"  {off}; try again" + (f", e.g. {rewrites}" if rewrites else ""))
 
 
 def _ask_title(style: str) -> str:

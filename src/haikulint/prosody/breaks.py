@@ -81,24 +81,35 @@ def syllable_breaks(word: str, count: int) -> str:
 
 def vowel_groups(word: str) -> list[str]:
     """``word`` cut before the consonant ahead of each vowel group after the first
-    (``ku-ber-ne-tes``); a final ``e`` after a consonant is silent (``ma-chine``)."""
+    and with it the longest onset English words start with (``ku-ber-ne-tes``,
+    ``py-tho-nic``, ``de-plo-ya-ble``, ``doc-ker``); a final ``e`` after a
+    consonant is silent (``ma-chine``), a final ``le`` after one is a syllable
+    (``a-ble``), and ``y`` before a vowel is a consonant."""
     lower = word.lower()
-    nuclei: list[int] = []  # where each vowel group starts
-    for index, letter in enumerate(lower):
-        is_vowel = letter in "aeiou" or (letter == "y" and index > 0)
-        previous = index > 0 and (lower[index - 1] in "aeiou" or lower[index - 1] == "y")
-        if is_vowel and not previous:
-            nuclei.append(index)
-    if (
-        len(nuclei) > 1
-        and nuclei[-1] == len(lower) - 1
-        and lower[-1] == "e"
-        and not lower.endswith("le")
-    ):
+    vowels = [
+        letter in "aeiou"
+        or (letter == "y" and index > 0 and lower[index + 1 : index + 2] not in tuple("aeiou"))
+        for index, letter in enumerate(lower)
+    ]
+    nuclei = [
+        index for index, vowel in enumerate(vowels) if vowel and not (index and vowels[index - 1])
+    ]
+    syllabic_le = len(lower) > 2 and lower.endswith("le") and not vowels[-3]
+    if len(nuclei) > 1 and nuclei[-1] == len(lower) - 1 and lower[-1] == "e":
         nuclei.pop()
+        if syllabic_le:
+            nuclei.append(len(lower) - 2)  # the l of a-ble is its nucleus
     cuts = [0]
     for start in nuclei[1:]:
-        cut = start - 1 if start - 1 > cuts[-1] and lower[start - 1] not in "aeiouy" else start
+        cut = start
+        if start - 1 > cuts[-1] and not vowels[start - 1]:
+            cut = start - 1  # the longest onset English words start with goes with it
+            while (
+                cut - 1 > cuts[-1]
+                and not vowels[cut - 1]
+                and letters.is_onset(lower[cut - 1 : start])
+            ):
+                cut -= 1
         cuts.append(cut)
     cuts.append(len(word))
     return [word[start:end] for start, end in itertools.pairwise(cuts) if start < end]

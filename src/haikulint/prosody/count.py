@@ -122,7 +122,10 @@ _PRICE = re.compile(r"(?P<units>\d+)\.(?P<cents>\d\d)")
 _IZE_ENDINGS = tuple(
     (stem + ending, extra)
     for stem in ("iz", "is")
-    for ending, extra in (("e", 1), ("es", 2), ("ed", 1), ("ing", 2), ("er", 2), ("ers", 2))
+    for ending, extra in (
+        *(("e", 1), ("es", 2), ("ed", 1), ("ing", 2), ("er", 2), ("ers", 2)),
+        *(("ation", 3), ("ations", 3)),  # dockerization: docker + i-za-tion
+    )
 )
 _ALPHA_RUN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "se", "ge", "ze")
@@ -347,19 +350,9 @@ class SyllableCounter:
                 readings = _union(readings, self._part(word))
             return readings[0], Source.LEXICON
         if "&" in key and not key.startswith("&") and not key.endswith("&"):
-            result: Readings = ((0,), Source.LETTERS)
-            for index, side in enumerate(key.split("&")):
-                if index:
-                    result = _add(result, (spoken.SYMBOLS["&"], Source.LETTERS))
-                result = _add(result, self._ampersand_side(side))
-            return result
+            return _said_between(key, "&", self._ampersand_side, Source.LETTERS)
         if "+" in key and key[0].isdigit() and key[-1].isdigit():
-            result = ((0,), Source.NUMBER)
-            for index, side in enumerate(key.split("+")):
-                if index:
-                    result = _add(result, (spoken.SYMBOLS["+"], Source.NUMBER))
-                result = _add(result, self._part(side))
-            return result
+            return _said_between(key, "+", self._part, Source.NUMBER)
         if key[:1] == "#" and len(key) > 1:
             # #1 number one; #haiku haiku (a hashtag read as its word) or hash haiku
             said = (2,) if key[1].isdigit() else (0, 1)
@@ -523,10 +516,13 @@ class SyllableCounter:
         tailed = self._tailed(key)
         if tailed is not None:
             return tailed
-        prefixed = self._prefixed(key)
+        prefixed = self._prefixed(key) or self._suffixed(key)
         if prefixed is not None:
             self._splits[key] = prefixed
             return _split_totals(prefixed), Source.PARTS
+        swapped = self._swapped(key)
+        if swapped is not None:
+            return swapped
         compound = self._compound(key)
         if compound is not None:
             split, totals, sure = compound
@@ -555,6 +551,39 @@ class SyllableCounter:
             inner = self._prefixed(rest)
             if inner is not None:
                 return ((prefix, (spoken.PREFIXES[prefix], Source.LEXICON)), *inner)
+        return None
+
+    def _suffixed(self, key: str) -> Split | None:
+        """A known word and a suffix: ``dockerless``, ``configurable`` (configure +
+        able, its e dropped), ``lazily`` (lazy, its y an i), ``snappish``."""
+        if not key.isalpha() or not key.isascii():
+            return None
+        for suffix in spoken.SUFFIXES_LONGEST_FIRST:
+            stem = key[: -len(suffix)]
+            if not key.endswith(suffix) or len(stem) < _COMPOUND_PART_MIN:
+                continue
+            candidates = [stem, stem + "e"]
+            if stem.endswith("i"):
+                candidates.append(stem[:-1] + "y")
+            if _doubled(stem):
+                candidates.append(stem[:-1])
+            said = (suffix, (spoken.SUFFIXES[suffix], Source.LEXICON))
+            for candidate in candidates:
+                known = self._known(candidate)
+                if known is not None and known[1] not in GUESSES:
+                    return ((stem, known), said)
+            inner = self._suffixed(stem)  # statefulness: state + ful + ness
+            if inner is not None:
+                return (*inner, said)
+        return None
+
+    def _swapped(self, key: str) -> Readings | None:
+        """An ending said like a known word's: ``transparence`` as ``transparent``."""
+        for ending, said_as, extra in spoken.SWAPPED_ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= _COMPOUND_PART_MIN:
+                known = self._known(key[: -len(ending)] + said_as)
+                if known is not None and known[1] not in GUESSES:
+                    return tuple(count + extra for count in known[0]), Source.PARTS
         return None
 
     def _tailed(self, key: str) -> Readings | None:
@@ -756,6 +785,18 @@ def _spelled_whole(stem: str, base: Readings) -> bool:
     """True when ``base`` is ``stem`` spelled letter by letter, being in no dictionary."""
     spelled = base[1] in (Source.LETTERS, Source.SPELLED_GUESS)
     return spelled and base[0] == (letters.spelled_count(stem),)
+
+
+def _said_between(
+    key: str, symbol: str, read: Callable[[str], Readings], source: Source
+) -> Readings:
+    """``Q&A``, ``2+2``: each side as ``read`` says, the symbol read aloud between them."""
+    result: Readings = ((0,), source)
+    for index, side in enumerate(key.split(symbol)):
+        if index:
+            result = _add(result, (spoken.SYMBOLS[symbol], source))
+        result = _add(result, read(side))
+    return result
 
 
 def _split_totals(split: Split) -> tuple[int, ...]:

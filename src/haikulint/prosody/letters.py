@@ -41,6 +41,11 @@ def is_initialism(word: str) -> bool:
     return bool(cluster) and cluster not in _ONSETS
 
 
+def is_onset(cluster: str) -> bool:
+    """True when English words may start with the consonants ``cluster`` (``str``)."""
+    return cluster.lower() in _ONSETS
+
+
 def onset(word: str) -> str:
     """The consonants before the first vowel (``y`` counts as a vowel after a consonant,
     ``u`` does not after ``q``: the onset of ``squash`` is ``squ``)."""

@@ -3,6 +3,9 @@
 * :data:`PREFIXES`: common prefixes and SI (and binary) unit prefixes with their
   syllables, so that a known word behind one is counted from its parts
   (``redeploy`` re + deploy, ``petabytes`` peta + bytes, ``multicloud``).
+* :data:`SUFFIXES` and :data:`SWAPPED_ENDINGS`: suffixes after a known word
+  (``dockerless``, ``configurable``), and endings said like a known word's
+  (``transparence`` as ``transparent``).
 * :data:`SYMBOLS`: symbols read aloud (``&`` and, ``@`` at, ``%`` percent).
 * :data:`NUMERONYMS`: the words that common numeronyms stand for (``k8s``
   Kubernetes): a numeronym keeps its first and last letters and counts the letters
@@ -79,6 +82,47 @@ PREFIXES: dict[str, tuple[int, ...]] = {
 """Prefix: its syllables. Longest first is tried first (``under`` before ``un``)."""
 
 PREFIXES_LONGEST_FIRST = tuple(sorted(PREFIXES, key=len, reverse=True))
+
+SUFFIXES: dict[str, tuple[int, ...]] = {
+    "ability": (4,),
+    "able": (2,),
+    "ably": (2,),
+    "dom": (1,),
+    "ful": (1,),
+    "fully": (2,),
+    "hood": (1,),
+    "ification": (4,),
+    "ified": (2,),
+    "ifies": (2,),
+    "ify": (2,),
+    "ish": (1,),
+    "ism": (2,),
+    "isms": (2,),
+    "ist": (1,),
+    "ists": (1,),
+    "less": (1,),
+    "lessly": (2,),
+    "lessness": (2,),
+    "like": (1,),
+    "ly": (1,),
+    "ment": (1,),
+    "ments": (1,),
+    "ness": (1,),
+    "ship": (1,),
+    "ships": (1,),
+    "wise": (1,),
+}
+"""Suffix: its syllables, after a known stem (``dockerless``, ``configurable``)."""
+
+SUFFIXES_LONGEST_FIRST = tuple(sorted(SUFFIXES, key=len, reverse=True))
+
+SWAPPED_ENDINGS: tuple[tuple[str, str, int], ...] = (
+    ("ence", "ent", 0),
+    ("ance", "ant", 0),
+    ("ency", "ent", 1),
+    ("ancy", "ant", 1),
+)
+"""An ending said like another's, plus syllables: ``transparence`` as ``transparent``."""
 
 SYMBOLS: dict[str, tuple[int, ...]] = {
     "&": (1,),  # and
