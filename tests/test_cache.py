@@ -96,18 +96,78 @@ def age(path: Path, seconds: int = 60) -> None:
 
 
 def age_all(root: Path) -> None:
-    for path in root.rglob("*.md"):
+    """Age every post and folder: a walk is remembered only when no folder is recent."""
+    for path in [*root.rglob("*"), root]:
         age(path)
 
 
-def test_a_warm_run_reads_nothing_and_reports_the_same(blog: Path, reads: list[str]) -> None:
+@pytest.fixture
+def walks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, ...]]]:
+    """The folders named to each real walk (not one remembered) in this process."""
+    from haikulint.blog import discover
+
+    seen: list[tuple[str, ...]] = []
+    real = discover.discover_posts
+
+    def counting(paths: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(tuple(str(path) for path in paths))
+        return real(paths, *args, **kwargs)
+
+    monkeypatch.setattr(discover, "discover_posts", counting)
+    yield seen
+
+
+def test_a_warm_run_reads_nothing_and_reports_the_same(
+    blog: Path, reads: list[str], walks: list[tuple[str, ...]]
+) -> None:
     age_all(blog)
     cold = assert_warm_equals_cold(reads)
     assert len(cold) == 3
+    walks.clear()
+    reads.clear()
+    assert check()[1]
+    assert reads == []
+    assert walks == []  # not even a folder listed
     warm = assert_warm_equals_cold(reads)
     assert warm == []
     _, diagnostics, _ = check()
     assert {d["name"] for d in diagnostics} == {"duplicate-title"}  # cross-post, from the cache
+
+
+def test_a_new_post_in_an_old_folder_is_found(blog: Path, reads: list[str]) -> None:
+    """Adding a file changes its folder's mtime, whatever the file's own mtime."""
+    age_all(blog)
+    assert_warm_equals_cold(reads)
+    twin = B.replace("drifts-away.md", "drifts-away.markdown")
+    (blog / twin).write_text(post("Twin"), encoding="utf-8")
+    age(blog / twin)
+    assert assert_warm_equals_cold(reads) == [twin]
+    assert "duplicate-slug" in {d["name"] for d in check()[1]}
+
+
+def test_a_gitignore_change_is_seen(blog: Path, reads: list[str]) -> None:
+    (blog / ".git").mkdir()
+    (blog / ".gitignore").write_text("# nothing yet\n", encoding="utf-8")
+    age_all(blog)
+    assert_warm_equals_cold(reads)
+    assert len(check()[1]) == 2
+    ignore = blog / ".gitignore"
+    ignore.write_text("posts/old-node-*/\n", encoding="utf-8")
+    age(ignore)
+    assert_warm_equals_cold(reads)
+    assert check()[1] == []  # C is ignored now, and its duplicate title with it
+
+
+def test_a_walk_that_warns_is_not_remembered(
+    blog: Path, reads: list[str], walks: list[tuple[str, ...]]
+) -> None:
+    (blog / "posts" / "elsewhere.md").symlink_to("/etc/hostname")
+    age_all(blog)
+    for _ in range(2):
+        walks.clear()
+        _, _, err = check()
+        assert "elsewhere.md" in err  # the warning every time
+        assert walks
 
 
 def test_a_changed_post_is_read_again(blog: Path, reads: list[str]) -> None:

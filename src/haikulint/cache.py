@@ -35,24 +35,29 @@ import json
 import os
 import pickle
 import time
-from collections.abc import Mapping
+from array import array
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path, PurePath
-from stat import S_ISREG
+from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
+    from haikulint.blog.discover import PostFile
     from haikulint.checks.summary import PostSummary
+    from haikulint.config import Config
     from haikulint.diagnostic import Diagnostic
 
 CACHE_ENV = "HAIKULINT_CACHE_DIR"
 RESULTS_FOLDER = "results"
 SUFFIX = ".cache"
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever what is stored changes shape."""
 
 KEEP_FILES = 8
 """Cache files kept per folder (one per run key: config, rules, words...); older go."""
+KEEP_WALKS = 16
+"""Walks remembered per cache file (one per set of folders named on the command line)."""
 MAX_ENTRIES = 1_000_000
 """Posts remembered per cache file; a run over more stores nothing."""
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -115,10 +120,17 @@ def stable(value: object) -> object:
 Stat = tuple[int, int]
 """A file's size and ``mtime_ns``."""
 
-Entry = tuple[int, int, bytes | None, tuple[Any, ...], "tuple[Diagnostic, ...] | None", date | None]
-"""size, mtime_ns, content digest (or None), the summary's fields, the diagnostics
-(None for a post only summarized, never checked), and the one day they hold for (None:
-any day)."""
+Entry = tuple[
+    str, int, int, bytes | None, tuple[Any, ...], "tuple[Diagnostic, ...] | None", date | None
+]
+"""The blog root the post was read against, its size, mtime_ns, content digest (or
+None), the summary's fields, the diagnostics (None for a post only summarized, never
+checked), and the one day they hold for (None: any day)."""
+
+Walk = tuple[bytes, bytes, tuple[tuple[str, int, int], ...], tuple[tuple[str, bytes], ...]]
+"""A remembered walk: the folders listed (NUL-joined paths), their mtime_ns (packed
+64-bit), the ``.gitignore`` files that applied (path, size, mtime_ns; -1 for none), and
+what was found: for each blog root, its files (NUL-joined)."""
 
 
 class Cached(NamedTuple):
@@ -131,10 +143,18 @@ class Cached(NamedTuple):
 class ResultCache:
     """The results stored under one run key, loaded once, saved once at the end."""
 
-    def __init__(self, path: Path | None, today: date, entries: dict[str, Entry]) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        today: date,
+        entries: dict[str, Entry],
+        walks: dict[str, Walk] | None = None,
+    ) -> None:
         self.path = path
         self.today = today
         self._entries = entries
+        self._walks = walks or {}
+        self._roots: dict[str, str] = {}
         self._seen: set[str] = set()
         self._changed = False
 
@@ -142,8 +162,8 @@ class ResultCache:
     def open(cls, folder: Path | None, key: str, today: date) -> ResultCache:
         """The cache for ``key`` in ``folder``; empty when missing, unusable or stale."""
         path = folder / f"{key}{SUFFIX}" if folder is not None else None
-        entries = _load(path, key, today) if path is not None else None
-        return cls(path, today, entries or {})
+        loaded = _load(path, key, today) if path is not None else None
+        return cls(path, today, *(loaded or ({}, {})))
 
     @classmethod
     def disabled(cls, today: date) -> ResultCache:
@@ -165,21 +185,21 @@ class ResultCache:
         if not S_ISREG(status.st_mode):  # a FIFO, a device: the reader names it, every time
             return None
         stat = (status.st_size, status.st_mtime_ns)
-        key = _entry_key(filename, root)
-        self._seen.add(key)
-        entry = self._entries.get(key)
+        self._seen.add(filename)
+        entry = self._entries.get(filename)
         if (
             entry is None
-            or (entry[0], entry[1]) != stat
-            or (checked and entry[4] is None)
-            or (entry[5] is not None and entry[5] != self.today)
+            or (entry[1], entry[2]) != stat
+            or entry[0] != os.fspath(root)
+            or (checked and entry[5] is None)
+            or (entry[6] is not None and entry[6] != self.today)
         ):
             return stat
-        if entry[2] is not None and entry[2] != _digest_of(filename, root):
+        if entry[3] is not None and entry[3] != _digest_of(filename, root):
             return stat
         from haikulint.checks.summary import PostSummary
 
-        return Cached(PostSummary(*entry[3]), entry[4])
+        return Cached(PostSummary(*entry[4]), entry[5])
 
     def store(
         self,
@@ -203,10 +223,65 @@ class ResultCache:
             if digest is None:
                 return
         fields = tuple(getattr(summary, f.name) for f in dataclasses.fields(summary))
-        key = _entry_key(filename, root)
         day = self.today if today_only else None
-        self._entries[key] = (size, mtime, digest, fields, diagnostics, day)
-        self._seen.add(key)
+        root_text = self._roots.setdefault(os.fspath(root), os.fspath(root))  # one copy
+        self._entries[filename] = (root_text, size, mtime, digest, fields, diagnostics, day)
+        self._seen.add(filename)
+        self._changed = True
+
+    def walk(self, key: str) -> list[tuple[str, str]] | None:
+        """What the walk ``key`` found last time, as ``(file, root)`` in its order, if
+        none of the folders it listed (nor the ``.gitignore`` files that applied) has
+        changed since; else None."""
+        record = self._walks.get(key)
+        if record is None:
+            return None
+        names, packed, ignores, found = record
+        mtimes = array("q")
+        mtimes.frombytes(packed)
+        folders = os.fsdecode(names).split("\0") if names else []
+        if len(folders) != len(mtimes):
+            return None
+        stat = os.stat
+        try:
+            for folder, mtime in zip(folders, mtimes, strict=True):
+                if stat(folder).st_mtime_ns != mtime:
+                    return None
+        except (OSError, ValueError):
+            return None
+        if any(_file_stamp(path) != (size, mtime) for path, size, mtime in ignores):
+            return None
+        return [
+            (file, root)
+            for root, files in found
+            if files
+            for file in os.fsdecode(files).split("\0")
+        ]
+
+    def remember_walk(
+        self,
+        key: str,
+        folders: list[tuple[str, int]],
+        ignore_files: list[str],
+        found: list[tuple[str, str]],
+        started_ns: int,
+    ) -> None:
+        """Remember a walk: the folders it listed with their mtimes (stat'ed after each
+        listing), the ``.gitignore`` files that applied, and what it found. Not when a
+        folder changed after the walk began (its listing may be older than its mtime)."""
+        if self.path is None:
+            return
+        if any(mtime >= started_ns - RECENT_NANOSECONDS for _, mtime in folders):
+            return
+        by_root: dict[str, list[str]] = {}
+        for file, root in found:
+            by_root.setdefault(root, []).append(file)
+        self._walks[key] = (
+            os.fsencode("\0".join(folder for folder, _ in folders)),
+            array("q", (mtime for _, mtime in folders)).tobytes(),
+            tuple((path, *_file_stamp(path)) for path in ignore_files),
+            tuple((root, os.fsencode("\0".join(files))) for root, files in by_root.items()),
+        )
         self._changed = True
 
     def save(self) -> None:
@@ -217,11 +292,17 @@ class ResultCache:
         entries = {
             key: entry
             for key, entry in self._entries.items()
-            if key in self._seen or os.path.lexists(key.partition("\0")[2])
+            if key in self._seen or os.path.lexists(key)
         }
         if len(entries) > MAX_ENTRIES:
             return
-        payload = {"format": FORMAT, "key": self.path.stem, "today": self.today, "entries": entries}
+        payload = {
+            "format": FORMAT,
+            "key": self.path.stem,
+            "today": self.today,
+            "entries": entries,
+            "walks": dict(list(self._walks.items())[-KEEP_WALKS:]),
+        }
         try:
             data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
@@ -252,8 +333,16 @@ def clean(folder: Path | None) -> list[Path]:
     return removed
 
 
-def _entry_key(filename: str, root: str | os.PathLike[str]) -> str:
-    return f"{os.fspath(root)}\0{filename}"
+def _file_stamp(path: str) -> tuple[int, int]:
+    """A file's size and mtime_ns; (-1, -1) when there is none, (0, 0) for a folder (a
+    ``.git`` folder counts by being there: git changes its mtime on every command)."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return (-1, -1)
+    if S_ISDIR(status.st_mode):
+        return (0, 0)
+    return (status.st_size, status.st_mtime_ns)
 
 
 MAX_DIGEST_BYTES = 64 << 20
@@ -272,9 +361,10 @@ def _digest_of(filename: str, root: str | os.PathLike[str]) -> bytes | None:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _load(path: Path, key: str, today: date) -> dict[str, Entry] | None:
-    """The entries of the cache file ``path``, or None if it is missing, not ours, too
-    big, corrupt, of another format or key, or written on a later day than ``today``."""
+def _load(path: Path, key: str, today: date) -> tuple[dict[str, Entry], dict[str, Walk]] | None:
+    """The entries and walks of the cache file ``path``, or None if it is missing, not
+    ours, too big, corrupt, of another format or key, or written on a later day than
+    ``today``."""
     try:
         with open(path, "rb") as handle:
             status = os.fstat(handle.fileno())
@@ -290,12 +380,14 @@ def _load(path: Path, key: str, today: date) -> dict[str, Entry] | None:
         and payload.get("key") == key
         and isinstance(payload.get("today"), date)
         and isinstance(payload.get("entries"), dict)
+        and isinstance(payload.get("walks"), dict)
     ):
         return None
     if payload["today"] > today:
         return None
     entries: dict[str, Entry] = payload["entries"]
-    return entries
+    walks: dict[str, Walk] = payload["walks"]
+    return entries, walks
 
 
 class _SafeUnpickler(pickle.Unpickler):
@@ -351,3 +443,102 @@ def _remove_old_files(current: Path) -> None:
         if old != current:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def discover_remembered(
+    cache: ResultCache | None,
+    paths: Sequence[Path],
+    config: Config,
+    root: Path | None = None,
+    *,
+    force_exclude: bool = False,
+    on_unlistable: Callable[[str, str], None] | None = None,
+    on_skipped: Callable[[str, str], None] | None = None,
+) -> list[PostFile]:
+    """:func:`~haikulint.blog.discover.discover_posts`, remembered in ``cache``.
+
+    A walk of folders is reused when no folder it listed has a new mtime (adding,
+    removing or renaming anything in a folder changes it) and no ``.gitignore`` that
+    applied, nor any above the folders walked, has changed: then the tree holds the
+    same posts, found without listing a folder. A walk that warned about something (a
+    folder it could not list, a link it did not follow) is not remembered, so that the
+    warning is given again. Files named on the command line are never remembered.
+    """
+    from haikulint.blog.discover import PostFile, discover_posts
+
+    targets = [os.path.abspath(path) for path in paths]
+    if cache is None or cache.path is None or not targets or not all(map(os.path.isdir, targets)):
+        return discover_posts(
+            paths,
+            config,
+            root,
+            force_exclude=force_exclude,
+            on_unlistable=on_unlistable,
+            on_skipped=on_skipped,
+        )
+    key = run_key("walk", targets, os.fspath(root) if root is not None else None, force_exclude)
+    remembered = cache.walk(key)
+    if remembered is not None:
+        roots: dict[str, Path] = {}
+        return [PostFile(file, roots.setdefault(top, Path(top))) for file, top in remembered]
+    folders: list[tuple[str, int]] = []
+    ignore_files: list[str] = []
+    warned = False
+
+    def listed(folder: str, has_gitignore: bool) -> None:
+        nonlocal warned
+        try:
+            folders.append((folder, os.stat(folder).st_mtime_ns))
+        except OSError:
+            warned = True
+        if has_gitignore:
+            ignore_files.append(os.path.join(folder, ".gitignore"))
+
+    def unlistable(folder: str, reason: str) -> None:
+        nonlocal warned
+        warned = True
+        if on_unlistable is not None:
+            on_unlistable(folder, reason)
+
+    def skipped(path: str, reason: str) -> None:
+        nonlocal warned
+        warned = True
+        if on_skipped is not None:
+            on_skipped(path, reason)
+        else:
+            from haikulint.blog.discover import skip_warner
+
+            skip_warner()(path, reason)
+
+    started = time.time_ns()
+    found = discover_posts(
+        paths,
+        config,
+        root,
+        force_exclude=force_exclude,
+        on_unlistable=unlistable,
+        on_skipped=skipped,
+        on_folder=listed,
+    )
+    if not warned:
+        ignore_files.extend(_files_above(targets))
+        cache.remember_walk(
+            key, folders, ignore_files, [(f.filename, os.fspath(f.root)) for f in found], started
+        )
+    return found
+
+
+def _files_above(folders: Iterable[str]) -> list[str]:
+    """The ``.gitignore`` and ``.git`` paths in and above ``folders``, which decide the
+    ignore files a walk reads (whether or not they exist: one appearing counts too)."""
+    found: dict[str, None] = {}
+    for folder in folders:
+        current = folder
+        while True:
+            found[os.path.join(current, ".git")] = None
+            found[os.path.join(os.path.dirname(current), ".gitignore")] = None
+            parent = os.path.dirname(current)
+            if parent == current:
+                break
+            current = parent
+    return list(found)

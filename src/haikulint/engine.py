@@ -130,9 +130,14 @@ class LintJob:
     def summary_headers(self) -> tuple[str, ...]:
         return summary_headers(self.blog_rules)
 
-    def read(self, file: PostFile) -> Post:
+    def read(self, file: PostFile, *, headers_only: bool = False) -> Post:
+        """``file`` read; with ``headers_only``, no further than needed to summarize it."""
         return read_post(
-            file, self.cwd, sections=self.config.sections, max_size=self.config.max_post_size
+            file,
+            self.cwd,
+            sections=self.config.sections,
+            max_size=self.config.max_post_size,
+            headers_only=headers_only,
         )
 
     def lint_text(self, file: PostFile, text: str) -> list[Diagnostic]:
@@ -462,7 +467,7 @@ def _lint_chunk(
     """Read ``files`` into summaries, and lint them unless ``lint`` is false."""
     results: SharedResult = []
     for file in files:
-        post = job.read(file)
+        post = job.read(file, headers_only=not lint)
         results.append((job.summarize(post), tuple(job.lint_post(post)) if lint else None))
         if on_progress is not None:
             on_progress(1)

@@ -70,6 +70,7 @@ def discover_posts(
     force_exclude: bool = False,
     on_unlistable: Callable[[str, str], None] | None = None,
     on_skipped: Callable[[str, str], None] | None = None,
+    on_folder: Callable[[str, bool], None] | None = None,
 ) -> list[PostFile]:
     """Every post file under ``paths``, sorted by path and without duplicates.
 
@@ -84,6 +85,9 @@ def discover_posts(
     returned, and a link to a folder above it (a loop) is not followed; each is passed,
     with the reason, to ``on_skipped`` (by default a warning on standard error, once
     per link).
+
+    ``on_folder`` is told of each folder listed, and whether it has a ``.gitignore``
+    (the result cache remembers a walk by its folders' mtimes).
     """
     skipped = on_skipped if on_skipped is not None else skip_warner()
     if not paths:
@@ -101,7 +105,7 @@ def discover_posts(
             folder_root = chosen or _chain_top(path)
             inside = folder_root.rstrip(os.sep) + os.sep
             boundary = folder_root if is_under(path, folder_root) else _chain_top(path)
-            walk = _Walk(include, exclude, boundary, on_unlistable, skipped)
+            walk = _Walk(include, exclude, boundary, on_unlistable, skipped, on_folder)
             for file in walk.files(path):
                 if file not in found:
                     found[file] = folder_root if file.startswith(inside) else derive_root(file)
@@ -224,12 +228,17 @@ class _Ignore:
     """One set of gitignore-style patterns, matched against paths below ``base``."""
 
     def __init__(
-        self, base: str, lines: Iterable[str], where: str = "", item: str = "line"
+        self,
+        base: str,
+        lines: Iterable[str],
+        where: str = "",
+        item: str = "line",
+        identity: str = "",
     ) -> None:
         from haikulint.patterns import compile_gitignore
 
         self.base = base.rstrip(os.sep) + os.sep
-        self.spec = compile_gitignore(lines, where, item=item)
+        self.spec = compile_gitignore(lines, where, item=item, identity=identity)
         self.verdict = self._fast_verdict() or self._spec_verdict
 
     @classmethod
@@ -248,7 +257,7 @@ class _Ignore:
             return None
         if not any(line.strip() and not line.startswith("#") for line in lines):
             return None
-        return cls(folder, lines, display_path(path))
+        return cls(folder, lines, display_path(path), identity=path)
 
     def applies_to(self, path: str) -> bool:
         return path.startswith(self.base)
@@ -318,8 +327,10 @@ class _Walk:
         boundary: str,
         on_unlistable: Callable[[str, str], None] | None,
         on_skipped: Callable[[str, str], None],
+        on_folder: Callable[[str, bool], None] | None = None,
     ) -> None:
         self.include = include
+        self.on_folder = on_folder
         self.exclude = exclude
         self.real_boundary = os.path.realpath(boundary)
         self.on_unlistable = on_unlistable
@@ -351,7 +362,10 @@ class _Walk:
                 if self.on_unlistable is not None:
                     self.on_unlistable(folder, error.strerror or str(error))
                 continue
-            if any(entry.name == GITIGNORE for entry in entries):
+            has_gitignore = any(entry.name == GITIGNORE for entry in entries)
+            if self.on_folder is not None:
+                self.on_folder(folder, has_gitignore)
+            if has_gitignore:
                 local = _Ignore.from_file(folder)
                 if local is not None:
                     rules = (*rules, local)

@@ -132,12 +132,15 @@ def read_post(
     *,
     sections: Collection[str] = (),
     max_size: int = MAX_POST_SIZE,
+    headers_only: bool = False,
 ) -> Post:
     """Read one post file. Never raises for a problem with the file itself: one post
     never stops the run, whatever it holds.
 
     A file larger than ``max_size`` bytes, one that is not a regular file and a link
-    that leads outside the blog root are not read (``read_error`` says why)."""
+    that leads outside the blog root are not read (``read_error`` says why). With
+    ``headers_only``, a post with front matter is read no further than it: no haiku
+    line, first line or dateline (what comparing it with other posts needs)."""
     filename = file.filename
     path = Path(filename)
     display = display_path(filename, cwd)
@@ -149,7 +152,7 @@ def read_post(
     if text_or_error[1] is not None:
         return Post(path=path, display_path=display, slug=slug, read_error=text_or_error[1])
     try:
-        return post_from_text(text_or_error[0], path, display, slug)
+        return post_from_text(text_or_error[0], path, display, slug, headers_only=headers_only)
     except (RecursionError, MemoryError, ValueError, TypeError, ArithmeticError) as error:
         # A reader bug on strange content: this post gets a verdict, the others theirs.
         reason = (
@@ -167,10 +170,12 @@ def read_post_text(
     return post_from_text(text, Path(file.filename), display_path(file.filename, cwd), slug)
 
 
-def post_from_text(text: str, path: Path, display: str, slug: Slug) -> Post:
+def post_from_text(
+    text: str, path: Path, display: str, slug: Slug, *, headers_only: bool = False
+) -> Post:
     """The post whose file at ``path`` holds ``text``: what :func:`read_post` makes of a
     file it could read (also of a post not yet written, to foresee what check will say)."""
-    parts = read_text(text)
+    parts = read_text(text, headers_only=headers_only)
     suppressions, problems = read_suppressions(parts.headers, parts.header_style)
     return Post(
         path=path,
@@ -206,8 +211,9 @@ class PostText:
     body_line: int = 1
 
 
-def read_text(text: str) -> PostText:
-    """Split a post's text (BOM and CRLF allowed) into headers, haiku, first line, dateline."""
+def read_text(text: str, *, headers_only: bool = False) -> PostText:
+    """Split a post's text (BOM and CRLF allowed) into headers, haiku, first line, dateline
+    (with ``headers_only``, the body after front matter is not read)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:  # CRLF, or a lone CR (old Mac line ends): each ends a line
@@ -222,7 +228,7 @@ def read_text(text: str) -> PostText:
             found.headers = front.headers
             found.header_lines = front.header_lines
             found.front_matter_error = front.error
-            if front.error is not None and front.body_start is None:
+            if (front.error is not None and front.body_start is None) or headers_only:
                 return found  # unclosed: there is no body to speak of
             _read_body(text, front.body_start or 0, front.body_line, found, header_block=False)
             _haiku_from_headers(found)

@@ -18,6 +18,7 @@ from haikulint.errors import UsageError
 
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile
+    from haikulint.cache import ResultCache
     from haikulint.diagnostic import Diagnostic
 
 
@@ -75,16 +76,20 @@ def run(
         cwd=anchor,
     )
     configured_root = root or config.root
-    files, context_files = _posts_to_check(
-        paths, config, root, force_exclude=force_exclude, need_context=bool(job.blog_rules)
-    )
-
     from haikulint.cache import ResultCache, cache_folder
 
     cache = (
         ResultCache.open(cache_folder(config.cache_dir), job.cache_key, job.today)
         if use_cache
         else None
+    )
+    files, context_files = _posts_to_check(
+        paths,
+        config,
+        root,
+        force_exclude=force_exclude,
+        need_context=bool(job.blog_rules),
+        cache=cache,
     )
     with _ProgressBar(len(files), enabled=show_progress) as progress:
         result = lint(
@@ -196,11 +201,14 @@ def _posts_to_check(
     *,
     force_exclude: bool,
     need_context: bool,
+    cache: ResultCache | None = None,
 ) -> tuple[list[PostFile], list[PostFile]]:
     """The posts to check, and (when ``need_context``) the other posts of their roots
     that the cross-post rules compare them with. Warns on stderr about a missing root,
-    files outside it, folders that cannot be listed, and finding nothing."""
-    from haikulint.blog.discover import discover_posts, is_under, skip_warner
+    files outside it, folders that cannot be listed, and finding nothing. Walks are
+    remembered in ``cache`` (see :func:`haikulint.cache.discover_remembered`)."""
+    from haikulint.blog.discover import is_under, skip_warner
+    from haikulint.cache import discover_remembered
 
     configured_root = root or config.root
     root_missing = configured_root is not None and not configured_root.is_dir()
@@ -215,7 +223,8 @@ def _posts_to_check(
     if nothing_to_check:
         return [], []
     targets = list(paths) or [configured_root or Path(".")]
-    found = discover_posts(
+    found = discover_remembered(
+        cache,
         targets,
         config,
         configured_root,
@@ -242,7 +251,7 @@ def _posts_to_check(
     roots = sorted({file.root for file in files if os.path.abspath(file.root) not in walked})
     if not roots:
         return files, []
-    return files, discover_posts(roots, config, configured_root, on_skipped=skipped)
+    return files, discover_remembered(cache, roots, config, configured_root, on_skipped=skipped)
 
 
 def _warn_unlistable(folder: str, reason: str) -> None:
