@@ -9,11 +9,21 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from haikulint.cli import main
 
 WriteBlog = Callable[[Mapping[str, str | bytes]], Path]
+
+# Hypothesis: CI runs the default profile (hypothesis's own example counts, no deadline:
+# the machine is shared); HYPOTHESIS_PROFILE=long runs every property 20 times as long.
+settings.register_profile("default", deadline=None)
+settings.register_profile(
+    "long", deadline=None, max_examples=2000, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+LONG_RUN = os.environ.get("HYPOTHESIS_PROFILE") == "long"
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -30,13 +30,15 @@ def compile_gitignore(
     on_rejected: Rejected | None = None,
     *,
     item: str = "line",
+    identity: str = "",
 ) -> Any:
     """A ``pathspec.GitIgnoreSpec`` of ``lines``, less the lines pathspec cannot compile.
 
     Each of those is passed to ``on_rejected``; by default it is warned about on
     standard error, once per process, naming ``where`` (the file or setting it is from)
     and the ``item`` (``line 3`` of a file, ``entry 2`` of a setting; none for a single
-    pattern).
+    pattern). ``identity`` (default ``where``) tells one source from another for that
+    once: a file's absolute path, where ``where`` is the path shown.
     """
     import pathspec
 
@@ -50,16 +52,16 @@ def compile_gitignore(
         try:
             pathspec.GitIgnoreSpec.from_lines([line])
         except (ValueError, re.error):
-            (on_rejected or _warner(where, item))(number, line)
+            (on_rejected or _warner(where, item, identity or where))(number, line)
             kept.append("")  # keep the numbering; a blank line matches nothing
             continue
         kept.append(line)
     return pathspec.GitIgnoreSpec.from_lines(kept)
 
 
-def _warner(where: str, item: str) -> Rejected:
+def _warner(where: str, item: str, identity: str) -> Rejected:
     def warn(number: int, line: str) -> None:
-        key = (where, number, line)
+        key = (identity, number, line)
         if key in _warned:
             return
         _warned.add(key)

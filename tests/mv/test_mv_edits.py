@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -11,8 +12,9 @@ from hypothesis import strategies as st
 
 from haikulint.blog.post import read_text
 from haikulint.fix.aliases import CannotRecord, alias_edits
-from haikulint.fix.haiku_line import CannotRewrite, haiku_edits
+from haikulint.fix.haiku import CannotRewrite, haiku_edits
 from haikulint.fix.text import apply_edits
+from tests.conftest import run_cli
 
 NEW = "the prod deploy froze / I parsed the pcap for hours / the repo held it"
 ALIAS = "/old-/-path-/-here/"
@@ -165,3 +167,21 @@ def test_rewriting_the_haiku_never_loses_another_line(
     differing = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
     assert len(differing) == 1
     assert new_lines[differing[0]] == NEW
+
+
+def test_check_fix_rewrites_the_haiku_header_and_body_line_from_the_slug(
+    in_tmp: Path,
+) -> None:
+    post = in_tmp / "post/the-prod-deploy-froze-/-i-parsed-the-pcap-for-hours-/-the-repo-held-it.md"
+    post.parent.mkdir(parents=True)
+    post.write_text(
+        "---\ntitle: T\ndate: 2024-01-01\nhaiku: 'old one / old two / old three'\n---\n\n"
+        "old one / old two / old three\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("check", "post", "--fix", "--unsafe-fixes", "--no-progress")
+    assert code == 0, err
+    slug_poem = "the prod deploy froze / i parsed the pcap for hours / the repo held it"
+    assert post.read_text("utf-8") == (
+        f'---\ntitle: T\ndate: 2024-01-01\nhaiku: "{slug_poem}"\n---\n\n{slug_poem}\n'
+    )

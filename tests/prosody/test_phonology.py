@@ -24,10 +24,15 @@ from haikulint.prosody import cmu, phonology
         ("AA1 P ER0 EY2 T", {3}),  # operate
         ("B AH1 T ER0 F L AY2", {3}),  # butterfly: no vowel right after ER0
         ("S P ER0 IH1 NG", {2}),  # ER0 at the start: no stressed syllable before
+        ("W AY1 R L IH0 S", {2, 3}),  # wireless: a diphthong before a final r, wi-er-less
+        ("AY1 R IH0 SH", {2}),  # irish: the r starts the next syllable
+        ("D UW1 AH0 L", {1, 2}),  # duel: a vowel and a schwa before l run together
+        ("R IH1 CH UW0 AH0 L", {2, 3}),  # ritual
+        ("V IH1 ZH AH0 W AH0 L", {2, 3}),  # visual
     ],
 )
 def test_short_readings(phones: str, counts: set[int]) -> None:
-    assert phonology.short_readings(phones.split()) == counts
+    assert phonology.readings(phones.split()) == counts
 
 
 def test_rules_apply_to_every_word_of_the_table() -> None:

@@ -228,12 +228,17 @@ class _Ignore:
     """One set of gitignore-style patterns, matched against paths below ``base``."""
 
     def __init__(
-        self, base: str, lines: Iterable[str], where: str = "", item: str = "line"
+        self,
+        base: str,
+        lines: Iterable[str],
+        where: str = "",
+        item: str = "line",
+        identity: str = "",
     ) -> None:
         from haikulint.patterns import compile_gitignore
 
         self.base = base.rstrip(os.sep) + os.sep
-        self.spec = compile_gitignore(lines, where, item=item)
+        self.spec = compile_gitignore(lines, where, item=item, identity=identity)
         self.verdict = self._fast_verdict() or self._spec_verdict
 
     @classmethod
@@ -252,7 +257,7 @@ class _Ignore:
             return None
         if not any(line.strip() and not line.startswith("#") for line in lines):
             return None
-        return cls(folder, lines, display_path(path))
+        return cls(folder, lines, display_path(path), identity=path)
 
     def applies_to(self, path: str) -> bool:
         return path.startswith(self.base)

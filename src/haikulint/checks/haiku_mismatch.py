@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from haikulint.blog.post import HAIKU_SEPARATOR
 from haikulint.blog.spelling import slug_words
 from haikulint.checks import CheckContext, Problem
 from haikulint.checks._common import headers_usable, plural
@@ -58,13 +59,16 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
 
 
 def _fix(post: Post) -> Fix | None:
-    from haikulint.fix.haiku import haiku_edit, lines_from_slug
+    from haikulint.fix.haiku import haiku_fix_edits, lines_from_slug
 
-    edit = haiku_edit(post, lines_from_slug(post))
-    if edit is None:
+    lines = lines_from_slug(post)
+    edits = haiku_fix_edits(post, lines)
+    if edits is None:
         return None
     return Fix(
-        f'rewrite the haiku as "{edit.replacement}"', (edit,), applicability=Applicability.UNSAFE
+        f'rewrite the haiku as "{HAIKU_SEPARATOR.join(lines)}"',
+        edits,
+        applicability=Applicability.UNSAFE,
     )
 
 

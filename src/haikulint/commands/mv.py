@@ -251,7 +251,7 @@ def _edited(
     """The post's new text, and the old address recorded (None without ``--alias``)."""
     from haikulint.blog.post import read_text
     from haikulint.fix.aliases import CannotRecord, alias_edits, alias_key
-    from haikulint.fix.haiku_line import CannotRewrite, haiku_edits
+    from haikulint.fix.haiku import CannotRewrite, haiku_edits
     from haikulint.fix.text import apply_edits
 
     try:

@@ -1,12 +1,14 @@
 """A post's text as numbered lines, keeping every byte: line endings, BOM, last newline.
 
-The blog layer reads a post with its BOM dropped and ``\\r\\n`` turned into ``\\n``; its
-line numbers are the same as here, since only ``\\n`` ends a line in both. Fixes are
+The blog layer reads a post with its BOM dropped and ``\\r\\n`` and a lone ``\\r`` turned
+into ``\\n``; its line numbers are the same as here, since ``\\n``, ``\\r\\n`` and a lone
+``\\r`` each end a line in both. Fixes are
 edits on the text exactly as it is on disk, so they are made through this map.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property
@@ -14,6 +16,7 @@ from functools import cached_property
 from haikulint.fix.model import Edit
 
 BOM = "\ufeff"
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 class SourceLines:
@@ -26,6 +29,9 @@ class SourceLines:
     def _starts(self) -> list[int]:
         first = 1 if self.text.startswith(BOM) else 0
         starts = [first]
+        if "\r" in self.text:
+            starts += (match.end() for match in _LINE_END.finditer(self.text, first))
+            return starts
         index = self.text.find("\n", first)
         while index >= 0:
             starts.append(index + 1)
@@ -54,6 +60,8 @@ class SourceLines:
             stop -= 1
             if stop > self.start(line) and text[stop - 1] == "\r":
                 stop -= 1
+        elif stop > self.start(line) and text[stop - 1] == "\r":
+            stop -= 1  # a lone CR (old Mac line ends)
         return stop
 
     def end_with_ending(self, line: int) -> int:
@@ -67,7 +75,7 @@ class SourceLines:
         return self.text[self.start(line) : self.end(line)]
 
     def ending(self, line: int) -> str:
-        """``\\r\\n``, ``\\n`` or ``""`` (the last line of a file with no final newline)."""
+        """``\\r\\n``, ``\\n``, ``\\r``, or ``""`` (the last line, with no final newline)."""
         return self.text[self.end(line) : self.end_with_ending(line)]
 
     def line_of(self, offset: int) -> int:
@@ -77,10 +85,8 @@ class SourceLines:
     @cached_property
     def newline(self) -> str:
         """The line ending new lines get: the file's own (its first), else ``\\n``."""
-        first = self.text.find("\n")
-        if first > 0 and self.text[first - 1] == "\r":
-            return "\r\n"
-        return "\n"
+        first = _LINE_END.search(self.text)
+        return first.group() if first is not None else "\n"
 
     def _index(self, line: int) -> int:
         if not 1 <= line <= max(self.count, 1):

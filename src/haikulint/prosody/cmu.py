@@ -59,7 +59,7 @@ def parse_cmudict(lines: Iterable[str]) -> dict[str, set[int]]:
             # aisle(2) AY1 AH0 L: a drawl, the spelling has no vowel for it: aisle is 1
             counts = {phonology.syllable_count(line[1:]) - 1}
         else:
-            counts = phonology.short_readings(line[1:])
+            counts = phonology.readings(line[1:])
         if counts:
             table.setdefault(word.lower(), set()).update(counts)
     return table

@@ -1,15 +1,22 @@
-"""Short readings that ordinary speech and poets use, derived from CMU phonemes by rule.
+"""Readings that ordinary speech and poets use, derived from CMU phonemes by rule.
 
-The CMU dictionary often lists only the careful pronunciation of a word. Two
-well-known reductions give a reading one syllable shorter, and both are applied to
-every pronunciation (never to a word list), so that the words built on a base get
-them too (``fire``, ``firewall``, ``fireside``, ``wireless``, ``towering``):
+The CMU dictionary often lists only one pronunciation of a word. These well-known
+variants give a reading one syllable shorter (or, for the first, longer), and all are
+applied to every pronunciation (never to a word list), so that the words built on a
+base get them too (``fire``, ``firewall``, ``fireside``, ``wireless``, ``towering``):
 
 * **a diphthong before r or l** (smoothing): ``AY``/``AW`` followed by the unstressed
   r-coloured vowel ``ER0`` (``fire`` F AY1 ER0, ``hour``, ``flower``, ``power``,
   ``tired``), or by an unstressed schwa and ``L`` (``trial`` T R AY1 AH0 L, ``vowel``,
   ``towel``) is said as one syllable as often as two. ``OY`` is left out: ``lawyer``,
-  ``employer`` and ``foyer`` keep both syllables in ordinary speech.
+  ``employer`` and ``foyer`` keep both syllables in ordinary speech. The other way
+  round, ``AY``/``AW`` before a consonant ``R`` that ends its syllable (``wireless``
+  W AY1 R L IH0 S, ``expire``, ``firewall``) is also said as two (wi-er-less); not
+  when a vowel follows the ``R`` (``irish``, ``spiral``: the r starts the next syllable).
+* **a vowel and a schwa before l run together** (gliding): ``UW`` and a schwa before
+  ``L`` (``duel`` D UW1 AH0 L, ``annual``, ``ritual``) and a schwa, ``W``, a schwa before
+  ``L`` (``casual`` K AE1 ZH AH0 W AH0 L, ``visual``, ``actual``) lose one syllable
+  (``ri-tchual``, ``vi-zhual``).
 * **a medial schwa dropped before r or l** (syncope): after a syllable with primary
   stress and at least one consonant, an unstressed ``ER0`` directly before an
   unstressed vowel (``history`` HH IH1 S T ER0 IY0 his-try, ``favorite``, ``bakery``,
@@ -34,7 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-RULES_VERSION = 4
+RULES_VERSION = 5
 """Part of the CMU table cache's name: change it with any rule, so the table is rebuilt."""
 
 SMOOTHING_DIPHTHONGS = frozenset({"AY", "AW"})
@@ -51,13 +58,24 @@ def syllable_count(phones: Sequence[str]) -> int:
     return sum(1 for phone in phones if vowel(phone))
 
 
+def breakings(phones: Sequence[str]) -> int:
+    """How many syllables a diphthong before a syllable-final ``R`` may add (fi-er)."""
+    added = 0
+    for index, phone in enumerate(phones[:-1]):
+        if phone[:-1] in SMOOTHING_DIPHTHONGS and vowel(phone) and phones[index + 1] == "R":
+            after = phones[index + 2 : index + 3]
+            if not after or not vowel(after[0]):
+                added += 1
+    return added
+
+
 def reductions(phones: Sequence[str]) -> int:
     """How many syllables the rules above may drop from one pronunciation."""
     dropped = 0
     syncopated = False
     index = 0
     while index < len(phones):
-        step = _smoothed(phones, index)
+        step = _smoothed(phones, index) or _glided(phones, index)
         if not step and not syncopated:
             step = _syncopated(phones, index)
             syncopated = bool(step)
@@ -79,10 +97,11 @@ def unwritten_schwa(word: str, phones: Sequence[str]) -> bool:
     return re.search(r"[aeiouy][^aeiouyl]+le$", word) is not None
 
 
-def short_readings(phones: Sequence[str]) -> set[int]:
-    """Every syllable count of one pronunciation: the full one and each shorter variant."""
+def readings(phones: Sequence[str]) -> set[int]:
+    """Every syllable count of one pronunciation: its own and each variant's."""
     full = syllable_count(phones)
-    return {full - dropped for dropped in range(reductions(phones) + 1) if full - dropped > 0}
+    counts = {full - dropped for dropped in range(reductions(phones) + 1) if full - dropped > 0}
+    return counts | {full + added for added in range(1, breakings(phones) + 1)}
 
 
 def _smoothed(phones: Sequence[str], index: int) -> int:
@@ -94,6 +113,15 @@ def _smoothed(phones: Sequence[str], index: int) -> int:
         return 2
     if len(after) == 2 and after[0] == "AH0" and after[1] == "L":
         return 3
+    return 0
+
+
+def _glided(phones: Sequence[str], index: int) -> int:
+    """``UW AH0 L`` or ``AH0 W AH0 L`` at ``index``: the phones to step over, else 0."""
+    if phones[index][:-1] == "UW" and list(phones[index + 1 : index + 3]) == ["AH0", "L"]:
+        return 3
+    if phones[index] == "AH0" and list(phones[index + 1 : index + 4]) == ["W", "AH0", "L"]:
+        return 4
     return 0
 
 
