@@ -3,8 +3,9 @@ of the two blind counters who made them.
 
 A word is right when it has readings and every one of them is acceptable; a line is
 right when its set of totals is non-empty and every total is acceptable. Accuracy is
-printed for the whole of each set and for its parts (``--by-part``: the lexicon's
-words, the previous gold rows, the new ones; published lines, constructed ones).
+printed for the whole of each set and for two parts of it: the words that are not
+lexicon entries (the lexicon was audited against these very counts, so its own words
+say little), and the lines quoted from published poems.
 Agreement is the counters' own: rows where A and B gave the same set, and rows where
 their sets share a reading; it says how firm the answer key is, not how good the tool is.
 
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from haikulint.prosody import lexicon
 from haikulint.prosody.count import SyllableCounter
 from haikulint.prosody.tokenize import split_words
 
@@ -131,6 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = [(row.text, row.accepted) for row in word_rows]
     lines = [(row.text, row.accepted) for row in line_rows]
     report("words", len(words), word_misses(counter, words), options.quiet)
+    listed = lexicon.lexicon()
+    unlisted = [(text, accepted) for text, accepted in words if text.lower() not in listed]
+    report("  of which not in the lexicon", len(unlisted), word_misses(counter, unlisted), True)
     report("lines", len(lines), line_misses(counter, lines), options.quiet)
     published = [(row.text, row.accepted) for row in line_rows if _published(row)]
     if published:
