@@ -56,8 +56,12 @@ def test_rules_lists_every_rule_in_code_order(in_tmp: Path) -> None:
     code, out, err = run_cli("rules")
     assert (code, err) == (0, "")
     lines = out.splitlines()
+    assert lines[len(CODES) :] == ["", "[*] fixed by --fix, [-] fixed by --fix --unsafe-fixes"]
+    lines = lines[: len(CODES)]
     assert [line.split()[0] for line in lines] == CODES
     assert lines[3].split()[:3] == ["HK103", "slug-syllables", "error"]
+    fixes = {line.split()[0]: line.split()[3] for line in lines if "[" in line.split()[3]}
+    assert fixes == {"HK102": "[-]", "HK104": "[-]", "HK201": "[*]", "HK202": "[*]", "HK206": "[-]"}
     assert "A line of the slug cannot have the form's syllable count" in lines[3]
     assert lines[5].split()[2] == "warning"
 
@@ -72,8 +76,10 @@ def test_rules_as_json(in_tmp: Path) -> None:
         "name": "title-missing",
         "kind": "header-required",
         "severity": "error",
+        "fix": "safe",
         "summary": "The post has no title header, or an empty one.",
     }
+    assert listing[3]["fix"] is None
 
 
 @pytest.mark.parametrize("key", ["HK103", "hk103", "slug-syllables"])
@@ -128,7 +134,7 @@ def test_unknown_output_format(in_tmp: Path, command: list[str]) -> None:
 def test_user_rules_are_listed_and_documented(user_blog: Path) -> None:
     code, out, _ = run_cli("rules")
     assert code == 0
-    assert out.splitlines()[-1].split()[:3] == ["TK103", "tanka-syllables", "error"]
+    assert out.splitlines()[-3].split()[:3] == ["TK103", "tanka-syllables", "error"]
     code, out, _ = run_cli("rule", "tanka-syllables")
     assert code == 0
     assert "\nOptions\n  form = [5, 7, 5, 7, 7]\n" in out
@@ -169,3 +175,40 @@ def test_a_broken_user_rule_is_a_config_error(user_blog: Path) -> None:
     assert err.startswith("haikulint: error: ")
     assert "broken.toml: unknown kind 'slug-rhymes'" in err
     assert err.count("\n") == 1
+
+
+def test_rule_shows_how_it_is_fixed_with_before_and_after(in_tmp: Path) -> None:
+    code, out, _ = run_cli("rule", "HK104")
+    assert code == 0
+    fix = out[out.index("\nFix (") + 1 :]
+    assert fix.startswith("Fix (unsafe: applied by --fix --unsafe-fixes)\n  Renames the post")
+    assert (
+        "  post/november-4,-2024:-a-mosaic-of-realities.md\n"
+        "    before | November 4, 2024: A Mosaic of Realities\n"
+    ) in fix
+    assert "    renamed to post/november-4-2024-a-mosaic-of-realities.md\n" in fix
+    _, out, _ = run_cli("rule", "date-missing")
+    assert "Fix (safe: applied by --fix)" in out
+    assert "    after  | Date: 2023-04-24\n" in out
+    assert "    (no fix: left as it is)" in out
+    _, out, _ = run_cli("rule", "HK103")
+    assert "\nFix (none)\n  Not fixable: " in out
+
+
+def test_rule_as_json_carries_its_fix(in_tmp: Path) -> None:
+    code, out, _ = run_cli("rule", "HK206", "--output-format", "json")
+    assert code == 0
+    fix = json.loads(out)["fix"]
+    assert (fix["fixable"], fix["applicability"]) == (True, "unsafe")
+    assert fix["examples"][0]["after"].startswith("The prod deploy froze / ")
+    assert fix["examples"][-1]["after"] is None
+
+
+def test_a_rule_file_with_a_bad_fix_table_is_refused(in_tmp: Path) -> None:
+    (in_tmp / "lint-rules").mkdir()
+    broken = TANKA_RULE + '\n[fix]\nfixable = true\nwhat = "Renames it."\n'
+    (in_tmp / "lint-rules" / "tanka.toml").write_text(broken, encoding="utf-8")
+    (in_tmp / "haikulint.toml").write_text('rules-dirs = ["lint-rules"]\n', encoding="utf-8")
+    code, out, err = run_cli("rules")
+    assert (code, out) == (2, "")
+    assert err.endswith('tanka.toml: fix: \'applicability\' must be "safe" or "unsafe"\n')

@@ -380,3 +380,22 @@ def test_hook_arguments_from_the_config_reach_haikulint(
     run = blog.pre_commit()
     assert run.code == 0, run.output
     assert "slug-syllables" not in run.output
+
+
+def test_the_hook_with_fix_repairs_a_staged_post_and_fails_until_it_is_staged(
+    tmp_path: Path, env: dict[str, str], hook_repo: HookRepo, hook_environment: None
+) -> None:
+    config = _pre_commit_config(hook_repo, args=["--fix"])
+    blog = _make_blog(tmp_path / "blog", env, config)
+    undated = "---\ntitle: Snow\n---\n\nMarch 4, 2024. The backup tape spins.\n"
+    blog.stage({NEW_POST: undated})
+    run = blog.pre_commit()
+    # pre-commit fails a hook that changes files, even when the fix leaves no problem
+    assert run.code == 1, run.output
+    assert "files were modified by this hook" in run.output
+    assert "date-missing" not in run.output
+    fixed = (blog.path / NEW_POST).read_text(encoding="utf-8")
+    assert fixed == undated.replace("title: Snow\n", "title: Snow\ndate: 2024-03-04\n")
+    blog.git("add", "--", NEW_POST)
+    run = blog.pre_commit()
+    assert run.code == 0, run.output

@@ -19,6 +19,15 @@ config lists in ``rules-dirs``. A file looks like this::
     message = "line 3"             # optional: a substring the message must contain
     today = 2024-06-01             # optional: the date "today" is for this example
     files = [{path = "post/a-/-b-/-c.md", content = "..."}]
+    [fix]                          # optional: whether --fix repairs it, and how
+    fixable = true
+    applicability = "safe"         # or "unsafe" (only with --unsafe-fixes)
+    what = "..."                   # what the fix does, and why it is (un)safe
+    [[fix.examples]]               # run by the tests: before, then after --fix
+    path = "post/a-/-b-/-c.md"
+    before = "..."
+    after = "..."                  # omitted: no fix is offered for this post
+    target = "post/..."            # for a rename: where the post is afterwards
 
 A bad file (invalid TOML, a missing or wrong field, an unknown kind or option,
 a code or name used twice) is a :class:`~haikulint.errors.ConfigError` naming it.
@@ -62,8 +71,11 @@ _FIELDS = {
     "include",
     "exclude",
     "examples",
+    "fix",
 }
 _EXAMPLE_FIELDS = {"expect", "files", "message", "today"}
+_FIX_FIELDS = {"fixable", "applicability", "what", "examples"}
+_FIX_EXAMPLE_FIELDS = {"path", "before", "after", "target", "today"}
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,31 @@ class Example:
 
 
 @dataclass(frozen=True)
+class FixExample:
+    """A post before ``--fix`` and after it (``--unsafe-fixes`` for an unsafe fix)."""
+
+    path: str
+    before: str
+    after: str | None = None
+    """None: no fix is offered, and the post is left as it is."""
+    target: str | None = None
+    """Where the post is after a rename fix; None when it stays where it is."""
+    today: date | None = None
+
+
+@dataclass(frozen=True)
+class RuleFix:
+    """The ``[fix]`` table: whether and how ``--fix`` repairs what the rule finds."""
+
+    fixable: bool
+    applicability: str | None
+    """``safe`` or ``unsafe`` for a fixable rule; None otherwise."""
+    what: str
+    """What the fix does and why it is safe or not; why there is none, when none."""
+    examples: tuple[FixExample, ...] = ()
+
+
+@dataclass(frozen=True)
 class Rule:
     """One rule: a check kind bound to a code, a name, a severity, options and docs."""
 
@@ -106,6 +143,7 @@ class Rule:
     examples: tuple[Example, ...] = field(default=(), compare=False)
     source: Path | None = None
     builtin: bool = True
+    fix: RuleFix | None = field(default=None, compare=False)
 
     def applies_to(self, post: Post) -> bool:
         """Whether ``post``'s slug path matches ``include`` (if any) and not ``exclude``."""
@@ -304,6 +342,7 @@ def _rule_from_table(data: Mapping[str, Any], path: Path, builtin: bool) -> Rule
         examples=tuple(_examples(data.get("examples", []))),
         source=path,
         builtin=builtin,
+        fix=_rule_fix(data["fix"]) if "fix" in data else None,
     )
 
 
@@ -377,6 +416,58 @@ def _examples(value: object) -> Iterator[Example]:
             files=_example_files(item.get("files"), where),
             message=message,
             today=today,
+        )
+
+
+def _rule_fix(table: object) -> RuleFix:
+    if not isinstance(table, Mapping):
+        raise ValueError("'fix' must be a table")
+    unknown = sorted(set(table) - _FIX_FIELDS)
+    if unknown:
+        raise ValueError(f"fix: unknown field {unknown[0]!r}")
+    fixable = table.get("fixable")
+    if not isinstance(fixable, bool):
+        raise ValueError("fix: 'fixable' must be true or false")
+    applicability = table.get("applicability")
+    if fixable and applicability not in ("safe", "unsafe"):
+        raise ValueError('fix: \'applicability\' must be "safe" or "unsafe"')
+    if not fixable and applicability is not None:
+        raise ValueError("fix: 'applicability' is only for a fixable rule")
+    what = table.get("what")
+    if not isinstance(what, str) or not what.strip():
+        raise ValueError("fix: 'what' must be a non-empty string")
+    examples = tuple(_fix_examples(table.get("examples", [])))
+    if not fixable and any(example.after is not None for example in examples):
+        raise ValueError("fix: a rule that is not fixable has no 'after' in its examples")
+    return RuleFix(fixable, applicability, " ".join(what.split()), examples)
+
+
+def _fix_examples(value: object) -> Iterator[FixExample]:
+    if not isinstance(value, list):
+        raise ValueError("fix: 'examples' must be an array of tables ([[fix.examples]])")
+    for number, item in enumerate(value, start=1):
+        where = f"fix example {number}"
+        if not isinstance(item, Mapping):
+            raise ValueError(f"{where} must be a table")
+        unknown = sorted(set(item) - _FIX_EXAMPLE_FIELDS)
+        if unknown:
+            raise ValueError(f"{where}: unknown field {unknown[0]!r}")
+        texts = {key: item.get(key) for key in ("path", "before", "after", "target")}
+        if not all(isinstance(text, str) for key, text in texts.items() if key in item):
+            raise ValueError(f"{where}: path, before, after and target are strings")
+        path, target = item.get("path"), item.get("target")
+        if not isinstance(path, str) or not isinstance(item.get("before"), str):
+            raise ValueError(f"{where}: needs a 'path' and a 'before'")
+        for relative in (path, target):
+            if relative is not None and (
+                not relative or relative.startswith("/") or ".." in relative.split("/")
+            ):
+                raise ValueError(f"{where}: path {relative!r} must stay below the blog root")
+        today = item.get("today")
+        if today is not None and not isinstance(today, date):
+            raise ValueError(f"{where}: 'today' must be a date like 2024-06-01")
+        yield FixExample(
+            path=path, before=item["before"], after=item.get("after"), target=target, today=today
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import WriteBlog, check_json, codes_by_path, run_cli
+from tests.report.support import sarif_errors
 from tests.seeds import SEEDS, write_seeds
 
 PROD = "post/the-prod-deploy-froze-/-i-parsed-the-pcap-for-hours-/-the-repo-holds-it-all.md"
@@ -177,3 +179,28 @@ def test_json_says_fixable_exactly_where_a_fix_exists(in_tmp: Path) -> None:
     assert text[edit["start"] : edit["end"]] == ""
     assert edit["content"] == "Date: 2023-04-24\n"
     assert not by_rule[(PROD, "slug-syllables")]["fixable"]
+
+
+def test_sarif_carries_the_text_fixes_and_validates(in_tmp: Path) -> None:
+    write_seeds(in_tmp)
+    code, out, _ = run_cli("check", "--no-progress", "post", "--output-format", "sarif")
+    assert code == 1
+    log = json.loads(out)
+    assert sarif_errors(log) == []
+    results = log["runs"][0]["results"]
+    with_fixes = {
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+        for r in results
+        if "fixes" in r
+    }
+    assert len(with_fixes) == 8  # HK201 and HK202, not the HK104 rename
+    [result] = [
+        r for r in results if r["ruleId"] == "HK202" and "the-prod-deploy" in str(r["locations"])
+    ]
+    [change] = result["fixes"][0]["artifactChanges"]
+    [replacement] = change["replacements"]
+    offset = SEEDS[PROD].index("\n\n\nApril") + 1
+    assert replacement == {
+        "deletedRegion": {"charOffset": offset, "charLength": 0},
+        "insertedContent": {"text": "Date: 2023-04-24\n"},
+    }

@@ -93,7 +93,7 @@ def _not_text(post: Post, key: str, value: object) -> str:
 def _missing(post: Post, key: str, suggest_from: str) -> Problem:
     from haikulint.fix.headers import stray_header
 
-    stray = stray_header(post, key)
+    stray = stray_header(post, key, _is_date if key == "date" else None)
     if stray is not None:
         return _misplaced(post, key, stray)
     if suggest_from == "first-line" and post.first_line is not None:
@@ -129,7 +129,7 @@ def _misplaced(post: Post, key: str, stray: Located) -> Problem:
 
     value: str | date = stray.text
     if key == "date":
-        with contextlib.suppress(ValueError):  # not a date: moved as written
+        with contextlib.suppress(ValueError):  # a rule with another key: moved as written
             value = parse_date(stray.text)
     if post.header_style in ("yaml", "toml", "json"):
         where = f"the {_FENCES[post.header_style]} front matter"
@@ -146,6 +146,16 @@ def _misplaced(post: Post, key: str, stray: Located) -> Problem:
     )
 
 
+def _is_date(text: str) -> bool:
+    from haikulint.blog.dates import parse_date
+
+    try:
+        parse_date(text)
+    except ValueError:
+        return False
+    return True
+
+
 _FENCES = {"yaml": "---", "toml": "+++", "json": "JSON"}
 
 
@@ -159,6 +169,8 @@ def _fix(post: Post, key: str, suggest_from: str) -> Fix | None:
         edits = set_header(post, key, value)
     elif suggest_from == "first-line" and post.first_line is not None:
         value = post.first_line.text
+        if not any(char.isalnum() for char in value):
+            return None  # "---" or ":" is no title, whatever the check makes of it
         edits = set_header(post, key, value, remove_line=post.first_line.line)
     else:
         return None

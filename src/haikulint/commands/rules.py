@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Mapping
 
 from haikulint import escape
-from haikulint.catalogue import Example, Rule, load_catalogue
+from haikulint.catalogue import Example, FixExample, Rule, load_catalogue
 from haikulint.config import Config
 from haikulint.errors import UsageError
 
@@ -48,6 +48,7 @@ def list_rules(output_format: str, config: Config) -> int:
                 "name": rule.name,
                 "kind": rule.kind,
                 "severity": rule.severity.value,
+                "fix": fix_applicability(rule),
                 "summary": rule.summary,
             }
             for rule in rules
@@ -59,12 +60,23 @@ def list_rules(output_format: str, config: Config) -> int:
     lines = [
         escape.one_line(
             f"{rule.code:<{code_width}}  {rule.name:<{name_width}}  "
-            f"{rule.severity.value:<7}  {rule.summary}"
+            f"{rule.severity.value:<7}  {FIX_MARKS[fix_applicability(rule)]:<3}  {rule.summary}"
         )
         for rule in rules
     ]
+    if any(fix_applicability(rule) for rule in rules):
+        lines += ["", "[*] fixed by --fix, [-] fixed by --fix --unsafe-fixes"]
     _write("\n".join(lines))
     return 0
+
+
+FIX_MARKS = {"safe": "[*]", "unsafe": "[-]", None: ""}
+"""How ``haikulint rules`` marks a fixable rule, as the text report marks its problems."""
+
+
+def fix_applicability(rule: Rule) -> str | None:
+    """``safe`` or ``unsafe`` when the rule's file says ``--fix`` repairs it, else None."""
+    return rule.fix.applicability if rule.fix is not None and rule.fix.fixable else None
 
 
 def rule_to_json(rule: Rule) -> dict[str, object]:
@@ -81,6 +93,26 @@ def rule_to_json(rule: Rule) -> dict[str, object]:
         "exclude": list(rule.exclude),
         "source": str(rule.source) if rule.source is not None else None,
         "examples": [_example_to_json(example) for example in rule.examples],
+        "fix": _fix_to_json(rule),
+    }
+
+
+def _fix_to_json(rule: Rule) -> dict[str, object] | None:
+    if rule.fix is None:
+        return None
+    return {
+        "fixable": rule.fix.fixable,
+        "applicability": rule.fix.applicability,
+        "what": rule.fix.what,
+        "examples": [
+            {
+                "path": example.path,
+                "before": example.before,
+                "after": example.after,
+                "target": example.target,
+            }
+            for example in rule.fix.examples
+        ],
     }
 
 
@@ -103,6 +135,8 @@ def render_rule(rule: Rule) -> str:
     for expect, heading in (("fail", "Fails"), ("pass", "Passes")):
         for example in (item for item in rule.examples if item.expect == expect):
             parts += ["", heading, *_example_lines(example)]
+    if rule.fix is not None:
+        parts += ["", *_fix_lines(rule)]
     if rule.source is not None and not rule.builtin:
         parts += ["", f"Defined in {rule.source}"]
     return "\n".join(parts)
@@ -130,6 +164,31 @@ def _example_lines(example: Example) -> list[str]:
         lines += [f"    | {line}".rstrip() for line in file.content.splitlines()]
     if example.message:
         lines.append(f"  message contains: {example.message}")
+    return lines
+
+
+def _fix_lines(rule: Rule) -> list[str]:
+    """The Fix section: whether ``--fix`` repairs the problem, how, and examples."""
+    assert rule.fix is not None
+    how = {
+        "safe": "Fix (safe: applied by --fix)",
+        "unsafe": "Fix (unsafe: applied by --fix --unsafe-fixes)",
+        None: "Fix (none)",
+    }[fix_applicability(rule)]
+    lines = [how, textwrap.fill(rule.fix.what, _WIDTH, initial_indent="  ", subsequent_indent="  ")]
+    for example in rule.fix.examples:
+        lines += ["", *_fix_example_lines(example)]
+    return lines
+
+
+def _fix_example_lines(example: FixExample) -> list[str]:
+    lines = [f"  {example.path}"]
+    lines += [f"    before | {line}".rstrip() for line in example.before.splitlines()]
+    if example.after is None:
+        return [*lines, "    (no fix: left as it is)"]
+    if example.target is not None:
+        lines.append(f"    renamed to {example.target}")
+    lines += [f"    after  | {line}".rstrip() for line in example.after.splitlines()]
     return lines
 
 

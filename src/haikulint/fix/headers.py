@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -28,12 +28,15 @@ _FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.MULTILINE)
 _TOML_TABLE_LINE = re.compile(r"[ \t]*\[")
 
 
-def stray_header(post: Post, key: str) -> Located | None:
+def stray_header(
+    post: Post, key: str, accept: Callable[[str], bool] | None = None
+) -> Located | None:
     """A ``Key: value`` line for ``key`` below where headers are read (after the header
     block or the front matter, in the body), outside code fences; its value and line.
 
     Such a line is meant as the header, but every generator reads it as body text. Only
     the body is searched, with one regular expression, and only for a missing header.
+    ``accept`` says which values count (a ``Date:`` line must hold a date).
     """
     from haikulint.blog.post import Located
 
@@ -48,7 +51,7 @@ def stray_header(post: Post, key: str) -> Located | None:
     )
     for match in pattern.finditer(post.source, start):
         fences = len(_FENCE.findall(post.source, start, match.start()))
-        if fences % 2 == 0:
+        if fences % 2 == 0 and (accept is None or accept(match.group(1))):
             return Located(match.group(1), source.line_of(match.start()))
     return None
 

@@ -6,7 +6,8 @@ Paths are relative URIs against ``%SRCROOT%`` (the working directory, given in
 ``originalUriBaseIds``), percent-encoded so that spaces, ``#``, ``%``, ``:`` or
 non-UTF-8 bytes in a file name still make a valid URI reference. A region is
 written only when the line is known (SARIF lines start at 1, and an empty
-region is not allowed), with ``startColumn`` only when the column is known too.
+region is not allowed), with ``startColumn`` only when the column is known too. A
+problem with a text fix carries it as ``fixes`` (replacements by character offset).
 """
 
 from __future__ import annotations
@@ -135,13 +136,40 @@ def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, object]:
     found = region(diagnostic)
     if found is not None:
         physical_location["region"] = found
-    return {
+    result: dict[str, object] = {
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index,
         "level": LEVELS[diagnostic.severity],
         # Code-scanning viewers reject an empty message; the rule name is better than nothing.
         "message": {"text": valid_unicode(diagnostic.message or diagnostic.name)},
         "locations": [{"physicalLocation": physical_location}],
+    }
+    if diagnostic.fix is not None and diagnostic.fix.edits and not diagnostic.fix.renames:
+        result["fixes"] = [_fix(diagnostic)]
+    return result
+
+
+def _fix(diagnostic: Diagnostic) -> dict[str, object]:
+    """A text fix as a SARIF ``fix``: replacements by character offset in the file (a
+    rename has no SARIF form, so a fix with one is left out)."""
+    assert diagnostic.fix is not None
+    return {
+        "description": {"text": diagnostic.fix.message},
+        "artifactChanges": [
+            {
+                "artifactLocation": artifact_location(diagnostic.path),
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "charOffset": edit.start,
+                            "charLength": edit.end - edit.start,
+                        },
+                        "insertedContent": {"text": edit.replacement},
+                    }
+                    for edit in sorted(diagnostic.fix.edits)
+                ],
+            }
+        ],
     }
 
 
