@@ -37,6 +37,10 @@ class PlanError(HaikulintError):
     """The run's renames cannot all be done; nothing was written or moved."""
 
 
+class ApplyError(HaikulintError):
+    """Writing or moving failed part way (a disk full, a permission taken away)."""
+
+
 def overlaps(first: Edit, second: Edit) -> bool:
     """Whether two edits overlap or touch, so that their order would matter."""
     return first.start <= second.end and second.start <= first.end
@@ -147,9 +151,18 @@ def plan(changes: Iterable[FileChange], renames: Iterable[Rename]) -> Plan:
 
     Two fixes asking for the same rename are one rename. Refused: a source that is not
     there, two sources to one target, a target that exists, a rename of a post whose
-    folder another rename moves, and anything leading outside its blog root.
+    folder another rename moves, anything leading outside its blog root, and an edit of
+    a post that is a symbolic link (its target is fixed where it is, not through it).
     """
     from haikulint.safe_fs import is_inside
+
+    changes = tuple(changes)
+    for change in changes:
+        if os.path.islink(change.path):
+            raise PlanError(
+                f"cannot fix {_shown(change.path)}: it is a symbolic link; "
+                "fix the file it points to; nothing was written"
+            )
 
     unique: list[Rename] = []
     for rename in renames:
@@ -180,7 +193,7 @@ def plan(changes: Iterable[FileChange], renames: Iterable[Rename]) -> Plan:
                 in Path(os.path.abspath(rename.source)).parents
             ):
                 raise PlanError(f"{where}: {_shown(other.source)} moves its folder")
-    return Plan(changes=tuple(changes), renames=tuple(unique))
+    return Plan(changes=changes, renames=tuple(unique))
 
 
 def _lexically_inside(root: Path, path: Path) -> bool:
@@ -191,14 +204,24 @@ def _lexically_inside(root: Path, path: Path) -> bool:
 
 def execute(run: Plan) -> None:
     """Carry out ``run``: renames (never replacing anything), then the writes."""
-    from haikulint.safe_fs import move_inside, remove_empty_dirs, replace_file
+    from haikulint.safe_fs import SafeFsError, move_inside, remove_empty_dirs, replace_file
 
-    for rename in run.renames:
-        move_inside(rename.root, rename.source, rename.target)
-        remove_empty_dirs(rename.root, rename.source.parent)
-    for change in run.changes:
-        if change.text != change.original:
-            replace_file(change.root, run.final_path(change.path), change.text.encode("utf-8"))
+    done = 0
+    try:
+        for rename in run.renames:
+            move_inside(rename.root, rename.source, rename.target)
+            remove_empty_dirs(rename.root, rename.source.parent)
+            done += 1
+        for change in run.changes:
+            if change.text != change.original:
+                path = run.final_path(change.path)
+                replace_file(change.root, path, change.text.encode("utf-8"))
+            done += 1
+    except (SafeFsError, OSError) as error:
+        total = len(run.renames) + len(run.changes)
+        raise ApplyError(
+            f"{error}; {done} of {total} changes were made before it, none after"
+        ) from error
 
 
 def unified_diff(path: str, original: str, text: str) -> str:
