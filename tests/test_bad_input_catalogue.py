@@ -339,6 +339,14 @@ ROWS = [
         "exclude: entry 1: '!' is not a pattern haikulint can read; it matches nothing",
         {POST: GOOD, "haikulint.toml": 'exclude = ["!"]\n'},
     ),
+    # --- syllables
+    Row("ESC in a syllables input", ("syllables", "ab\x1b[31mcd"), 0, "ab\\x1b[31mcd"),
+    Row(
+        "a byte that is not UTF-8 in a syllables input, as JSON",
+        ("syllables", "--format", "json", os.fsdecode(b"caf\xe9 ok")),
+        0,
+        '{"text": "caf\\\\xe9 ok"',
+    ),
     # --- new
     Row(
         "a 0xFF byte in new's haiku",

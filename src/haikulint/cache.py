@@ -51,6 +51,9 @@ if TYPE_CHECKING:
 CACHE_ENV = "HAIKULINT_CACHE_DIR"
 RESULTS_FOLDER = "results"
 SUFFIX = ".cache"
+DELTA_SUFFIX = ".delta"
+MAX_DELTA_ENTRIES = 2000
+"""Changes kept in the delta file before the cache file is rewritten whole."""
 FORMAT = 3
 """Bumped whenever what is stored changes shape."""
 
@@ -154,6 +157,11 @@ class ResultCache:
         self.today = today
         self._entries = entries
         self._walks = walks or {}
+        self._base_loaded = False
+        self._delta_entries: dict[str, Entry] = {}
+        self._delta_walks: dict[str, Walk] = {}
+        self._stored: dict[str, Entry] = {}
+        self._new_walks: dict[str, Walk] = {}
         self._roots: dict[str, str] = {}
         self._seen: set[str] = set()
         self._changed = False
@@ -162,8 +170,17 @@ class ResultCache:
     def open(cls, folder: Path | None, key: str, today: date) -> ResultCache:
         """The cache for ``key`` in ``folder``; empty when missing, unusable or stale."""
         path = folder / f"{key}{SUFFIX}" if folder is not None else None
-        loaded = _load(path, key, today) if path is not None else None
-        return cls(path, today, *(loaded or ({}, {})))
+        if path is None:
+            return cls(None, today, {})
+        loaded = _load(path, key, today)
+        cache = cls(path, today, *(loaded or ({}, {})))
+        cache._base_loaded = loaded is not None
+        delta = _load(_delta_path(path), key, today) if loaded is not None else None
+        if delta is not None:
+            cache._delta_entries, cache._delta_walks = delta
+            cache._entries.update(delta[0])
+            cache._walks.update(delta[1])
+        return cache
 
     @classmethod
     def disabled(cls, today: date) -> ResultCache:
@@ -225,7 +242,8 @@ class ResultCache:
         fields = tuple(getattr(summary, f.name) for f in dataclasses.fields(summary))
         day = self.today if today_only else None
         root_text = self._roots.setdefault(os.fspath(root), os.fspath(root))  # one copy
-        self._entries[filename] = (root_text, size, mtime, digest, fields, diagnostics, day)
+        entry = (root_text, size, mtime, digest, fields, diagnostics, day)
+        self._entries[filename] = self._stored[filename] = entry
         self._seen.add(filename)
         self._changed = True
 
@@ -276,7 +294,7 @@ class ResultCache:
         by_root: dict[str, list[str]] = {}
         for file, root in found:
             by_root.setdefault(root, []).append(file)
-        self._walks[key] = (
+        self._walks[key] = self._new_walks[key] = (
             os.fsencode("\0".join(folder for folder, _ in folders)),
             array("q", (mtime for _, mtime in folders)).tobytes(),
             tuple((path, *_file_stamp(path)) for path in ignore_files),
@@ -285,9 +303,15 @@ class ResultCache:
         self._changed = True
 
     def save(self) -> None:
-        """Write the cache if this run added to it; entries of posts that are gone are
-        dropped. Never fails: a cache that cannot be written is no cache."""
+        """Write what this run added. A few changes (a pre-commit run) go to a small
+        *delta* file beside the cache file, read over it; many, or a delta grown large,
+        rewrite the cache file whole (dropping the entries of posts that are gone) and
+        remove the delta. Never fails: a cache that cannot be written is no cache."""
         if self.path is None or not self._changed:
+            return
+        delta = {**self._delta_entries, **self._stored}
+        if self._base_loaded and len(delta) <= MAX_DELTA_ENTRIES:
+            self._write(_delta_path(self.path), delta, {**self._delta_walks, **self._new_walks})
             return
         entries = {
             key: entry
@@ -296,27 +320,34 @@ class ResultCache:
         }
         if len(entries) > MAX_ENTRIES:
             return
+        if self._write(self.path, entries, dict(list(self._walks.items())[-KEEP_WALKS:])):
+            with contextlib.suppress(OSError):
+                _delta_path(self.path).unlink()
+            _remove_old_files(self.path)
+
+    def _write(self, path: Path, entries: dict[str, Entry], walks: dict[str, Walk]) -> bool:
+        assert self.path is not None
         payload = {
             "format": FORMAT,
             "key": self.path.stem,
             "today": self.today,
             "entries": entries,
-            "walks": dict(list(self._walks.items())[-KEEP_WALKS:]),
+            "walks": walks,
         }
         try:
             data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-            return  # something unpicklable in a diagnostic: no cache rather than no run
+            return False  # something unpicklable in a diagnostic: no cache rather than no run
         from haikulint.safe_fs import write_atomically
 
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if not _owned_by_us(self.path.parent):
-                return
-            write_atomically(self.path, data)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not _owned_by_us(path.parent):
+                return False
+            write_atomically(path, data)
         except OSError:
-            return
-        _remove_old_files(self.path)
+            return False
+        return True
 
 
 def clean(folder: Path | None) -> list[Path]:
@@ -331,6 +362,10 @@ def clean(folder: Path | None) -> list[Path]:
     with contextlib.suppress(OSError):
         folder.rmdir()  # only if nothing else is left in it
     return removed
+
+
+def _delta_path(path: Path) -> Path:
+    return path.with_name(path.stem + DELTA_SUFFIX)
 
 
 def _file_stamp(path: str) -> tuple[int, int]:
@@ -422,14 +457,14 @@ def _owned_by_us(folder: Path) -> bool:
 
 def _cache_files(folder: Path) -> list[Path]:
     try:
-        return [path for path in folder.iterdir() if path.name.endswith(SUFFIX)]
+        return [path for path in folder.iterdir() if path.name.endswith((SUFFIX, DELTA_SUFFIX))]
     except OSError:
         return []
 
 
 def _remove_old_files(current: Path) -> None:
     """Keep the :data:`KEEP_FILES` most recently written cache files of the folder."""
-    files = _cache_files(current.parent)
+    files = [path for path in _cache_files(current.parent) if path.name.endswith(SUFFIX)]
     if len(files) <= KEEP_FILES:
         return
 
@@ -441,8 +476,9 @@ def _remove_old_files(current: Path) -> None:
 
     for old in sorted(files, key=written, reverse=True)[KEEP_FILES:]:
         if old != current:
-            with contextlib.suppress(OSError):
-                old.unlink()
+            for path in (old, _delta_path(old)):
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
 
 def discover_remembered(

@@ -452,10 +452,10 @@ def _print_result(shown: str, slug: str, output_format: str, content: str | None
             result["content"] = content
         typer.echo(json.dumps(result, ensure_ascii=False))
     elif content is not None:
-        typer.echo(shown)
-        typer.echo(content, nl=False)
+        typer.echo(escape.one_line(shown))
+        typer.echo(escape.printable(content, keep_line_breaks=True), nl=False)
     else:
-        typer.echo(shown)
+        typer.echo(escape.one_line(shown))
 
 
 def _open_editor(command: list[str], path: Path) -> int:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from haikulint.errors import UsageError
+from haikulint.escape import printable, valid_unicode
 from haikulint.prosody.count import SyllableCounter
 from haikulint.prosody.readings import LineReading, WordReading
 
@@ -60,19 +61,24 @@ def read_inputs(texts: Sequence[str], stdin: TextIO | None) -> list[str]:
 
 
 def as_json(text: str, lines: Iterable[LineReading]) -> dict[str, object]:
-    """One input as the JSON Lines object of ``--format json``."""
+    """One input as the JSON Lines object of ``--format json`` (a byte that was not UTF-8
+    written ``\\xNN``, so that strict JSON readers take it)."""
     return {
-        "text": text,
+        "text": valid_unicode(text),
         "lines": [
             {
-                "text": line.text,
+                "text": valid_unicode(line.text),
                 "totals": list(line.totals),
                 "words": [
                     {
-                        "text": word.text,
+                        "text": valid_unicode(word.text),
                         "readings": list(word.readings),
                         "source": str(word.source),
-                        **({"parts": [part.text for part in word.parts]} if word.parts else {}),
+                        **(
+                            {"parts": [valid_unicode(part.text) for part in word.parts]}
+                            if word.parts
+                            else {}
+                        ),
                     }
                     for word in line.words
                 ],
@@ -100,7 +106,7 @@ def write_tables(analysed: Iterable[tuple[str, list[LineReading]]], config: Conf
     console = Console(highlight=False, emoji=False)
     for text, lines in analysed:
         if not any(line.words for line in lines):  # "", "...": nothing to count
-            console.print(Text(f"{text}: no words" if text.strip() else "no words"))
+            console.print(Text(f"{printable(text)}: no words" if text.strip() else "no words"))
             continue
         console.print(build_table(text, lines, config.form))
         unknown = [word for line in lines for word in line.unknown_words]
@@ -119,7 +125,7 @@ def build_table(text: str, lines: Sequence[LineReading], form: tuple[int, ...]) 
 
     checked = len(lines) == len(form)
     # The title is the input as typed: never read as markup (`[/b]`) or emoji codes.
-    table = Table(title=Text(text), title_justify="left", show_lines=False)
+    table = Table(title=Text(printable(text)), title_justify="left", show_lines=False)
     table.add_column("line", justify="right")
     table.add_column("word")
     table.add_column("syllables", justify="right")
@@ -144,12 +150,12 @@ def _word_cells(word: WordReading) -> tuple[str, str, str, str]:
     breaks = escape(word_breaks(word))
     if not word.known:  # an estimate, or a string spelled out: a guess either way
         return (
-            f"[yellow bold]{escape(word.text)}[/]",
+            f"[yellow bold]{escape(printable(word.text))}[/]",
             f"[yellow]{_counts(word.readings)}?[/]",
             f"[yellow]{word.source} ?[/]",
             f"[yellow]{breaks}[/]",
         )
-    return escape(word.text), _counts(word.readings), str(word.source), breaks
+    return escape(printable(word.text)), _counts(word.readings), str(word.source), breaks
 
 
 def _verdict(line: LineReading, expected: int | None) -> str:
