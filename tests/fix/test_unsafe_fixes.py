@@ -170,4 +170,4 @@ def test_a_write_that_fails_is_one_line(
     code, out, err = fix()
     assert (code, out) == (2, "")
     assert err.startswith("haikulint: error: [Errno 28] No space left on device: ")
-    assert err.endswith("; 0 of 1 changes were made before it, none after\n")
+    assert err.endswith("; the fixes before it were made, none after (see git status)\n")

@@ -37,10 +37,6 @@ class PlanError(HaikulintError):
     """The run's renames cannot all be done; nothing was written or moved."""
 
 
-class ApplyError(HaikulintError):
-    """Writing or moving failed part way (a disk full, a permission taken away)."""
-
-
 def overlaps(first: Edit, second: Edit) -> bool:
     """Whether two edits overlap or touch, so that their order would matter."""
     return first.start <= second.end and second.start <= first.end
@@ -203,25 +199,17 @@ def _lexically_inside(root: Path, path: Path) -> bool:
 
 
 def execute(run: Plan) -> None:
-    """Carry out ``run``: renames (never replacing anything), then the writes."""
-    from haikulint.safe_fs import SafeFsError, move_inside, remove_empty_dirs, replace_file
+    """Carry out ``run``: renames (never replacing anything), then the writes. Each step
+    is all or nothing; an error (:class:`~haikulint.safe_fs.SafeFsError`, ``OSError``)
+    stops the run there."""
+    from haikulint.safe_fs import move_inside, remove_empty_dirs, replace_file
 
-    done = 0
-    try:
-        for rename in run.renames:
-            move_inside(rename.root, rename.source, rename.target)
-            remove_empty_dirs(rename.root, rename.source.parent)
-            done += 1
-        for change in run.changes:
-            if change.text != change.original:
-                path = run.final_path(change.path)
-                replace_file(change.root, path, change.text.encode("utf-8"))
-            done += 1
-    except (SafeFsError, OSError) as error:
-        total = len(run.renames) + len(run.changes)
-        raise ApplyError(
-            f"{error}; {done} of {total} changes were made before it, none after"
-        ) from error
+    for rename in run.renames:
+        move_inside(rename.root, rename.source, rename.target)
+        remove_empty_dirs(rename.root, rename.source.parent)
+    for change in run.changes:
+        if change.text != change.original:
+            replace_file(change.root, run.final_path(change.path), change.text.encode("utf-8"))
 
 
 def unified_diff(path: str, original: str, text: str) -> str:
