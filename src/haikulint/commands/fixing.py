@@ -91,7 +91,17 @@ def _checker(job: LintJob, file: PostFile) -> Callable[[str], list[Diagnostic]]:
 
 
 def write(outcome: FixOutcome) -> None:
-    execute(outcome.plan)
+    """Apply the plan; a failure part way (a full disk, a permission taken away) is one
+    line saying how far it got."""
+    from haikulint.errors import HaikulintError
+    from haikulint.safe_fs import SafeFsError
+
+    try:
+        execute(outcome.plan)
+    except (SafeFsError, OSError) as error:
+        raise HaikulintError(
+            f"{error}; the fixes before it were made, none after (see git status)"
+        ) from error
 
 
 def show_diff(outcome: FixOutcome, stream: TextIO) -> None:
