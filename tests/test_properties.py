@@ -196,6 +196,28 @@ def test_any_blog_any_config_exits_as_documented(
 
 
 @END_TO_END
+@given(
+    tree=blog_tree(),
+    options=st.sampled_from(
+        [["--fix"], ["--fix", "--unsafe-fixes"], ["--diff"], ["--fix-only"], ["--statistics"]]
+    ),
+)
+def test_fixing_any_blog_exits_as_documented_and_stays_inside_it(
+    tree: dict[str, tuple[str, bytes | str]], options: list[str]
+) -> None:
+    with tempfile.TemporaryDirectory() as outside_folder, _blog_folder() as folder:
+        outside = Path(outside_folder) / "outside.md"
+        outside.write_bytes(b"Title: x\n")
+        _make(folder, tree)
+        (folder / "posts").mkdir(exist_ok=True)
+        (folder / "posts" / "out.md").symlink_to(outside)
+        code, out, err = run_cli("check", "--no-progress", *options, "posts")
+        _assert_clean(code, out, err)
+        assert outside.read_bytes() == b"Title: x\n"
+        assert sorted(path.name for path in Path(outside_folder).iterdir()) == ["outside.md"]
+
+
+@END_TO_END
 @given(tree=blog_tree(), baseline=st.one_of(st.binary(max_size=200), st.text(max_size=200)))
 def test_any_baseline_exits_as_documented(
     tree: dict[str, tuple[str, bytes | str]], baseline: bytes | str

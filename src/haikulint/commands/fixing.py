@@ -109,9 +109,11 @@ def show_diff(outcome: FixOutcome, stream: TextIO) -> None:
     from haikulint.blog.post import display_path
 
     for change in outcome.plan.changes:
-        stream.write(unified_diff(display_path(change.path), change.original, change.text))
+        diff = unified_diff(display_path(change.path), change.original, change.text)
+        stream.write(escape.printable(diff, keep_line_breaks=True))
     for rename in outcome.plan.renames:
-        stream.write(f"rename {display_path(rename.source)} -> {display_path(rename.target)}\n")
+        shown = f"rename {display_path(rename.source)} -> {display_path(rename.target)}"
+        stream.write(escape.one_line(shown) + "\n")
 
 
 def say_fixed(outcome: FixOutcome, *, would: bool = False) -> None:
