@@ -171,3 +171,13 @@ def test_a_write_that_fails_is_one_line(
     assert (code, out) == (2, "")
     assert err.startswith("haikulint: error: [Errno 28] No space left on device: ")
     assert err.endswith("; the fixes before it were made, none after (see git status)\n")
+
+
+def test_statistics_mark_rules_fixed_only_with_unsafe_fixes(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog({UPPER: POST.replace("date: 2024-03-01\n", "") + "March 1, 2024. Up.\n"})
+    _, out, _ = run_cli("check", "--no-progress", "post", "--statistics")
+    assert out.splitlines()[:2] == ["1  HK104  [-] slug-charset", "1  HK202  [*] date-missing"]
+    _, out, _ = run_cli("check", "--no-progress", "post", "--statistics", "--unsafe-fixes")
+    assert out.splitlines()[0] == "1  HK104  [*] slug-charset"

@@ -212,16 +212,17 @@ def execute(run: Plan) -> None:
             replace_file(change.root, run.final_path(change.path), change.text.encode("utf-8"))
 
 
-def unified_diff(path: str, original: str, text: str) -> str:
-    """A unified diff from ``original`` to ``text``, both named ``path``; line endings as
-    they are, and ``\\ No newline at end of file`` where one is missing."""
+def unified_diff(path: str, original: str, text: str, new_path: str | None = None) -> str:
+    """A unified diff from ``original`` to ``text``, both named ``path`` (the new text
+    ``new_path``, when the file moves); line endings as they are, and ``\\ No newline
+    at end of file`` where one is missing."""
     import difflib
 
     lines = difflib.unified_diff(
         _lines(original),
         _lines(text),
         fromfile=f"a/{path}",
-        tofile=f"b/{path}",
+        tofile=f"b/{new_path if new_path is not None else path}",
     )
     out: list[str] = []
     for line in lines:
