@@ -74,6 +74,7 @@ VALUE = st.one_of(
     st.just("9" * 5000),
     st.sampled_from(["2024-02-30", "2024-01-02T10:00:00+99:99", "[[[[", "{", "'", '"']),
 )
+HAIKU_TEXT = "the prod deploy froze / I parsed the pcap for hours / the repo held it"
 HEADER_KEY = st.sampled_from(["title", "date", "haiku", "haikulint", "tags", "Title", "x"])
 
 
@@ -254,6 +255,24 @@ def test_new_never_fails_outside_its_documented_codes(
             and not path.resolve().is_relative_to(folder)
         ]
         assert outside == []
+
+
+@END_TO_END
+@given(tree=blog_tree(), haiku=st.one_of(st.text(max_size=60), st.just(HAIKU_TEXT)))
+def test_mv_never_fails_outside_its_documented_codes_nor_leaves_the_root(
+    tree: dict[str, tuple[str, bytes | str]], haiku: str
+) -> None:
+    with tempfile.TemporaryDirectory() as outside_folder, _blog_folder() as folder:
+        _make(folder, tree)
+        (folder / "posts").mkdir(exist_ok=True)
+        (folder / "posts" / "the-prod-deploy-froze-").symlink_to(outside_folder)
+        posts = sorted(path for path in (folder / "posts").rglob("*.md") if path.is_file()) or [
+            folder / "posts" / "missing.md"
+        ]
+        source = posts[0].relative_to(folder).as_posix()
+        code, out, err = run_cli("mv", source, haiku, "--root", "posts", "--force")
+        _assert_clean(code, out, err, messages_only=False)
+        assert list(Path(outside_folder).iterdir()) == []
 
 
 # --- the reader, the slug parser, the config and baseline loaders -------------------------------
