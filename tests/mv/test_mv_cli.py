@@ -238,7 +238,7 @@ def test_dry_run_prints_the_plan_and_changes_nothing(in_tmp: Path) -> None:
     write(in_tmp, OLD, SEED_000)
     code, out, err = run_cli("mv", OLD, HAIKU, "--dry-run")
     assert code == 0, err
-    assert out.startswith(f"rename {OLD} -> {NEW}\n--- a/{OLD}\n+++ b/{OLD}\n")
+    assert out.startswith(f"rename {OLD} -> {NEW}\n--- a/{OLD}\n+++ b/{NEW}\n")
     assert "-the prod deploy froze / I parsed the pcap for hours / the repo holds it all\n" in out
     assert f"+{HAIKU}\n" in out
     assert tree(in_tmp) == sorted(

@@ -37,6 +37,9 @@ class RuleStatistic:
     name: str
     count: int
     fixable: bool
+    mark: str = ""
+    """``[*]`` when ``--fix`` repairs some of them, else ``[-]`` when ``--unsafe-fixes``
+    would, else ``""`` (see :func:`fix_mark`)."""
 
     def to_json(self) -> dict[str, object]:
         return {"code": self.code, "name": self.name, "count": self.count, "fixable": self.fixable}
@@ -80,17 +83,28 @@ def tally(
     )
 
 
-def rule_statistics(diagnostics: Sequence[Diagnostic]) -> list[RuleStatistic]:
+def rule_statistics(
+    diagnostics: Sequence[Diagnostic], unsafe_fixes: bool = False
+) -> list[RuleStatistic]:
     """One row per rule that fired, most frequent first, then by code."""
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
-    fixable: dict[str, bool] = {}
+    marks: dict[str, set[str]] = {}
     for diagnostic in diagnostics:
         code = diagnostic.code
         counts[code] = counts.get(code, 0) + 1
         names.setdefault(code, diagnostic.name)
-        fixable[code] = fixable.get(code, False) or diagnostic.fixable
-    rows = [RuleStatistic(code, names[code], counts[code], fixable[code]) for code in counts]
+        marks.setdefault(code, set()).add(fix_mark(diagnostic, unsafe_fixes))
+    rows = [
+        RuleStatistic(
+            code,
+            names[code],
+            counts[code],
+            fixable=bool(marks[code] - {""}),
+            mark=next((mark for mark in ("[*]", "[-]") if mark in marks[code]), ""),
+        )
+        for code in counts
+    ]
     rows.sort(key=lambda row: (-row.count, row.code))
     return rows
 
