@@ -166,7 +166,25 @@ def test_the_title_is_the_input_as_typed(in_tmp: Path, text: str) -> None:
     """Not read as rich markup (``[/b]`` used to be an internal error) or emoji codes."""
     code, out, err = run_cli("syllables", text)
     assert (code, err) == (0, "")
-    assert out.splitlines()[0].strip() == text
+    assert [line.strip() for line in out.splitlines()[:2]] == [
+        part.strip() for part in text.split(" / ")
+    ]
+
+
+def test_the_haiku_is_shown_as_its_lines_above_a_table_tidy_at_80_columns(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    haiku = "the prod deploy froze / I parsed the pcap for hours / the repo holds it all"
+    code, out, _ = run_cli("syllables", haiku)
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[:3] == [
+        "the prod deploy froze",
+        "I parsed the pcap for hours",
+        "the repo holds it all",
+    ]
+    assert lines[3].startswith("┏") and all(len(line) <= 80 for line in lines)
 
 
 def test_the_table_loads_only_what_it_needs(tmp_path: Path) -> None:

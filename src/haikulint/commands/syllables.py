@@ -106,6 +106,9 @@ def write_tables(analysed: Iterable[tuple[str, list[LineReading]]], config: Conf
         if not any(line.words for line in lines):  # "", "...": nothing to count
             console.print(Text(f"{printable(text)}: no words" if text.strip() else "no words"))
             continue
+        # The haiku as its lines above the table: a long title would wrap mid-line.
+        for line in lines:
+            console.print(Text(printable(line.text)), soft_wrap=True)
         console.print(build_table(text, lines, config.form))
         unknown = [word for line in lines for word in line.unknown_words]
         if unknown:
@@ -119,11 +122,9 @@ def write_tables(analysed: Iterable[tuple[str, list[LineReading]]], config: Conf
 def build_table(text: str, lines: Sequence[LineReading], form: tuple[int, ...]) -> Table:
     """A table of one input: a section per line, its words, then its total."""
     from rich.table import Table  # lazy: start-up time
-    from rich.text import Text  # imported by rich.table already
 
     checked = len(lines) == len(form)
-    # The title is the input as typed: never read as markup (`[/b]`) or emoji codes.
-    table = Table(title=Text(printable(text)), title_justify="left", show_lines=False)
+    table = Table(show_lines=False)
     table.add_column("line", justify="right")
     table.add_column("word")
     table.add_column("syllables", justify="right")
