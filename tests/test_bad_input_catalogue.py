@@ -82,7 +82,12 @@ ROWS = [
         2,
         "a\\n\\x1b[31mb: no such file or folder",
     ),
-    Row("an unknown output format", ("check", "--output-format", "xml"), 2, "unknown output"),
+    Row(
+        "an unknown output format",
+        ("check", "--output-format", "xml"),
+        2,
+        "unknown --output-format",
+    ),
     # --- config files
     Row("a config that is not TOML", CHECK, 2, "invalid TOML", {"haikulint.toml": "root = \n"}),
     Row(

@@ -129,7 +129,7 @@ def test_a_typo_in_a_posts_ignore_list_is_warned_about(write_blog: WriteBlog, in
     assert [d["name"] for d in json.loads(out)] == ["slug-syllables"]
     assert err == (
         f"haikulint: warning: {LONG}: the post's ignore list names no rule: 'HK1O3' "
-        "(see 'haikulint rules')\n"
+        "(did you mean 'HK103'? see 'haikulint rules')\n"
         f"haikulint: warning: {LONG}: the post's ignore list names no rule: 'title' "
         "(see 'haikulint rules')\n"
     )
@@ -194,7 +194,7 @@ def test_malformed_and_unknown_entries_are_warned_about_post_by_post(
         "slug-syllables; 103 is a number\n"
         f"haikulint: warning: {LONG}: the haikulint block takes 'ignore', not 'ignre'\n"
         f"haikulint: warning: {LONG}: the post's ignore list names no rule: 'HK1O3' "
-        "(see 'haikulint rules')\n"
+        "(did you mean 'HK103'? see 'haikulint rules')\n"
     )
 
 
@@ -270,6 +270,27 @@ def test_baseline_hides_known_problems_and_shows_new_ones(
     code, diagnostics = check_json("--baseline", "baseline.json", "posts")
     assert code == 1
     assert {d["path"] for d in diagnostics} == {POND}
+
+
+def test_the_summary_says_how_many_known_problems_the_baseline_left_out(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog({LONG: "Body.\n"})
+    run_cli("check", "--write-baseline", "baseline.json", "posts")
+    code, out, err = run_cli("check", "--baseline", "baseline.json", "posts")
+    assert (code, err) == (0, "")
+    assert out == "No new problems in 1 file. 3 known problems in the baseline were left out.\n"
+    write_blog({POND: "Body.\n"})
+    code, out, _ = run_cli("check", "--output-format", "concise", "--baseline", "baseline.json")
+    assert code == 1
+    assert out.splitlines()[-1] == (
+        "Found 2 problems (2 errors) in 1 of 2 files. "
+        "3 known problems in the baseline were left out."
+    )
+    # Formats without a summary line say it on standard error.
+    code, out, err = run_cli("check", "--output-format", "json", "--baseline", "baseline.json")
+    assert code == 1 and len(json.loads(out)) == 2
+    assert err == "haikulint: 3 known problems in the baseline were left out.\n"
 
 
 def test_a_baseline_holds_from_any_folder(
@@ -431,7 +452,31 @@ def test_an_unknown_code_in_per_file_ignores_is_a_usage_error(
     write_blog({"haikulint.toml": '[per-file-ignores]\n"*.md" = ["HK1O3"]\n', POND: "x\n"})
     code, _, err = run_cli("check", "posts")
     assert code == 2 and err.count("\n") == 1
-    assert "haikulint.toml: per-file-ignores: unknown rule selector 'HK1O3'" in err
+    assert err.endswith(
+        "haikulint.toml: per-file-ignores: unknown rule selector 'HK1O3' "
+        "(did you mean 'HK103'? see 'haikulint rules')\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "typo", "meant"),
+    [
+        ("--select", "HK1O3", "HK103"),
+        ("--ignore", "dat-missing", "date-missing"),
+        ("--extend-select", "duplicate-titel", "duplicate-title"),
+        ("--ignore", "hk2o1", "HK201"),
+    ],
+)
+def test_a_mistyped_rule_selector_gets_did_you_mean(
+    write_blog: WriteBlog, in_tmp: Path, option: str, typo: str, meant: str
+) -> None:
+    write_blog({POND: yaml_post("Pond")})
+    code, out, err = run_cli("check", option, typo, "posts")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"haikulint: error: unknown rule selector {typo!r} "
+        f"(did you mean {meant!r}? see 'haikulint rules')\n"
+    )
 
 
 def test_internal_error_exits_two_without_traceback(
@@ -575,7 +620,7 @@ def test_a_run_that_finds_no_posts_says_so_and_exits_zero(
     code, out, err = run_cli("check", "posts")
     assert code == 0
     assert "haikulint: warning: no posts found to check (*.md, *.markdown)" in err
-    assert "0 files" in out
+    assert out == "No posts were checked.\n"
     code, _, err = run_cli("check", "--output-format", "json", "posts")
     assert code == 0 and "no posts found" in err
 
@@ -598,26 +643,52 @@ def test_force_exclude_keeps_excluded_files_out_even_when_named(
     assert code == 0 and "no posts found" in err
 
 
-def test_a_folder_that_cannot_be_listed_is_named_in_a_warning(
+def test_a_folder_that_cannot_be_listed_is_an_unreadable_file_problem(
     write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Issue 9 defect 8: a folder that cannot be listed is not "passed"."""
     import os
 
     write_blog({POND: yaml_post("Pond"), "posts/locked/" + MOON.removeprefix("posts/"): "x\n"})
     real_scandir = os.scandir
+    locked = {"locked"}
 
     def scandir(path: str) -> object:  # root lists any folder, so refuse one here
-        if os.path.basename(path) == "locked":
+        if os.path.basename(os.path.normpath(path)) in locked:
             raise PermissionError(13, "Permission denied", path)
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
     code, out, err = run_cli("check", "--output-format", "json", "posts")
-    assert (code, json.loads(out)) == (0, [])
-    assert err == (
-        "haikulint: warning: posts/locked: cannot list the folder (Permission denied); "
-        "the posts in it were not checked\n"
-    )
+    assert code == 1 and err == ""
+    assert json.loads(out) == [
+        {
+            "path": "posts/locked",
+            "code": "HK001",
+            "name": "unreadable-file",
+            "severity": "error",
+            "line": None,
+            "column": None,
+            "message": "cannot list the folder (Permission denied); "
+            "the posts in it were not checked",
+            "fixable": False,
+            "fix": None,
+        }
+    ]
+    code, out, _ = run_cli("check", "posts")
+    assert code == 1
+    assert out.splitlines()[-1] == "Found 1 problem (1 error) in 1 of 2 files."
+    assert "All checks passed" not in out
+    # The whole posts folder unlistable: never "All checks passed: 0 files".
+    locked.add("posts")
+    code, out, err = run_cli("check", "posts")
+    assert code == 1
+    assert out.splitlines()[-1] == "Found 1 problem (1 error) in 1 of 1 file."
+    assert "HK001 unreadable-file" in out
+    # With the rule switched off it is still said, as a warning.
+    code, out, err = run_cli("check", "--ignore", "HK001", "posts")
+    assert (code, out) == (0, "No posts were checked.\n")
+    assert "haikulint: warning: posts: cannot list the folder (Permission denied)" in err
 
 
 def test_a_page_bundle_index_is_read_as_its_folder(write_blog: WriteBlog, in_tmp: Path) -> None:

@@ -124,11 +124,24 @@ def test_unknown_rule_is_a_one_line_usage_error(in_tmp: Path) -> None:
     assert err.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("HK1O3", "HK103"), ("hk2o2", "HK202"), ("dat-missing", "date-missing")],
+)
+def test_a_mistyped_rule_gets_did_you_mean(in_tmp: Path, typo: str, meant: str) -> None:
+    code, out, err = run_cli("rule", typo)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"haikulint: error: unknown rule {typo!r} (did you mean {meant!r}? "
+        "see 'haikulint rules' for every code and name)\n"
+    )
+
+
 @pytest.mark.parametrize("command", [["rule", "HK101"], ["rules"]])
 def test_unknown_output_format(in_tmp: Path, command: list[str]) -> None:
     code, _, err = run_cli(*command, "--output-format", "sarif")
     assert code == 2
-    assert err == "haikulint: error: unknown output format 'sarif'; use text or json\n"
+    assert err == "haikulint: error: unknown --output-format 'sarif' (choose from text, json)\n"
 
 
 def test_user_rules_are_listed_and_documented(user_blog: Path) -> None:

@@ -74,7 +74,7 @@ def test_piped_stdin_without_text(in_tmp: Path) -> None:
 def test_unknown_format_is_a_usage_error(in_tmp: Path) -> None:
     code, _, err = run_cli("syllables", "--format", "xml", "hello")
     assert code == 2
-    assert err.startswith("haikulint: error: unknown --format 'xml'")
+    assert err == "haikulint: error: unknown --output-format 'xml' (choose from table, json)\n"
     assert len(err.splitlines()) == 1
 
 

@@ -6,6 +6,7 @@ must be listed here, so a post added there without a verdict fails this test.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,16 @@ def test_the_readme_shows_the_real_output_of_checking_the_example_blog(
     code, out, _ = run_cli("check", "--no-progress", BLOG)
     assert out == shown
     assert f"$ echo $?\n{code}\n" in readme
+
+
+def test_the_quick_start_says_its_first_command_exits_1_and_shows_its_summary(
+    in_project: None,
+) -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    quick_start = readme[readme.index("## Quick start") : readme.index("## Checking a blog")]
+    assert "exits 1 by design" in quick_start
+    summary = re.search(r"```text\n(.*?)```", quick_start, flags=re.DOTALL)
+    assert summary is not None, "the Quick start shows no summary line"
+    code, out, _ = run_cli("check", "--no-progress", BLOG)
+    assert code == 1
+    assert out.endswith("\n\n" + summary.group(1))

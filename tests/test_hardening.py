@@ -174,6 +174,34 @@ def test_5_a_huge_integer_in_front_matter_is_that_posts_problem(
     assert any(item["path"] == other for item in diagnostics)  # the other post is reported
 
 
+def test_5_a_check_that_fails_on_one_post_fails_only_there(
+    write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from haikulint import engine
+
+    bind = engine.bind_post_rule  # type: ignore[attr-defined]
+
+    def fragile(rule: object, context: object) -> object:
+        check = bind(rule, context)  # type: ignore[arg-type]
+
+        def run(post: object) -> object:
+            if str(getattr(post, "headers", {}).get("title")) == "Boom":
+                raise TypeError("a check's bug")
+            return check(post)  # type: ignore[arg-type]
+
+        return run
+
+    monkeypatch.setattr(engine, "bind_post_rule", fragile)
+    other = "posts/a-b-/-c.md"
+    write_blog({POND: GOOD.replace("Pond", "Boom"), other: GOOD})
+    code, diagnostics = check_json("--select", "HK1,HK201", "posts")
+    assert code == 1
+    failed = [item for item in diagnostics if "could not check" in str(item["message"])]
+    assert {item["path"] for item in failed} == {POND}
+    assert str(failed[0]["message"]).endswith("(TypeError: a check's bug); please report it")
+    assert any(item["path"] == other and item["code"] == "HK101" for item in diagnostics)
+
+
 # --- 6. gitignore lines git accepts ---------------------------------------------------------------
 
 

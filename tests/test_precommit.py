@@ -399,3 +399,13 @@ def test_the_hook_with_fix_repairs_a_staged_post_and_fails_until_it_is_staged(
     blog.git("add", "--", NEW_POST)
     run = blog.pre_commit()
     assert run.code == 0, run.output
+
+
+def test_the_readme_snippet_rev_is_the_tag_of_this_version() -> None:
+    """The documented ``rev`` is ``v`` + ``haikulint --version``, as a release tag is named."""
+    from haikulint import __version__
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    revs = re.findall(r"^\s*rev:\s*(\S+)\s*$", readme, flags=re.MULTILINE)
+    assert revs, "README.md shows no rev"
+    assert set(revs) == {f"v{__version__}"}

@@ -74,6 +74,7 @@ VALUE = st.one_of(
     st.just("9" * 5000),
     st.sampled_from(["2024-02-30", "2024-01-02T10:00:00+99:99", "[[[[", "{", "'", '"']),
 )
+HAIKU_TEXT = "the prod deploy froze / I parsed the pcap for hours / the repo held it"
 HEADER_KEY = st.sampled_from(["title", "date", "haiku", "haikulint", "tags", "Title", "x"])
 
 
@@ -196,6 +197,28 @@ def test_any_blog_any_config_exits_as_documented(
 
 
 @END_TO_END
+@given(
+    tree=blog_tree(),
+    options=st.sampled_from(
+        [["--fix"], ["--fix", "--unsafe-fixes"], ["--diff"], ["--fix-only"], ["--statistics"]]
+    ),
+)
+def test_fixing_any_blog_exits_as_documented_and_stays_inside_it(
+    tree: dict[str, tuple[str, bytes | str]], options: list[str]
+) -> None:
+    with tempfile.TemporaryDirectory() as outside_folder, _blog_folder() as folder:
+        outside = Path(outside_folder) / "outside.md"
+        outside.write_bytes(b"Title: x\n")
+        _make(folder, tree)
+        (folder / "posts").mkdir(exist_ok=True)
+        (folder / "posts" / "out.md").symlink_to(outside)
+        code, out, err = run_cli("check", "--no-progress", *options, "posts")
+        _assert_clean(code, out, err)
+        assert outside.read_bytes() == b"Title: x\n"
+        assert sorted(path.name for path in Path(outside_folder).iterdir()) == ["outside.md"]
+
+
+@END_TO_END
 @given(tree=blog_tree(), baseline=st.one_of(st.binary(max_size=200), st.text(max_size=200)))
 def test_any_baseline_exits_as_documented(
     tree: dict[str, tuple[str, bytes | str]], baseline: bytes | str
@@ -232,6 +255,24 @@ def test_new_never_fails_outside_its_documented_codes(
             and not path.resolve().is_relative_to(folder)
         ]
         assert outside == []
+
+
+@END_TO_END
+@given(tree=blog_tree(), haiku=st.one_of(st.text(max_size=60), st.just(HAIKU_TEXT)))
+def test_mv_never_fails_outside_its_documented_codes_nor_leaves_the_root(
+    tree: dict[str, tuple[str, bytes | str]], haiku: str
+) -> None:
+    with tempfile.TemporaryDirectory() as outside_folder, _blog_folder() as folder:
+        _make(folder, tree)
+        (folder / "posts").mkdir(exist_ok=True)
+        (folder / "posts" / "the-prod-deploy-froze-").symlink_to(outside_folder)
+        posts = sorted(path for path in (folder / "posts").rglob("*.md") if path.is_file()) or [
+            folder / "posts" / "missing.md"
+        ]
+        source = posts[0].relative_to(folder).as_posix()
+        code, out, err = run_cli("mv", source, haiku, "--root", "posts", "--force")
+        _assert_clean(code, out, err, messages_only=False)
+        assert list(Path(outside_folder).iterdir()) == []
 
 
 # --- the reader, the slug parser, the config and baseline loaders -------------------------------

@@ -105,7 +105,7 @@ def read_post_bytes(path: str, root: str | os.PathLike[str], limit: int) -> byte
     way there, the file opened is checked to be inside ``root`` before it is read.
     Raises :class:`InputError` with the reason a post cannot be read.
     """
-    real_root = _real_root(os.path.abspath(root))
+    real_root = _real_root(os.fspath(root), os.getcwd() if not os.path.isabs(root) else "")
     try:
         descriptor = os.open(path, _OPEN_FLAGS | _NOFOLLOW)
     except OSError as error:
@@ -178,8 +178,14 @@ def _read_open_file(descriptor: int, limit: int) -> bytes:
         raise InputError(f"{file_kind(status.st_mode)}, not a regular file")
     if status.st_size > limit:
         raise InputError(_too_large(status.st_size, limit))
-    chunks: list[bytes] = []
-    size = 0
+    try:
+        data = os.read(descriptor, status.st_size + 1)  # most files: one read, to the end
+    except OSError as error:
+        raise InputError(f"cannot read the file ({error.strerror or error})") from None
+    if len(data) <= status.st_size:
+        return data
+    chunks = [data]  # it grew since fstat: read on, up to the limit
+    size = len(data)
     try:
         while size <= limit:
             chunk = os.read(descriptor, min(_CHUNK, limit + 1 - size) or 1)
@@ -230,8 +236,9 @@ def _open_failure(path: str | os.PathLike[str], error: OSError) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _real_root(root: str) -> str:
-    return os.path.realpath(root)
+def _real_root(root: str, cwd: str) -> str:
+    """The real path of ``root`` (relative to ``cwd`` when not absolute), computed once."""
+    return os.path.realpath(os.path.join(cwd, root))
 
 
 def _inside(real_root: str, real_path: str) -> bool:

@@ -213,7 +213,29 @@ class Catalogue:
     def check_selectors(self, selectors: Iterable[str], where: str = "") -> None:
         """Raise :class:`UsageError` for a selector that picks no rule (a typo: ``HK1O3``)."""
         for selector in self.unknown_selectors(selectors)[:1]:
-            raise UsageError(f"{where}unknown rule selector {selector!r} (see 'haikulint rules')")
+            raise UsageError(
+                f"{where}unknown rule selector {selector!r} "
+                f"({self.did_you_mean(selector)}see 'haikulint rules')"
+            )
+
+    def closest(self, selector: str) -> str | None:
+        """The rule code or name most like ``selector``, a typo (``HK1O3``: ``HK103``,
+        ``dat-missing``: ``date-missing``), or None when nothing is close."""
+        from difflib import get_close_matches
+
+        key = selector.strip()
+        codes = {rule.code.upper(): rule.code for rule in self.rules}
+        names = [rule.name for rule in self.rules]
+        match = get_close_matches(key.upper(), list(codes), n=1, cutoff=0.75)
+        if match:
+            return codes[match[0]]
+        named = get_close_matches(key.lower(), names, n=1, cutoff=0.75)
+        return named[0] if named else None
+
+    def did_you_mean(self, selector: str) -> str:
+        """``did you mean 'HK103'? `` for a typo, else "": the start of a parenthesis."""
+        closest = self.closest(selector)
+        return f"did you mean {closest!r}? " if closest else ""
 
     def unknown_selectors(self, selectors: Iterable[str]) -> list[str]:
         """The ``selectors`` that pick no rule (typos: ``HK1O3``), in order."""
@@ -385,16 +407,31 @@ def _options(table: object, check_kind: CheckKind) -> dict[str, object]:
     return options
 
 
-def _examples(value: object) -> Iterator[Example]:
+def _tables(
+    value: object, array: str, label: str, fields: set[str]
+) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Each table of the array of tables ``value`` (``[[array]]``), checked to hold only
+    ``fields``, with how a message names it (``example 2``)."""
     if not isinstance(value, list):
-        raise ValueError("'examples' must be an array of tables ([[examples]])")
+        name = array.rpartition(".")[2]
+        raise ValueError(f"'{name}' must be an array of tables ([[{array}]])")
     for number, item in enumerate(value, start=1):
-        where = f"example {number}"
+        where = f"{label} {number}"
         if not isinstance(item, Mapping):
             raise ValueError(f"{where} must be a table")
-        unknown = sorted(set(item) - _EXAMPLE_FIELDS)
+        unknown = sorted(set(item) - fields)
         if unknown:
             raise ValueError(f"{where}: unknown field {unknown[0]!r}")
+        yield where, item
+
+
+def _below_root(path: str) -> bool:
+    """A relative POSIX path that stays below the blog root."""
+    return bool(path) and not path.startswith("/") and ".." not in path.split("/")
+
+
+def _examples(value: object) -> Iterator[Example]:
+    for where, item in _tables(value, "examples", "example", _EXAMPLE_FIELDS):
         expect = item.get("expect")
         if expect not in ("fail", "pass"):
             raise ValueError(f'{where}: \'expect\' must be "fail" or "pass"')
@@ -443,15 +480,7 @@ def _rule_fix(table: object) -> RuleFix:
 
 
 def _fix_examples(value: object) -> Iterator[FixExample]:
-    if not isinstance(value, list):
-        raise ValueError("fix: 'examples' must be an array of tables ([[fix.examples]])")
-    for number, item in enumerate(value, start=1):
-        where = f"fix example {number}"
-        if not isinstance(item, Mapping):
-            raise ValueError(f"{where} must be a table")
-        unknown = sorted(set(item) - _FIX_EXAMPLE_FIELDS)
-        if unknown:
-            raise ValueError(f"{where}: unknown field {unknown[0]!r}")
+    for where, item in _tables(value, "fix.examples", "fix example", _FIX_EXAMPLE_FIELDS):
         texts = {key: item.get(key) for key in ("path", "before", "after", "target")}
         if not all(isinstance(text, str) for key, text in texts.items() if key in item):
             raise ValueError(f"{where}: path, before, after and target are strings")
@@ -459,9 +488,7 @@ def _fix_examples(value: object) -> Iterator[FixExample]:
         if not isinstance(path, str) or not isinstance(item.get("before"), str):
             raise ValueError(f"{where}: needs a 'path' and a 'before'")
         for relative in (path, target):
-            if relative is not None and (
-                not relative or relative.startswith("/") or ".." in relative.split("/")
-            ):
+            if relative is not None and not _below_root(relative):
                 raise ValueError(f"{where}: path {relative!r} must stay below the blog root")
         today = item.get("today")
         if today is not None and not isinstance(today, date):
@@ -482,7 +509,7 @@ def _example_files(value: object, where: str) -> tuple[ExampleFile, ...]:
         encoding = item.get("encoding", "utf-8")
         if not isinstance(path, str) or not isinstance(content, str):
             raise ValueError(f"{where}: each file needs a string 'path' and 'content'")
-        if not path or path.startswith("/") or ".." in path.split("/"):
+        if not _below_root(path):
             raise ValueError(f"{where}: file path {path!r} must stay below the blog root")
         if not isinstance(encoding, str) or not _is_codec(encoding):
             raise ValueError(f"{where}: unknown encoding {encoding!r}")

@@ -250,9 +250,19 @@ def new(
         Path | None,
         typer.Option(help="Where posts live (default: configured root, else posts/, else .)."),
     ] = None,
-    header_format: Annotated[
+    header_style: Annotated[
         str | None,
-        typer.Option("--format", help="Header style: yaml, toml or pelican (default: config)."),
+        typer.Option(
+            "--header-style", help="Header style: yaml, toml or pelican (default: config)."
+        ),
+    ] = None,
+    legacy_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            hidden=True,
+            help="Old spelling: an output format (text, json) or, deprecated, a header style.",
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Write even if the haiku does not fit the form.")
@@ -276,7 +286,8 @@ def new(
             title=title,
             date=date,
             root=root,
-            header_format=header_format,
+            header_style=header_style,
+            legacy_format=legacy_format,
             force=force,
             dry_run=dry_run,
             edit=edit,

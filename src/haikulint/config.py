@@ -22,7 +22,7 @@ from haikulint.bounded_read import (
     read_bytes,
     read_text,
 )
-from haikulint.errors import ConfigError
+from haikulint.errors import ConfigError, unknown_choice
 
 CONFIG_FILE_NAMES = ("haikulint.toml", ".haikulint.toml", "pyproject.toml")
 HEADER_FORMATS = ("yaml", "toml", "pelican")
@@ -41,7 +41,8 @@ _KNOWN_KEYS = {
     "words-file",
     "rules-dirs",
     "allow-future-dates",
-    "header-format",
+    "header-style",
+    "header-format",  # the old name of header-style, still read (with a note)
     "max-post-size",
     "cache-dir",
     "alias-key",
@@ -70,7 +71,7 @@ class Config:
     words_file: Path | None = None
     rules_dirs: tuple[Path, ...] = ()
     allow_future_dates: bool = False
-    header_format: str = "yaml"
+    header_style: str = "yaml"
     max_post_size: int = MAX_POST_SIZE
     """A post larger than this many bytes is reported unreadable (HK001), not read."""
     cache_dir: Path | None = None
@@ -187,9 +188,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
     for flag in ("fix", "unsafe-fixes"):
         if not isinstance(values.get(flag, False), bool):
             raise ConfigError(f"{where}: {flag!r} must be true or false")
-    header_format = values.get("header-format", "yaml")
-    if header_format not in HEADER_FORMATS:
-        raise ConfigError(f"{where}: 'header-format' must be one of {', '.join(HEADER_FORMATS)}")
+    header_style = _header_style(values, where)
     alias_key = values.get("alias-key")
     if alias_key is not None and (not isinstance(alias_key, str) or not alias_key.strip()):
         raise ConfigError(f"{where}: 'alias-key' must be a header name, like \"aliases\"")
@@ -213,7 +212,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         words_file=(base / words_file) if words_file is not None else None,
         rules_dirs=tuple(base / folder for folder in strings("rules-dirs")),
         allow_future_dates=allow_future,
-        header_format=header_format,
+        header_style=header_style,
         max_post_size=_size(values.get("max-post-size", MAX_POST_SIZE), where),
         cache_dir=(base / cache_dir) if cache_dir is not None else None,
         alias_key=alias_key,
@@ -313,6 +312,27 @@ def _size(value: object, where: str) -> int:
     if match is not None and int(match.group(1)) > 0:
         return int(match.group(1)) * _SIZE_UNITS[match.group(2).lower()]
     raise ConfigError(f"{where}: 'max-post-size' must be a size in bytes, like \"4 MB\" or 4194304")
+
+
+def _header_style(values: Mapping[str, Any], where: str) -> str:
+    """``header-style``, or the old ``header-format`` with a note to rename it."""
+    key = "header-style"
+    if "header-format" in values:
+        if key in values:
+            raise ConfigError(
+                f"{where}: 'header-format' is the old name of 'header-style'; keep only one"
+            )
+        key = "header-format"
+        from haikulint import escape
+
+        escape.note(
+            f"note: {where}: 'header-format' is now called 'header-style'; "
+            "rename it (the old name is still read)"
+        )
+    style = values.get(key, "yaml")
+    if style not in HEADER_FORMATS:
+        raise ConfigError(f"{where}: {unknown_choice(key, style, HEADER_FORMATS)}")
+    return str(style)
 
 
 def _is_count(value: object) -> bool:

@@ -157,7 +157,12 @@ class LintJob:
         for rule, check in self.post_checks:
             if not (every_rule_applies or self.is_active(rule, post)):
                 continue
-            diagnostics.extend(to_diagnostic(rule, post, problem) for problem in check(post))
+            try:
+                problems = list(check(post))
+            except (RecursionError, MemoryError, ValueError, TypeError, ArithmeticError) as error:
+                # A check's bug on strange content: this post says so, the others go on.
+                problems = [_check_failed(error)]
+            diagnostics.extend(to_diagnostic(rule, post, problem) for problem in problems)
         return diagnostics
 
     @cached_property
@@ -489,6 +494,11 @@ def _blog_phase(
             file = reported.get(id(post))
             if file is not None and job.switched_on(rule, post.suppressions, file.filename):
                 yield to_diagnostic(rule, post, problem)
+
+
+def _check_failed(error: Exception) -> Problem:
+    cause = f"{type(error).__name__}: {error}".split("\n")[0][:200]
+    return Problem(f"haikulint could not check this post for this rule ({cause}); please report it")
 
 
 def to_diagnostic(rule: Rule, post: Post | PostSummary, problem: Problem) -> Diagnostic:

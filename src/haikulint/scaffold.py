@@ -179,7 +179,7 @@ def check_title(title: str, header_format: str) -> str:
     return title
 
 
-_PELICAN_ADVICE = "use --format yaml (or toml), which keeps any title exactly"
+_PELICAN_ADVICE = "use --header-style yaml (or toml), which keeps any title exactly"
 
 
 def _check_pelican_title(title: str) -> None:
@@ -270,7 +270,7 @@ def render_readable_post(title: str, when: date, haiku: Haiku, header_format: st
     if parts.headers.get("title") != title or str(parts.headers.get("date")) != str(when):
         raise TitleError(
             f"the title {title!r} does not read back the same from {header_format} headers; "
-            "use --format yaml, which keeps any title exactly"
+            "use --header-style yaml, which keeps any title exactly"
         )
     if parts.haiku is not None and parts.haiku.text == haiku.text:
         return content

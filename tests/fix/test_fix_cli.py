@@ -118,6 +118,7 @@ def test_config_fix_must_be_true_or_false(in_tmp: Path) -> None:
     assert err.endswith("haikulint.toml: 'fix' must be true or false\n")
 
 
+MOSAIC = "post/november-4,-2024:-a-mosaic-of-realities.md"
 POND = "post/an-old-silent-pond-/-a-frog-jumps-into-the-pond-/-splash-silence-again.md"
 
 
@@ -204,3 +205,18 @@ def test_sarif_carries_the_text_fixes_and_validates(in_tmp: Path) -> None:
         "deletedRegion": {"charOffset": offset, "charLength": 0},
         "insertedContent": {"text": "Date: 2023-04-24\n"},
     }
+
+
+def test_every_seed_line_but_the_header_lines_is_kept_in_order(in_tmp: Path) -> None:
+    write_seeds(in_tmp)
+    run_cli("check", "--no-progress", "post", "--fix", "--unsafe-fixes")
+    renamed = {MOSAIC: "post/november-4-2024-a-mosaic-of-realities.md"}
+    for path, original in SEEDS.items():
+        fixed = (in_tmp / renamed.get(path, path)).read_text(encoding="utf-8").split("\n")
+        added = [line for line in fixed if line.startswith(("Title: ", "Date: "))]
+        kept = [line for line in fixed if line not in added]
+        moved = [line for line in original.split("\n") if line not in kept]
+        # the lines that went: header lines, and bare title lines now in a Title: header
+        assert all(line in added or f"Title: {line}" in added for line in moved), (path, moved)
+        remaining = [line for line in original.split("\n") if line not in moved]
+        assert kept == remaining, path

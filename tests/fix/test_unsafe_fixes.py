@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import WriteBlog, check_json, codes_by_path, run_cli
 from tests.fix.test_fix_cli import AFTER_FIX, snapshot
 from tests.seeds import write_seeds
@@ -137,3 +139,45 @@ def test_a_link_leading_outside_the_root_is_never_written_through(
     assert (code, out) == (2, "")
     assert "leads outside the blog root" in err
     assert sorted(p.name for p in (outside / "the-pager-woke-me-").iterdir()) == [".keep"]
+
+
+def test_a_post_that_is_a_link_is_not_written_through(write_blog: WriteBlog, in_tmp: Path) -> None:
+    undated = "Title: Pager\n\nMarch 4, 2024. The pager woke me.\n"
+    write_blog({"post/drafts/pager.md": undated})
+    link = in_tmp / LOWER
+    link.parent.mkdir(parents=True)
+    link.symlink_to(in_tmp / "post/drafts/pager.md")
+    code, out, err = fix()
+    assert (code, out) == (2, "")
+    assert err == (
+        f"haikulint: error: cannot fix {LOWER}: it is a symbolic link; "
+        "fix the file it points to; nothing was written\n"
+    )
+    assert (in_tmp / "post/drafts/pager.md").read_text() == undated
+    assert link.is_symlink()
+
+
+def test_a_write_that_fails_is_one_line(
+    write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from haikulint import safe_fs
+
+    def full_disk(root: Path, path: Path, data: bytes) -> None:
+        raise OSError(28, "No space left on device", str(path))
+
+    write_blog({LOWER: "Title: Pager\n\nMarch 4, 2024. The pager woke me.\n"})
+    monkeypatch.setattr(safe_fs, "replace_file", full_disk)
+    code, out, err = fix()
+    assert (code, out) == (2, "")
+    assert err.startswith("haikulint: error: [Errno 28] No space left on device: ")
+    assert err.endswith("; the fixes before it were made, none after (see git status)\n")
+
+
+def test_statistics_mark_rules_fixed_only_with_unsafe_fixes(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog({UPPER: POST.replace("date: 2024-03-01\n", "") + "March 1, 2024. Up.\n"})
+    _, out, _ = run_cli("check", "--no-progress", "post", "--statistics")
+    assert out.splitlines()[:2] == ["1  HK104  [-] slug-charset", "1  HK202  [*] date-missing"]
+    _, out, _ = run_cli("check", "--no-progress", "post", "--statistics", "--unsafe-fixes")
+    assert out.splitlines()[0] == "1  HK104  [*] slug-charset"

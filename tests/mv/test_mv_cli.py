@@ -238,7 +238,7 @@ def test_dry_run_prints_the_plan_and_changes_nothing(in_tmp: Path) -> None:
     write(in_tmp, OLD, SEED_000)
     code, out, err = run_cli("mv", OLD, HAIKU, "--dry-run")
     assert code == 0, err
-    assert out.startswith(f"rename {OLD} -> {NEW}\n--- a/{OLD}\n+++ b/{OLD}\n")
+    assert out.startswith(f"rename {OLD} -> {NEW}\n--- a/{OLD}\n+++ b/{NEW}\n")
     assert "-the prod deploy froze / I parsed the pcap for hours / the repo holds it all\n" in out
     assert f"+{HAIKU}\n" in out
     assert tree(in_tmp) == sorted(
@@ -458,3 +458,32 @@ def test_a_write_that_fails_after_the_move_says_so(
         "(No space left on device); edit the haiku line by hand\n"
     )
     assert (in_tmp / NEW).read_text("utf-8") == SEED_000  # whole, as it was
+
+
+def test_a_bare_separator_slug_is_healed_and_its_folders_removed(in_tmp: Path) -> None:
+    old = "posts/the-cron-job-ran-twice/a-null-pointer-in-the-logs-/-we-slept-through-the-page.md"
+    write(in_tmp, old, "Title: T\nDate: 2024-01-01\n")
+    haiku = "the cron job ran twice / a null pointer in the logs / we slept through the page"
+    code, out, err = run_cli("mv", old, haiku, "--root", "posts")
+    assert code == 0, err
+    new = "posts/the-cron-job-ran-twice-/-a-null-pointer-in-the-logs-/-we-slept-through-the-page.md"
+    assert out == f"{old} -> {new}\n"
+    assert not (in_tmp / "posts/the-cron-job-ran-twice").exists()
+    assert check_json("posts") == (0, [])
+
+
+def test_a_post_can_take_its_own_haiku_in_lower_case(in_tmp: Path) -> None:
+    old = "posts/The-Pager-Woke-Me-/-at-three-in-the-dark-morning-/-the-disk-was-not-full.md"
+    write(in_tmp, old, "Title: T\nDate: 2024-01-01\n")
+    haiku = "the pager woke me / at three in the dark morning / the disk was not full"
+    code, out, err = run_cli("mv", old, haiku, "--root", "posts")
+    assert code == 0, err
+    assert out.endswith(
+        " -> posts/the-pager-woke-me-/-at-three-in-the-dark-morning-/-the-disk-was-not-full.md\n"
+    )
+    assert check_json("posts") == (0, [])
+    assert tree(in_tmp / "posts") == [
+        "the-pager-woke-me-/",
+        "the-pager-woke-me-/-at-three-in-the-dark-morning-/",
+        "the-pager-woke-me-/-at-three-in-the-dark-morning-/-the-disk-was-not-full.md",
+    ]

@@ -290,24 +290,68 @@ def test_a_long_line_that_fits_the_file_system_is_written(blog: Path) -> None:
 )
 def test_each_header_style(blog: Path, style: str, header: str) -> None:
     code, _, _ = run_cli(
-        "new", GOOD, "--title", 'Colons: "quotes" #1', "--date", "2024-03-05", "--format", style
+        "new",
+        GOOD,
+        "--title",
+        'Colons: "quotes" #1',
+        "--date",
+        "2024-03-05",
+        "--header-style",
+        style,
     )
     assert code == 0
     assert (blog / GOOD_PATH).read_text(encoding="utf-8") == f"{header}\n{GOOD}\n\n"
 
 
 def test_the_header_style_comes_from_config(blog: Path) -> None:
-    (blog / "haikulint.toml").write_text('header-format = "pelican"\n', encoding="utf-8")
-    code, _, _ = run_cli("new", GOOD, "--title", "t", "--date", "2024-03-05")
-    assert code == 0
+    (blog / "haikulint.toml").write_text('header-style = "pelican"\n', encoding="utf-8")
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--date", "2024-03-05")
+    assert (code, err) == (0, "")
     assert (blog / GOOD_PATH).read_text(encoding="utf-8").startswith("Title: t\nDate: 2024")
 
 
-def test_an_unknown_header_style_is_a_usage_error(blog: Path) -> None:
-    code, _, err = run_cli("new", GOOD, "--title", "t", "--format", "json")
-    assert (code, err) == (
-        2,
-        "haikulint: error: --format must be one of yaml, toml, pelican, not 'json'\n",
+def test_the_old_header_format_key_is_still_read_with_a_note(blog: Path) -> None:
+    (blog / "haikulint.toml").write_text('header-format = "toml"\n', encoding="utf-8")
+    code, out, err = run_cli("new", GOOD, "--title", "t", "--dry-run")
+    assert code == 0 and out.splitlines()[1] == "+++"
+    assert err.endswith(
+        "haikulint.toml: 'header-format' is now called 'header-style'; "
+        "rename it (the old name is still read)\n"
+    )
+    assert err.startswith("haikulint: note: ") and err.count("\n") == 1
+    (blog / "haikulint.toml").write_text(
+        'header-format = "toml"\nheader-style = "yaml"\n', encoding="utf-8"
+    )
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--dry-run")
+    assert code == 2 and "keep only one" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--header-style", "json"],
+            "unknown --header-style 'json' (choose from yaml, toml, pelican)",
+        ),
+        (["--output-format", "yaml"], "unknown --output-format 'yaml' (choose from text, json)"),
+        (["--format", "xml"], "unknown --format 'xml' (choose from text, json)"),
+    ],
+)
+def test_every_bad_choice_is_worded_the_same(blog: Path, args: list[str], message: str) -> None:
+    code, out, err = run_cli("new", GOOD, "--title", "t", *args)
+    assert (code, out, err) == (2, "", f"haikulint: error: {message}\n")
+
+
+def test_format_means_the_output_format_as_in_every_command(blog: Path) -> None:
+    code, out, err = run_cli("new", GOOD, "--title", "t", "--dry-run", "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["path"] == GOOD_PATH
+    # A header style there is the old spelling: still honoured, with a note.
+    code, out, err = run_cli("new", GOOD, "--title", "t", "--dry-run", "--format", "pelican")
+    assert code == 0 and out.splitlines()[1] == "Title: t"
+    assert err == (
+        "haikulint: note: --format pelican is now --header-style pelican "
+        "(--format is the output format, as in every command)\n"
     )
 
 
@@ -339,6 +383,21 @@ def test_dry_run_prints_path_and_content_and_writes_nothing(blog: Path) -> None:
     code, out, err = run_cli("new", GOOD, "--title", "t", "--date", "2024-03-05", "--dry-run")
     assert (code, err) == (0, "")
     assert out == f"{GOOD_PATH}\n---\ntitle: t\ndate: 2024-03-05\n---\n\n{GOOD}\n\n"
+    assert files_under(blog) == ["posts"]
+
+
+def test_dry_run_of_a_refused_haiku_shows_the_plan_and_why(blog: Path) -> None:
+    code, out, err = run_cli(
+        "new", FIVE_SEVEN_SIX, "--title", "t", "--date", "2024-03-05", "--dry-run"
+    )
+    path = "posts/the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-brown-dog-came-home.md"
+    assert code == 1
+    assert out == f"{path}\n---\ntitle: t\ndate: 2024-03-05\n---\n\n{FIVE_SEVEN_SIX}\n\n"
+    assert (
+        'haikulint: error: line 3 "the old brown dog came home" has 6 syllables, '
+        "expected 5 (1 too many)"
+    ) in err
+    assert "haikulint: error: nothing was written" in err
     assert files_under(blog) == ["posts"]
 
 
@@ -402,12 +461,44 @@ def test_the_root_option_and_the_configured_root(in_tmp: Path) -> None:
     assert (code, out.splitlines()[0]) == (0, "blog/content/" + GOOD_PATH.removeprefix("posts/"))
 
 
-def test_a_missing_root_is_a_usage_error(in_tmp: Path) -> None:
-    code, _, err = run_cli("new", GOOD, "--title", "t", "--root", "nowhere")
-    assert (code, err) == (
-        2,
-        "haikulint: error: nowhere: the posts root does not exist; create it or pass --root\n",
-    )
+def test_a_missing_root_given_explicitly_is_created_and_said_so(in_tmp: Path) -> None:
+    post = "blog/posts/" + GOOD_PATH.removeprefix("posts/")
+    code, out, err = run_cli("new", GOOD, "--title", "t", "--root", "blog/posts", "--dry-run")
+    assert (code, out.splitlines()[0]) == (0, post)
+    assert err == "haikulint: would create the posts root blog/posts/\n"
+    assert files_under(in_tmp) == []
+    code, out, err = run_cli("new", GOOD, "--title", "t", "--root", "blog/posts")
+    assert (code, out) == (0, post + "\n")
+    assert err == "haikulint: created the posts root blog/posts/ (it did not exist)\n"
+    assert (in_tmp / post).is_file()
+
+
+def test_a_missing_configured_root_is_created_too(in_tmp: Path) -> None:
+    (in_tmp / "haikulint.toml").write_text('root = "content/posts"\n', encoding="utf-8")
+    code, out, err = run_cli("new", GOOD, "--title", "t")
+    assert (code, out) == (0, "content/" + GOOD_PATH + "\n")
+    assert err == "haikulint: created the posts root content/posts/ (it did not exist)\n"
+
+
+def test_a_refused_haiku_does_not_create_the_root(in_tmp: Path) -> None:
+    code, _, _ = run_cli("new", FIVE_SEVEN_SIX, "--title", "t", "--root", "posts")
+    assert code == 1 and files_under(in_tmp) == []
+
+
+def test_a_root_that_is_a_file_is_a_usage_error(in_tmp: Path) -> None:
+    (in_tmp / "posts").write_text("not a folder\n", encoding="utf-8")
+    code, _, err = run_cli("new", GOOD, "--title", "t", "--root", "posts")
+    assert (code, err) == (2, "haikulint: error: posts: the posts root is not a folder\n")
+
+
+def test_a_missing_root_is_never_made_through_a_link_that_leads_away(in_tmp: Path) -> None:
+    outside = in_tmp.parent / f"{in_tmp.name}-elsewhere"
+    (in_tmp / "away").symlink_to(outside)
+    code, out, err = run_cli("new", GOOD, "--title", "t", "--root", "away/posts")
+    assert (code, out) == (1, "")
+    assert err.startswith("haikulint: error: away/posts: cannot make the posts root (")
+    assert err.endswith("; nothing was written\n") and err.count("\n") == 1
+    assert not outside.exists()
 
 
 # --- the terminal ----------------------------------------------------------------------
@@ -581,7 +672,7 @@ def test_front_matter_keeps_the_title_exactly(blog: Path, style: str) -> None:
     from haikulint.blog.post import read_post
     from tests.conftest import check_json
 
-    code, out, err = run_cli("new", GOOD, "--title", ODD_TITLE, "--format", style)
+    code, out, err = run_cli("new", GOOD, "--title", ODD_TITLE, "--header-style", style)
     assert (code, err) == (0, "")
     post = read_post(PostFile(path=(blog / out.strip()).resolve(), root=(blog / "posts")))
     assert post.headers["title"] == ODD_TITLE
@@ -612,16 +703,16 @@ def test_the_yaml_header_of_an_odd_title_is_one_double_quoted_line(blog: Path) -
 def test_pelican_refuses_a_title_it_cannot_write_as_typed(
     blog: Path, title: str, reason: str
 ) -> None:
-    code, out, err = run_cli("new", GOOD, "--title", title, "--format", "pelican")
+    code, out, err = run_cli("new", GOOD, "--title", title, "--header-style", "pelican")
     assert (code, out) == (2, "")
     assert err.startswith(f"haikulint: error: --title: a Pelican header line {reason}")
-    assert "--format yaml" in err
+    assert "--header-style yaml" in err
     assert err.count("\n") == 1
     assert files_under(blog) == ["posts"]
 
 
 def test_pelican_keeps_a_tab_inside_the_title(blog: Path) -> None:
-    code, _, _ = run_cli("new", GOOD, "--title", "tab\there", "--format", "pelican")
+    code, _, _ = run_cli("new", GOOD, "--title", "tab\there", "--header-style", "pelican")
     assert code == 0
     assert (blog / GOOD_PATH).read_text(encoding="utf-8").startswith("Title: tab\there\n")
 
@@ -635,7 +726,7 @@ def test_a_title_typed_at_the_prompt_loses_only_its_surrounding_spaces(
 
 
 def test_the_prompt_asks_again_for_a_title_pelican_cannot_hold(blog: Path, terminal: None) -> None:
-    code, _, err = run_cli("new", GOOD, "--format", "pelican", input="bell\x07\nA Walk\n")
+    code, _, err = run_cli("new", GOOD, "--header-style", "pelican", input="bell\x07\nA Walk\n")
     assert code == 0
     assert "cannot hold the control character U+0007" in err
     assert (blog / GOOD_PATH).read_text(encoding="utf-8").startswith("Title: A Walk\n")

@@ -120,7 +120,7 @@ def assert_round_trip(root: Path, printed: str, lines: list[str], title: str) ->
 @pytest.mark.parametrize("title", TITLES_THAT_BREAK_NAIVE_WRITERS)
 def test_awkward_titles_read_back_unchanged(in_tmp: Path, style: str, title: str) -> None:
     lines = ["the cat ran away", "I sat by the river bank", "the old dog came home"]
-    code, out, err = run_cli("new", " / ".join(lines), "--title", title, "--format", style)
+    code, out, err = run_cli("new", " / ".join(lines), "--title", title, "--header-style", style)
     assert (code, err) == (0, "")
     post = assert_round_trip(in_tmp, out, lines, title)
     assert post.header_style == style
@@ -131,11 +131,11 @@ def test_awkward_titles_read_back_unchanged(in_tmp: Path, style: str, title: str
 @pytest.mark.parametrize("title", TITLES_ONLY_FRONT_MATTER_HOLDS)
 def test_titles_with_line_breaks_and_edge_spaces(in_tmp: Path, style: str, title: str) -> None:
     lines = ["the cat ran away", "I sat by the river bank", "the old dog came home"]
-    code, out, err = run_cli("new", " / ".join(lines), "--title", title, "--format", style)
+    code, out, err = run_cli("new", " / ".join(lines), "--title", title, "--header-style", style)
     if style == "pelican":
         assert (code, out) == (2, "")
         assert err.startswith("haikulint: error: --title: a Pelican header line cannot ")
-        assert "--format yaml" in err and err.count("\n") == 1
+        assert "--header-style yaml" in err and err.count("\n") == 1
         assert list(in_tmp.iterdir()) == []
         return
     assert (code, err) == (0, "")
@@ -147,7 +147,7 @@ def test_titles_with_line_breaks_and_edge_spaces(in_tmp: Path, style: str, title
 @pytest.mark.parametrize("style", HEADER_FORMATS)
 def test_the_new_post_passes_check(in_tmp: Path, style: str) -> None:
     haiku = "Don’t stop, the café! / we ran to the river bank / naïve blue apple?"
-    code, _, _ = run_cli("new", haiku, "--title", "Colons: 'q' #h", "--format", style)
+    code, _, _ = run_cli("new", haiku, "--title", "Colons: 'q' #h", "--header-style", style)
     assert code == 0
     assert check_json(".") == (0, [])
 
@@ -192,7 +192,7 @@ def assert_title_verdict(root: Path, lines: list[str], title: str, style: str) -
         "new",
         " / ".join(lines),
         f"--title={title}",
-        f"--format={style}",
+        f"--header-style={style}",
         f"--root={root}",
         "--date=2024-03-05",
     )
@@ -202,7 +202,7 @@ def assert_title_verdict(root: Path, lines: list[str], title: str, style: str) -
         if not title.strip():
             assert err == "haikulint: error: --title: the title is empty\n"
         else:
-            assert "--format yaml" in err
+            assert "--header-style yaml" in err
         assert list(root.iterdir()) == []
         return
     assert (code, err) == (0, "")

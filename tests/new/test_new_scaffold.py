@@ -179,7 +179,7 @@ def test_titles_no_style_can_hold_are_refused(title: str, reason: str, style: st
 def test_pelican_refuses_what_one_header_line_cannot_hold(title: str, reason: str) -> None:
     with pytest.raises(scaffold.TitleError, match=reason) as raised:
         scaffold.check_title(title, "pelican")
-    assert "--format yaml" in str(raised.value)
+    assert "--header-style yaml" in str(raised.value)
     assert "\n" not in str(raised.value)
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from haikulint.prosody.count import SyllableCounter
 from haikulint.prosody.rewrites import (
     MAX_SUGGESTIONS,
+    estimate_readings,
     parse_number_words,
     split_count,
     suggest,
@@ -231,3 +232,11 @@ def test_a_year_said_in_pairs_parses_back(high: int, low: int) -> None:
 )
 def test_words_that_are_not_one_number(words: list[str]) -> None:
     assert parse_number_words(words) is None
+
+
+def test_an_estimated_word_gets_the_count_that_would_fit() -> None:
+    reading = counter().line("the-chat-bot-glorp")
+    assert [word.known for word in reading.words] == [True, True, True, False]
+    assert estimate_readings(reading, 5) == [("glorp", 2)]
+    assert estimate_readings(reading, 4) == []  # it fits already
+    assert estimate_readings(counter().line("the-repo-holds-it-all"), 5) == []  # all known

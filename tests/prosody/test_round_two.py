@@ -294,3 +294,11 @@ def test_syllables_highlights_guessed_rows(in_tmp: Path) -> None:
     assert "spelled-guess ?" in row and "4?" in row
     assert "guessed" in out
     assert any("parts" in line and "un-merge" in line for line in out.splitlines())
+
+
+@given(st.text(alphabet=st.sampled_from("aQt1 &+@%#'s-/"), max_size=20))
+def test_symbols_never_break_the_counter(text: str) -> None:
+    """Any mix of symbols, letters and digits is read: every word has readings."""
+    counter = SyllableCounter()
+    for line in counter.lines(text):
+        assert all(word.readings and min(word.readings) >= 1 for word in line.words)

@@ -26,7 +26,7 @@ def test_the_formats_are_the_documented_five() -> None:
 
 
 def test_an_unknown_format_is_a_usage_error_naming_the_choices() -> None:
-    with pytest.raises(UsageError, match=r"unknown output format 'xml' \(choose from text, "):
+    with pytest.raises(UsageError, match=r"unknown --output-format 'xml' \(choose from text, "):
         render("xml", SAMPLE, RUN, io.StringIO())
 
 

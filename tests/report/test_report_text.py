@@ -80,6 +80,24 @@ def test_a_clean_run_says_so() -> None:
     assert rendered("text", [], one_file) == "All checks passed: 1 file, no problems.\n"
 
 
+def test_a_run_that_checked_nothing_never_says_all_checks_passed() -> None:
+    nothing = RunSummary(files_checked=0, rules=RULES)
+    assert rendered("text", [], nothing) == "No posts were checked.\n"
+    assert rendered("concise", [], nothing) == "No posts were checked.\n"
+
+
+def test_problems_a_baseline_left_out_are_counted_in_the_summary() -> None:
+    one_left_out = RunSummary(files_checked=12, rules=RULES, left_out=1)
+    assert rendered("text", [], one_left_out) == (
+        "No new problems in 12 files. 1 known problem in the baseline was left out.\n"
+    )
+    four_left_out = RunSummary(files_checked=12, rules=RULES, left_out=4)
+    assert rendered("concise", [SLUG_SYLLABLES], four_left_out).splitlines()[-1] == (
+        "Found 1 problem (1 error) in 1 of 12 files. "
+        "4 known problems in the baseline were left out."
+    )
+
+
 @pytest.mark.parametrize(
     ("diagnostics", "summary"),
     [

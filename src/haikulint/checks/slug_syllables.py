@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 
 from haikulint.blog.spelling import slug_words
 from haikulint.checks import CheckContext, Problem
+from haikulint.checks._common import plural
 from haikulint.checks.options import FORM, Option
+from haikulint.config import toml_key
 from haikulint.prosody.readings import LineReading, WordReading
-from haikulint.prosody.rewrites import suggest, suggestion_text
+from haikulint.prosody.rewrites import estimate_readings, suggest, suggestion_text
 
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
@@ -36,8 +38,19 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
     for number, (line, expected) in enumerate(zip(lines, context.form, strict=True), start=1):
         reading = context.counter.line(line)
         if not reading.fits(expected):
-            rewrites = suggest(slug_words(line), expected, context.counter)
-            yield Problem(describe(number, line, reading, expected, suggestion_text(rewrites)))
+            yield Problem(
+                describe(number, line, reading, expected, _advice(line, reading, expected, context))
+            )
+
+
+def _advice(line: str, reading: LineReading, expected: int, context: CheckContext) -> str:
+    """Rewrites that count, then the readings of estimated words that would fit."""
+    advice = [suggestion_text(suggest(slug_words(line), expected, context.counter))]
+    for word, count in estimate_readings(reading, expected):
+        setting = context.setting(toml_key(word), str(count), table="words")
+        said = f'if "{word}" is said in {plural(count, "syllable")}, set it {setting}'
+        advice.append(f"or {said}" if any(advice) else said)
+    return "; ".join(part for part in advice if part)
 
 
 def describe(

@@ -19,6 +19,7 @@ from haikulint.errors import UsageError
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile
     from haikulint.cache import ResultCache
+    from haikulint.catalogue import Catalogue, Rule
     from haikulint.diagnostic import Diagnostic
 
 
@@ -83,6 +84,7 @@ def run(
         if use_cache
         else None
     )
+    unlistable: list[tuple[str, str]] = []
     files, context_files = _posts_to_check(
         paths,
         config,
@@ -90,6 +92,7 @@ def run(
         force_exclude=force_exclude,
         need_context=bool(job.blog_rules),
         cache=cache,
+        on_unlistable=lambda folder, reason: unlistable.append((folder, reason)),
     )
     with _ProgressBar(len(files), enabled=show_progress) as progress:
         result = lint(
@@ -113,18 +116,27 @@ def run(
             files, context_files = outcome.moved(files), outcome.moved(context_files)
             result = lint(files, job, context_files=context_files)
 
-    diagnostics = result.diagnostics
-    _warn_about_suppressions(result.suppression_problems, result.unknown_suppressions)
+    unlisted = _unlistable_folders(unlistable, rules, anchor)
+    diagnostics = [*result.diagnostics, *unlisted]
+    _warn_about_suppressions(result.suppression_problems, result.unknown_suppressions, catalogue)
     if write_baseline is not None:
         from haikulint.baseline import write_baseline as save_baseline
 
         save_baseline(write_baseline, diagnostics)
         escape.note(f"wrote {len(diagnostics)} problems to baseline {write_baseline}")
         return 0
+    left_out = 0
     if recorded is not None:
         from haikulint.baseline import filter_known
 
-        diagnostics = filter_known(diagnostics, recorded)
+        reported = filter_known(diagnostics, recorded)
+        left_out = len(diagnostics) - len(reported)
+        diagnostics = reported
+        if left_out and output_format not in ("text", "concise"):
+            # The machine formats carry no summary line: say it where people look.
+            from haikulint.report.tally import left_out_sentence
+
+            escape.note(left_out_sentence(left_out))
     if anchor != Path.cwd():
         diagnostics = [_relative_to_cwd(diagnostic, anchor) for diagnostic in diagnostics]
     if (
@@ -141,10 +153,11 @@ def run(
         )
 
     run_summary = report.RunSummary(
-        files_checked=result.files_checked,
+        files_checked=result.files_checked + len(unlisted),
         rules=[
             report.RuleSummary(rule.code, rule.name, rule.severity, rule.summary) for rule in rules
         ],
+        left_out=left_out,
         unsafe_fixes=bool(fixing.unsafe),
     )
     report.render(output_format, diagnostics, run_summary, sys.stdout, statistics=statistics)
@@ -179,14 +192,18 @@ class Fixing:
 
 
 def _warn_about_suppressions(
-    problems: Sequence[tuple[str, str]], unknown: Sequence[tuple[str, str]]
+    problems: Sequence[tuple[str, str]], unknown: Sequence[tuple[str, str]], catalogue: Catalogue
 ) -> None:
     """Warn about the posts' malformed ignore lists and entries that name no rule, post by
     post (in path order), what is malformed first."""
     warnings = [
         *problems,
         *(
-            (path, f"the post's ignore list names no rule: {selector!r} (see 'haikulint rules')")
+            (
+                path,
+                f"the post's ignore list names no rule: {selector!r} "
+                f"({catalogue.did_you_mean(selector)}see 'haikulint rules')",
+            )
             for path, selector in unknown
         ),
     ]
@@ -202,6 +219,7 @@ def _posts_to_check(
     force_exclude: bool,
     need_context: bool,
     cache: ResultCache | None = None,
+    on_unlistable: Callable[[str, str], None] | None = None,
 ) -> tuple[list[PostFile], list[PostFile]]:
     """The posts to check, and (when ``need_context``) the other posts of their roots
     that the cross-post rules compare them with. Warns on stderr about a missing root,
@@ -229,7 +247,7 @@ def _posts_to_check(
         config,
         configured_root,
         force_exclude=force_exclude,
-        on_unlistable=_warn_unlistable,
+        on_unlistable=on_unlistable,
         on_skipped=(skipped := skip_warner()),  # one warning per link over both walks
     )
     if not found:
@@ -254,13 +272,24 @@ def _posts_to_check(
     return files, discover_remembered(cache, roots, config, configured_root, on_skipped=skipped)
 
 
-def _warn_unlistable(folder: str, reason: str) -> None:
+def _unlistable_folders(
+    folders: Sequence[tuple[str, str]], rules: Sequence[Rule], anchor: Path
+) -> list[Diagnostic]:
+    """A folder that could not be listed is not "passed": each is an unreadable-file
+    problem (HK001) so the run fails, or, with that rule switched off, a warning."""
     from haikulint.blog.post import display_path
+    from haikulint.diagnostic import Diagnostic
 
-    escape.warn(
-        f"{display_path(folder)}: cannot list the folder ({reason}); "
-        "the posts in it were not checked"
-    )
+    rule = next((rule for rule in rules if rule.kind == "unreadable-file"), None)
+    problems = []
+    for folder, reason in folders:
+        message = f"cannot list the folder ({reason}); the posts in it were not checked"
+        if rule is None:
+            escape.warn(f"{display_path(folder)}: {message}")
+            continue
+        path = display_path(os.path.abspath(folder), anchor)  # as the posts' paths are
+        problems.append(Diagnostic(path, None, None, rule.code, rule.name, rule.severity, message))
+    return problems
 
 
 def _warn_outside_root(skipped: Sequence[PostFile], root: Path | None) -> None:

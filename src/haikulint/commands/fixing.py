@@ -91,7 +91,17 @@ def _checker(job: LintJob, file: PostFile) -> Callable[[str], list[Diagnostic]]:
 
 
 def write(outcome: FixOutcome) -> None:
-    execute(outcome.plan)
+    """Apply the plan; a failure part way (a full disk, a permission taken away) is one
+    line saying how far it got."""
+    from haikulint.errors import HaikulintError
+    from haikulint.safe_fs import SafeFsError
+
+    try:
+        execute(outcome.plan)
+    except (SafeFsError, OSError) as error:
+        raise HaikulintError(
+            f"{error}; the fixes before it were made, none after (see git status)"
+        ) from error
 
 
 def show_diff(outcome: FixOutcome, stream: TextIO) -> None:
@@ -99,9 +109,11 @@ def show_diff(outcome: FixOutcome, stream: TextIO) -> None:
     from haikulint.blog.post import display_path
 
     for change in outcome.plan.changes:
-        stream.write(unified_diff(display_path(change.path), change.original, change.text))
+        diff = unified_diff(display_path(change.path), change.original, change.text)
+        stream.write(escape.printable(diff, keep_line_breaks=True))
     for rename in outcome.plan.renames:
-        stream.write(f"rename {display_path(rename.source)} -> {display_path(rename.target)}\n")
+        shown = f"rename {display_path(rename.source)} -> {display_path(rename.target)}"
+        stream.write(escape.one_line(shown) + "\n")
 
 
 def say_fixed(outcome: FixOutcome, *, would: bool = False) -> None:

@@ -288,7 +288,8 @@ def _print_plan(move: Move, output_format: str) -> None:
     from haikulint import escape
     from haikulint.fix.apply import unified_diff
 
-    diff = unified_diff(_shown(move.file), move.original, move.text)
+    moved_file = move.plan.final_path(move.file)
+    diff = unified_diff(_shown(move.file), move.original, move.text, _shown(moved_file))
     if output_format == "json":
         planned = {**_result(move), "dry_run": True, "diff": escape.valid_unicode(diff)}
         typer.echo(json.dumps(planned, ensure_ascii=False))

@@ -22,7 +22,7 @@ import typer
 
 from haikulint import escape, scaffold
 from haikulint.config import HEADER_FORMATS
-from haikulint.errors import UsageError
+from haikulint.errors import UsageError, unknown_choice
 
 if TYPE_CHECKING:
     from haikulint.config import Config
@@ -42,24 +42,28 @@ def run(
     title: str | None,
     date: str | None,
     root: Path | None,
-    header_format: str | None,
+    header_style: str | None,
     force: bool,
     dry_run: bool,
     edit: bool,
     output_format: str,
     config: Config,
+    legacy_format: str | None = None,
 ) -> int:
     """Run the command; 0 when written (or shown), 1 when refused. Raises UsageError."""
-    style = header_format or config.header_format
+    if legacy_format is not None:
+        header_style, output_format = _legacy_format(legacy_format, header_style, output_format)
     _check_choice("--output-format", output_format, OUTPUT_FORMATS)
-    _check_choice("--format", style, HEADER_FORMATS)
+    if header_style is not None:
+        _check_choice("--header-style", header_style, HEADER_FORMATS)
+    style = header_style or config.header_style
     when = _post_date(date)
     editor = _editor_command() if edit else None
     if edit and dry_run:
         raise UsageError("--edit and --dry-run cannot be used together")
     for option, text in (("HAIKU", haiku), ("--title", title)):
         _check_encoding(option, text)
-    posts_root = _posts_root(root, config)
+    posts_root, root_missing = _posts_root(root, config)
     job = scaffold.foreseen_job(config)  # a selector that names no rule: refused up front
     interactive = is_interactive()
     if haiku is None and not interactive:
@@ -76,7 +80,8 @@ def run(
         typed = _ask_haiku(counter, config, force) if haiku is None else haiku
         poem = scaffold.make_haiku(typed)
         # Lines typed at the prompt had their unknown words told as they were accepted.
-        if not judge(poem, counter, config, force, warn_unknown=haiku is not None):
+        fits = judge(poem, counter, config, force, warn_unknown=haiku is not None)
+        if not fits and not dry_run:
             return 1
         relative = poem.relative_path()
         scaffold.check_name_lengths(relative)
@@ -91,8 +96,13 @@ def run(
             _warn(f"{rule.code} {rule.name}: {problem.message}")
         shown = _display(path)
         if dry_run:
+            # The plan is shown even for a haiku that is refused, beside the reasons.
+            if root_missing and fits:
+                _echo_err(f"haikulint: would create the posts root {_display(posts_root)}/")
             _print_result(shown, poem.slug, output_format, content)
-            return 0
+            return 0 if fits else 1
+        if root_missing:
+            _make_root(posts_root)
         _create(posts_root, path, content)
     except scaffold.Refusal as refusal:
         _error(str(refusal))
@@ -133,7 +143,23 @@ def _check_encoding(option: str, text: str | None) -> None:
 
 def _check_choice(option: str, value: str, choices: Sequence[str]) -> None:
     if value not in choices:
-        raise UsageError(f"{option} must be one of {', '.join(choices)}, not {value!r}")
+        raise UsageError(unknown_choice(option, value, choices))
+
+
+def _legacy_format(
+    value: str, header_style: str | None, output_format: str
+) -> tuple[str | None, str]:
+    """``--format``, as every other command reads it, is the output format; ``new`` once
+    read it as the header style, so a header style there still works, with a note."""
+    if value in OUTPUT_FORMATS:
+        return header_style, value
+    if value in HEADER_FORMATS and header_style is None:
+        _echo_err(
+            f"haikulint: note: --format {value} is now --header-style {value} "
+            "(--format is the output format, as in every command)"
+        )
+        return value, output_format
+    raise UsageError(unknown_choice("--format", value, OUTPUT_FORMATS))
 
 
 def _post_date(text: str | None) -> datetime.date:
@@ -153,16 +179,37 @@ def _title_or_usage_error(title: str, style: str) -> str:
         raise UsageError(f"--title: {error}") from None
 
 
-def _posts_root(root: Path | None, config: Config) -> Path:
-    """``--root``, else the configured root, else ``posts/`` if it exists, else ``.``."""
-    if root is None:
-        root = config.root
-    if root is None:
-        root = Path("posts") if Path("posts").is_dir() else Path(".")
-    if not root.is_dir():
-        what = "is not a folder" if root.exists() else "does not exist"
-        raise UsageError(f"{root}: the posts root {what}; create it or pass --root")
-    return root
+def _posts_root(root: Path | None, config: Config) -> tuple[Path, bool]:
+    """``--root``, else the configured root, else ``posts/`` if it exists, else ``.``;
+    and whether it is still to be made: a root named by ``--root`` or the config that
+    does not exist yet (a new blog) is made when the post is written."""
+    given = root if root is not None else config.root
+    if given is None:
+        return (Path("posts") if Path("posts").is_dir() else Path(".")), False
+    if given.is_dir():
+        return given, False
+    if given.exists() or given.is_symlink():
+        raise UsageError(f"{given}: the posts root is not a folder")
+    return given, True
+
+
+def _make_root(root: Path) -> None:
+    """Make the missing posts root (and the folders above it), never through a link that
+    leads elsewhere; says so on standard error."""
+    from haikulint import safe_fs
+
+    target = Path(os.path.abspath(root))
+    anchor = target.parent
+    while not anchor.is_dir() and anchor != anchor.parent:
+        anchor = anchor.parent
+    try:
+        safe_fs.make_dirs_inside(anchor, target)
+    except (OSError, safe_fs.SafeFsError) as error:
+        reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
+        raise scaffold.Refusal(
+            f"{_display(root)}: cannot make the posts root ({reason}); nothing was written"
+        ) from None
+    _echo_err(f"haikulint: created the posts root {_display(root)}/ (it did not exist)")
 
 
 def _editor_command() -> list[str]:

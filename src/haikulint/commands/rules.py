@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from haikulint import escape
 from haikulint.catalogue import Example, FixExample, Rule, load_catalogue
 from haikulint.config import Config
-from haikulint.errors import UsageError
+from haikulint.errors import UsageError, unknown_choice
 
 OUTPUT_FORMATS = ("text", "json")
 _WIDTH = 88
@@ -23,10 +23,12 @@ _WIDTH = 88
 def show_rule(code_or_name: str, output_format: str, config: Config) -> int:
     """Print one rule's doc; exit 2 with a one-line message when there is no such rule."""
     _check_format(output_format)
-    rule = load_catalogue(config.rules_dirs).find(code_or_name)
+    catalogue = load_catalogue(config.rules_dirs)
+    rule = catalogue.find(code_or_name)
     if rule is None:
         escape.error(
-            f"unknown rule {code_or_name!r} (see 'haikulint rules' for every code and name)"
+            f"unknown rule {code_or_name!r} ({catalogue.did_you_mean(code_or_name)}"
+            "see 'haikulint rules' for every code and name)"
         )
         return 2
     if output_format == "json":
@@ -214,9 +216,7 @@ def _json_value(value: object) -> object:
 
 def _check_format(output_format: str) -> None:
     if output_format not in OUTPUT_FORMATS:
-        raise UsageError(
-            f"unknown output format {output_format!r}; use {' or '.join(OUTPUT_FORMATS)}"
-        )
+        raise UsageError(unknown_choice("--output-format", output_format, OUTPUT_FORMATS))
 
 
 def _write(text: str) -> None:

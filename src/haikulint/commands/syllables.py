@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from haikulint.errors import UsageError
+from haikulint.errors import UsageError, unknown_choice
 from haikulint.escape import printable, valid_unicode
 from haikulint.prosody.count import SyllableCounter
 from haikulint.prosody.readings import LineReading, WordReading
@@ -28,9 +28,7 @@ STDIN_MARK = "-"
 def run(texts: Sequence[str], output_format: str, config: Config) -> int:
     """Count and print each input; returns the exit code (0)."""
     if output_format not in OUTPUT_FORMATS:
-        raise UsageError(
-            f"unknown --format {output_format!r}: expected one of {', '.join(OUTPUT_FORMATS)}"
-        )
+        raise UsageError(unknown_choice("--output-format", output_format, OUTPUT_FORMATS))
     inputs = read_inputs(texts, sys.stdin)
     counter = SyllableCounter(config.user_words())
     analysed = [(text, counter.lines(text)) for text in inputs]

@@ -147,9 +147,18 @@ def plan(changes: Iterable[FileChange], renames: Iterable[Rename]) -> Plan:
 
     Two fixes asking for the same rename are one rename. Refused: a source that is not
     there, two sources to one target, a target that exists, a rename of a post whose
-    folder another rename moves, and anything leading outside its blog root.
+    folder another rename moves, anything leading outside its blog root, and an edit of
+    a post that is a symbolic link (its target is fixed where it is, not through it).
     """
     from haikulint.safe_fs import is_inside
+
+    changes = tuple(changes)
+    for change in changes:
+        if os.path.islink(change.path):
+            raise PlanError(
+                f"cannot fix {_shown(change.path)}: it is a symbolic link; "
+                "fix the file it points to; nothing was written"
+            )
 
     unique: list[Rename] = []
     for rename in renames:
@@ -180,7 +189,7 @@ def plan(changes: Iterable[FileChange], renames: Iterable[Rename]) -> Plan:
                 in Path(os.path.abspath(rename.source)).parents
             ):
                 raise PlanError(f"{where}: {_shown(other.source)} moves its folder")
-    return Plan(changes=tuple(changes), renames=tuple(unique))
+    return Plan(changes=changes, renames=tuple(unique))
 
 
 def _lexically_inside(root: Path, path: Path) -> bool:
@@ -190,7 +199,9 @@ def _lexically_inside(root: Path, path: Path) -> bool:
 
 
 def execute(run: Plan) -> None:
-    """Carry out ``run``: renames (never replacing anything), then the writes."""
+    """Carry out ``run``: renames (never replacing anything), then the writes. Each step
+    is all or nothing; an error (:class:`~haikulint.safe_fs.SafeFsError`, ``OSError``)
+    stops the run there."""
     from haikulint.safe_fs import move_inside, remove_empty_dirs, replace_file
 
     for rename in run.renames:
@@ -201,16 +212,17 @@ def execute(run: Plan) -> None:
             replace_file(change.root, run.final_path(change.path), change.text.encode("utf-8"))
 
 
-def unified_diff(path: str, original: str, text: str) -> str:
-    """A unified diff from ``original`` to ``text``, both named ``path``; line endings as
-    they are, and ``\\ No newline at end of file`` where one is missing."""
+def unified_diff(path: str, original: str, text: str, new_path: str | None = None) -> str:
+    """A unified diff from ``original`` to ``text``, both named ``path`` (the new text
+    ``new_path``, when the file moves); line endings as they are, and ``\\ No newline
+    at end of file`` where one is missing."""
     import difflib
 
     lines = difflib.unified_diff(
         _lines(original),
         _lines(text),
         fromfile=f"a/{path}",
-        tofile=f"b/{path}",
+        tofile=f"b/{new_path if new_path is not None else path}",
     )
     out: list[str] = []
     for line in lines:

@@ -27,8 +27,9 @@ A word's readings come from the first source that knows it (see :class:`Source`)
    only its unpronounceable start when the rest is a known word (``pgvector`` p-g
    vector); a known word with a short spelled tail (``dockerd`` docker-d, ``vimrc``
    vim-r-c) or a compound with a three-letter part (``hashsum``) is an estimate, and
-   so is anything else: the ``syllables`` package's guess. A possessive of an unknown
-   name counts its stem and adds the ending by the English rule (``dijkstra's``).
+   so is anything else, estimated from its spelling (:mod:`haikulint.prosody.estimate`).
+   A possessive of an unknown name counts its stem and adds the ending by the English
+   rule (``dijkstra's``).
 
 In a line, a two-letter word before a compass point and a number is a region's code,
 spelled: ``us-east-1`` u-s east one; ``am`` or ``pm`` after a number is a time of
@@ -177,7 +178,6 @@ class SyllableCounter:
         self._cache: dict[str, WordReading] = {}
         self._line_cache: dict[tuple[str, bool], LineReading] = {}
         self._splits: dict[str, Split] = {}  # words counted from parts: how they split
-        self._estimate: Callable[[str], int] | None = None
 
     def word(self, token: str) -> WordReading:
         """Every reading of one word as written (as returned by ``split_words``)."""
@@ -661,12 +661,10 @@ class SyllableCounter:
         return (counts, Source.CMUDICT) if counts else None
 
     def _estimated(self, key: str) -> int:
-        if self._estimate is None:
-            self._estimate = _load_estimator()
+        from haikulint.prosody.estimate import estimate  # only when a word is unknown
+
         letters_only = "".join(character for character in key if character.isalpha())
-        if not letters_only:
-            return 1
-        return max(1, self._estimate(letters_only))
+        return estimate(letters_only.lower()) if letters_only else 1
 
 
 def data_key() -> str:
@@ -693,13 +691,6 @@ def line_totals(readings: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
         reachable = shifted
     bits = bin(reachable)[:1:-1]  # lowest bit first
     return tuple(total for total, bit in enumerate(bits) if bit == "1")
-
-
-def _load_estimator() -> Callable[[str], int]:
-    import syllables  # ~25 ms: imported only when a word is unknown
-
-    estimate: Callable[[str], int] = syllables.estimate
-    return estimate
 
 
 def _cmu(key: str) -> tuple[int, ...]:

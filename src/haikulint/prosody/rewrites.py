@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 MAX_SUGGESTIONS = 3
 _MAX_WORDS = 20
 """A longer "line" is a paragraph (a legacy slug): not worth searching."""
+_MAX_SAID = 8
+"""The most syllables a word may be said in, for :func:`estimate_readings`."""
 _MAX_CANDIDATES = 400
 """How many two-edit candidates are counted at most: suggestions must stay cheap."""
 
@@ -382,6 +384,25 @@ def _slug_word(word: str) -> str:
 
 def _slug(words: Sequence[str]) -> str:
     return "-".join(_slug_word(word) for word in words)
+
+
+def estimate_readings(reading: LineReading, expected: int) -> list[tuple[str, int]]:
+    """For each word whose count is only an estimate, the count that would make the line
+    fit, if one does: ``[("glorp", 2)]``. The writer knows how the word is said; the
+    engine only guessed, so another reading is a fix as sound as a rewrite."""
+    from haikulint.prosody.count import line_totals
+
+    found: list[tuple[str, int]] = []
+    for index, word in enumerate(reading.words):
+        if word.known:
+            continue
+        rest = line_totals(other.readings for at, other in enumerate(reading.words) if at != index)
+        counts = [expected - total for total in rest if 1 <= expected - total <= _MAX_SAID]
+        fitting = [count for count in counts if count not in word.readings]
+        if fitting:
+            estimate = min(word.readings)
+            found.append((word.text, min(fitting, key=lambda count: abs(count - estimate))))
+    return found
 
 
 def split_count(

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from haikulint.diagnostic import Diagnostic, Severity
-from haikulint.errors import UsageError
+from haikulint.errors import UsageError, unknown_choice
 
 __all__ = [
     "FORMATS",
@@ -62,6 +62,8 @@ class RunSummary:
     files_checked: int
     rules: Sequence[RuleSummary]
     fixable: int = 0
+    left_out: int = 0
+    """Known problems a baseline kept out of the diagnostics: the summary says so."""
     unsafe_fixes: bool = False
     """Whether ``--fix`` applies unsafe fixes in this run (``--unsafe-fixes``): their
     problems are then marked ``[*]``, not ``[-]``."""
@@ -73,9 +75,7 @@ def validate_format(output_format: str, *, statistics: bool = False) -> None:
     Commands call this before doing any work, so a typo fails fast.
     """
     if output_format not in FORMATS:
-        raise UsageError(
-            f"unknown output format {output_format!r} (choose from {', '.join(FORMATS)})"
-        )
+        raise UsageError(unknown_choice("--output-format", output_format, FORMATS))
     if statistics and output_format not in STATISTICS_FORMATS:
         raise UsageError(
             "--statistics works only with --output-format text, concise or json, "

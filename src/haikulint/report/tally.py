@@ -21,6 +21,8 @@ class Tally:
     """Problems ``--fix`` repairs (unsafe fixes included when the run allows them)."""
     unsafe_fixable: int = 0
     """Problems only ``--fix --unsafe-fixes`` repairs."""
+    left_out: int = 0
+    """Known problems a baseline left out of the report."""
 
     @property
     def problems(self) -> int:
@@ -35,6 +37,9 @@ class RuleStatistic:
     name: str
     count: int
     fixable: bool
+    mark: str = ""
+    """``[*]`` when ``--fix`` repairs some of them, else ``[-]`` when ``--unsafe-fixes``
+    would, else ``""`` (see :func:`fix_mark`)."""
 
     def to_json(self) -> dict[str, object]:
         return {"code": self.code, "name": self.name, "count": self.count, "fixable": self.fixable}
@@ -56,8 +61,10 @@ def tally(
     fixable: int = 0,
     *,
     unsafe_fixes: bool = False,
+    left_out: int = 0,
 ) -> Tally:
-    """Count ``diagnostics``; ``fixable`` 0 means: count those marked fixable."""
+    """Count ``diagnostics``; ``fixable`` 0 means: count those marked fixable;
+    ``left_out`` is how many known problems a baseline kept out of them."""
     marks = [fix_mark(diagnostic, unsafe_fixes) for diagnostic in diagnostics]
     by_severity = {severity: 0 for severity in Severity}
     for diagnostic in diagnostics:
@@ -72,20 +79,32 @@ def tally(
         files_checked=max(files_checked, files_with_problems),
         fixable=fixable or marks.count("[*]"),
         unsafe_fixable=marks.count("[-]"),
+        left_out=left_out,
     )
 
 
-def rule_statistics(diagnostics: Sequence[Diagnostic]) -> list[RuleStatistic]:
+def rule_statistics(
+    diagnostics: Sequence[Diagnostic], unsafe_fixes: bool = False
+) -> list[RuleStatistic]:
     """One row per rule that fired, most frequent first, then by code."""
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
-    fixable: dict[str, bool] = {}
+    marks: dict[str, set[str]] = {}
     for diagnostic in diagnostics:
         code = diagnostic.code
         counts[code] = counts.get(code, 0) + 1
         names.setdefault(code, diagnostic.name)
-        fixable[code] = fixable.get(code, False) or diagnostic.fixable
-    rows = [RuleStatistic(code, names[code], counts[code], fixable[code]) for code in counts]
+        marks.setdefault(code, set()).add(fix_mark(diagnostic, unsafe_fixes))
+    rows = [
+        RuleStatistic(
+            code,
+            names[code],
+            counts[code],
+            fixable=bool(marks[code] - {""}),
+            mark=next((mark for mark in ("[*]", "[-]") if mark in marks[code]), ""),
+        )
+        for code in counts
+    ]
     rows.sort(key=lambda row: (-row.count, row.code))
     return rows
 
@@ -93,6 +112,11 @@ def rule_statistics(diagnostics: Sequence[Diagnostic]) -> list[RuleStatistic]:
 def summary_sentence(counts: Tally) -> str:
     """``Found 7 problems (5 errors, 2 warnings) in 3 of 12 files.`` or the all-clear."""
     if counts.problems == 0:
+        if counts.files_checked == 0:
+            return "No posts were checked." + _left_out(counts)
+        if counts.left_out:
+            files = _plural(counts.files_checked, "file")
+            return f"No new problems in {files}." + _left_out(counts)
         return f"All checks passed: {_plural(counts.files_checked, 'file')}, no problems."
     kinds = ", ".join(
         text
@@ -108,7 +132,20 @@ def summary_sentence(counts: Tally) -> str:
         f"Found {_plural(counts.problems, 'problem')} ({kinds}) "
         f"in {counts.files_with_problems} of {counts.files_checked} {files}."
     )
-    return sentence
+    return sentence + _left_out(counts)
+
+
+def left_out_sentence(left_out: int) -> str:
+    """``3 known problems in the baseline were left out.``, or "" for none."""
+    if not left_out:
+        return ""
+    verb = "was" if left_out == 1 else "were"
+    return f"{_plural(left_out, 'known problem')} in the baseline {verb} left out."
+
+
+def _left_out(counts: Tally) -> str:
+    sentence = left_out_sentence(counts.left_out)
+    return f" {sentence}" if sentence else ""
 
 
 def fixable_sentence(counts: Tally) -> str | None:

@@ -55,7 +55,7 @@ def render_statistics(
     diagnostics: Sequence[Diagnostic], run: RunSummary, stream: TextIO, *, color: bool
 ) -> None:
     """``count  CODE  [*] name`` per rule, most frequent first, then the summary."""
-    rows = rule_statistics(diagnostics)
+    rows = rule_statistics(diagnostics, run.unsafe_fixes)
     lines: list[StyledLine] = []
     if rows:
         count_width = max(len(str(row.count)) for row in rows)
@@ -69,7 +69,7 @@ def render_statistics(
                 Span("  "),
             ]
             if any_fixable:
-                line.append(Span("[*] " if row.fixable else "    ", "cyan"))
+                line.append(Span(f"{row.mark:<3} ", "cyan"))
             line.append(Span(printable(row.name)))
             lines.append(line)
     lines.extend(_summary_lines(diagnostics, run))
@@ -141,7 +141,13 @@ def _concise_line(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> StyledL
 
 def _summary_lines(diagnostics: Sequence[Diagnostic], run: RunSummary) -> list[StyledLine]:
     """The summary sentence, and how many problems ``--fix`` repairs when any."""
-    counts = tally(diagnostics, run.files_checked, run.fixable, unsafe_fixes=run.unsafe_fixes)
+    counts = tally(
+        diagnostics,
+        run.files_checked,
+        run.fixable,
+        unsafe_fixes=run.unsafe_fixes,
+        left_out=run.left_out,
+    )
     lines = [_summary_line(counts)]
     fixable = fixable_sentence(counts)
     if fixable is not None:
