@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path, PurePath
 from stat import S_ISDIR, S_ISREG
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile
@@ -327,24 +327,19 @@ class ResultCache:
 
     def _write(self, path: Path, entries: dict[str, Entry], walks: dict[str, Walk]) -> bool:
         assert self.path is not None
-        payload = {
-            "format": FORMAT,
-            "key": self.path.stem,
-            "today": self.today,
-            "entries": entries,
-            "walks": walks,
-        }
+        header = {"format": FORMAT, "key": self.path.stem, "today": self.today, "walks": walks}
         try:
-            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-            return False  # something unpicklable in a diagnostic: no cache rather than no run
+            data = _dumps(header, entries)
+        except Exception:  # something unpicklable in a diagnostic: no cache rather than no run
+            return False
         from haikulint.safe_fs import write_atomically
 
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             if not _owned_by_us(path.parent):
                 return False
-            write_atomically(path, data)
+            # The buffer's own memory, not a copy of it (tens of MB for a big blog).
+            write_atomically(path, cast(bytes, data.getbuffer()))
         except OSError:
             return False
         return True
@@ -362,6 +357,23 @@ def clean(folder: Path | None) -> list[Path]:
     with contextlib.suppress(OSError):
         folder.rmdir()  # only if nothing else is left in it
     return removed
+
+
+ENTRIES_PER_CHUNK = 2000
+
+
+def _dumps(header: dict[str, object], entries: dict[str, Entry]) -> io.BytesIO:
+    """The cache file: ``header`` (with the number of chunks), then the entries in
+    chunks, each pickled on its own. A pickler remembers every object it has written;
+    for 100,000 posts at once that memo costs more memory than the entries themselves."""
+    items = list(entries.items())
+    chunks = range(0, len(items), ENTRIES_PER_CHUNK)
+    buffer = io.BytesIO()
+    pickle.dump({**header, "chunks": len(chunks)}, buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    for start in chunks:
+        chunk = dict(items[start : start + ENTRIES_PER_CHUNK])
+        pickle.dump(chunk, buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    return buffer
 
 
 def _delta_path(path: Path) -> Path:
@@ -405,23 +417,29 @@ def _load(path: Path, key: str, today: date) -> tuple[dict[str, Entry], dict[str
             status = os.fstat(handle.fileno())
             if not _ours(status) or status.st_size > MAX_FILE_BYTES:
                 return None
-            data = handle.read()
-        payload = _SafeUnpickler(io.BytesIO(data)).load()
+            # From the file, chunk by chunk, not from its bytes read whole: the bytes
+            # of a big blog's cache would double what loading it costs in memory.
+            header = _SafeUnpickler(handle).load()
+            if not (
+                isinstance(header, dict)
+                and header.get("format") == FORMAT
+                and header.get("key") == key
+                and isinstance(header.get("today"), date)
+                and isinstance(header.get("walks"), dict)
+                and isinstance(header.get("chunks"), int)
+            ):
+                return None
+            if header["today"] > today:
+                return None
+            entries: dict[str, Entry] = {}
+            for _ in range(header["chunks"]):
+                chunk = _SafeUnpickler(handle).load()
+                if not isinstance(chunk, dict):
+                    return None
+                entries.update(chunk)
     except Exception:  # corrupt or truncated: any error the unpickler may raise
         return None
-    if not (
-        isinstance(payload, dict)
-        and payload.get("format") == FORMAT
-        and payload.get("key") == key
-        and isinstance(payload.get("today"), date)
-        and isinstance(payload.get("entries"), dict)
-        and isinstance(payload.get("walks"), dict)
-    ):
-        return None
-    if payload["today"] > today:
-        return None
-    entries: dict[str, Entry] = payload["entries"]
-    walks: dict[str, Walk] = payload["walks"]
+    walks: dict[str, Walk] = header["walks"]
     return entries, walks
 
 
