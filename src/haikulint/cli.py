@@ -298,6 +298,44 @@ def new(
 
 
 @app.command()
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="The blog's top folder (default: the current one).", show_default=False
+        ),
+    ] = Path("."),
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Write without asking (for scripts).")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what was found and the config; write nothing.")
+    ] = False,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config-file",
+            help="Where to write (default: pyproject.toml if there is one, else haikulint.toml).",
+            dir_okay=False,
+        ),
+    ] = None,
+    output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
+) -> None:
+    """Set a blog up: find where its posts live and how, and write haikulint's config."""
+    from haikulint.commands import init as command
+
+    _exit(
+        command.run(
+            folder=folder,
+            yes=yes,
+            dry_run=dry_run,
+            config_file=config_file,
+            output_format=output_format,
+        )
+    )
+
+
+@app.command()
 def clean(config_file: ConfigOption = None) -> None:
     """Remove the cached results of earlier checks."""
     from haikulint.cache import cache_folder, clean
