@@ -14,7 +14,7 @@ CODES = [
     *("HK201", "HK202", "HK203", "HK204", "HK205", "HK206", "HK207", "HK301", "HK302"),
 ]
 
-TANKA_RULE = """\
+TANKA_RULE_TEMPLATE = """\
 code = "TK103"
 name = "tanka-syllables"
 kind = "slug-syllables"
@@ -28,14 +28,20 @@ form = [5, 7, 5, 7, 7]
 
 [[examples]]
 expect = "fail"
-message = "line 5"
-files = [{path = "tanka/a-/-b-/-c-/-d-/-e.md", content = "Title: Tanka\\n"}]
+message = '{message}'
+files = [{{path = "{post}", content = "Title: Twice\\n"}}]
 """
 
 TANKA_POST = (
     "tanka/the-cron-job-ran-twice-/-and-the-invoices-went-out-/-to-clients-at-dawn-/"
     "-we-wrote-apologies-all-/-{last}.md"
 )
+TANKA_BAD = TANKA_POST.format(last="all-weekend-long-with-cold-pizza")
+TANKA_MESSAGE = (
+    'line 5 "all weekend long with cold pizza" has 8 syllables, expected 7 (all 1, '
+    'week-end 2, long 1, with 1, cold 1, piz-za 2); try "weekend long with cold pizza" (7)'
+)
+TANKA_RULE = TANKA_RULE_TEMPLATE.format(message=TANKA_MESSAGE, post=TANKA_BAD)
 
 
 @pytest.fixture
@@ -94,7 +100,11 @@ def test_rule_shows_its_doc_by_code_or_name(in_tmp: Path, key: str) -> None:
         in fails
     )
     assert "    | Title: Learning the Hard Way with LLMs and FinOps" in fails
-    assert 'message contains: line 3 "the repo holds it all" has 6 syllables' in fails
+    assert (
+        '\n  message: line 3 "the repo holds it all" has 6 syllables, expected 5 (the 1, re-po 2, '
+        'holds 1, it 1, all 1); try "the repo holds it" (5), "the repo holds all" (5) or '
+        '"repo holds it all" (5)\n'
+    ) in fails
     assert "-/-we-rolled-back-at-dawn.md" in passes
 
 
@@ -156,7 +166,7 @@ def test_user_rules_are_listed_and_documented(user_blog: Path) -> None:
 
 
 def test_a_user_rule_runs_in_check(user_blog: Path) -> None:
-    bad = TANKA_POST.format(last="all-weekend-long-with-cold-pizza")
+    bad = TANKA_BAD
     good = TANKA_POST.format(last="weekend-long-with-cold-pizza")
     for path in (bad, good):
         (user_blog / path).parent.mkdir(parents=True, exist_ok=True)
@@ -165,7 +175,7 @@ def test_a_user_rule_runs_in_check(user_blog: Path) -> None:
     found = json.loads(out)
     assert code == 1, err
     assert [(item["path"], item["code"]) for item in found] == [(bad, "TK103")]
-    assert str(found[0]["message"]).startswith('line 5 "all weekend long with cold pizza" has 8')
+    assert found[0]["message"] == TANKA_MESSAGE  # what its example says, in full
 
 
 def test_a_yaml_rule_file_is_refused_not_ignored(user_blog: Path) -> None:
@@ -225,3 +235,90 @@ def test_a_rule_file_with_a_bad_fix_table_is_refused(in_tmp: Path) -> None:
     code, out, err = run_cli("rules")
     assert (code, out) == (2, "")
     assert err.endswith('tanka.toml: fix: \'applicability\' must be "safe" or "unsafe"\n')
+
+
+HK204_TEXT = """\
+HK204 date-future (warning)
+
+The post's date is after today.
+
+Why
+  A date in the future is usually a typo (2042 for 2024), or a post committed before its
+  time; many generators hide such posts until the day comes, or sort them above
+  everything else. Blogs that schedule posts on purpose set `allow-future-dates = true`
+  in their config (haikulint.toml, or `[tool.haikulint]` in pyproject.toml), which turns
+  this rule off. The message names the date but not today's, so a baselined warning
+  stays the same each day.
+
+Options
+  key = "date"
+      The header holding the date.
+
+Fails
+  (today is 2024-06-01)
+  post/the-flaky-test-passed-/-nobody-knows-why-it-failed-/-we-merged-it-anyway.md
+    | ---
+    | title: The Flaky Test
+    | date: 2042-05-20
+    | ---
+    |
+    | It failed on Monday, passed on Tuesday, and nobody changed a line.
+  message: the date 2042-05-20 is in the future; fix the date, or if the post is \
+scheduled, allow future dates in haikulint.toml: allow-future-dates = true
+
+Passes
+  (today is 2024-06-01)
+  post/the-flaky-test-passed-/-nobody-knows-why-it-failed-/-we-merged-it-anyway.md
+    | ---
+    | title: The Flaky Test
+    | date: 2024-05-20
+    | ---
+    |
+    | It failed on Monday, passed on Tuesday, and nobody changed a line.
+
+Fix (none)
+  Not fixable: a date in the future is a typo or a scheduled post, and only the writer
+  knows which; allow future dates in the config for a blog that schedules posts.
+"""
+
+
+def test_rule_prints_exactly_this_for_hk204(in_tmp: Path) -> None:
+    assert run_cli("rule", "HK204") == (0, HK204_TEXT, "")
+
+
+def test_rule_prints_every_message_of_a_cross_post_example_in_full(in_tmp: Path) -> None:
+    code, out, _ = run_cli("rule", "HK302")
+    fails = out.split("\nFails\n", 1)[1].split("\n\n", 1)[0]
+    assert code == 0
+    assert [line for line in fails.splitlines() if not line.startswith("    ")] == [
+        "  post/the-flaky-test-passed-/-nobody-knows-why-it-failed-/-we-merged-it-anyway.md",
+        "  post/2024/the-tests-are-all-green-/-nobody-knows-why-it-failed-/"
+        "-the-linter-complains.md",
+        '  message: the title "the flaky test" is also the title of post/the-flaky-test-passed-/'
+        "-nobody-knows-why-it-failed-/-we-merged-it-anyway.md; give each post its own title",
+        '  message: the title "The Flaky Test" is also the title of post/2024/the-tests-are-all-'
+        "green-/-nobody-knows-why-it-failed-/-the-linter-complains.md; give each post its own "
+        "title",
+    ]
+
+
+def test_rule_shows_no_message_fragment(in_tmp: Path) -> None:
+    """Issue 12: the old "message contains:" line cut messages mid-parenthesis."""
+    for code in CODES:
+        _, out, _ = run_cli("rule", code)
+        assert "message contains" not in out, code
+        for line in out.splitlines():
+            if line.startswith("  message: "):
+                assert line.count("(") == line.count(")"), (code, line)
+
+
+def test_rule_as_json_has_every_message(in_tmp: Path) -> None:
+    _, out, _ = run_cli("rule", "HK301", "--output-format", "json")
+    examples = json.loads(out)["examples"]
+    assert [len(example["messages"]) for example in examples] == [2, 2, 2, 0]
+    assert examples[0]["messages"][0].startswith('the slug "post/the-flaky-test-passed-/-')
+
+
+def test_a_user_rule_shows_its_full_message(user_blog: Path) -> None:
+    _, out, _ = run_cli("rule", "TK103")
+    assert f"\n  {TANKA_BAD}\n    | Title: Twice\n  message: {TANKA_MESSAGE}\n" in out

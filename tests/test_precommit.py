@@ -6,6 +6,11 @@ the test checks the hook as it is now, uncommitted work included, and works the 
 from CI's clean clone. pre-commit builds the hook's environment once per test session
 (``PRE_COMMIT_HOME`` is shared): it pip-installs haikulint from that snapshot, which
 takes a while the first time. Every test then makes its own small blog repository.
+
+README's snippets are run too: the remote one (its URL replaced by the snapshot, tagged
+with the snippet's ``rev``) and the two ``repo: local`` ones (pinned to a version and to
+a clone), each installed as README's recipe for a machine with no index says, from a
+wheelhouse with ``PIP_NO_INDEX=1``.
 """
 
 from __future__ import annotations
@@ -409,3 +414,134 @@ def test_the_readme_snippet_rev_is_the_tag_of_this_version() -> None:
     revs = re.findall(r"^\s*rev:\s*(\S+)\s*$", readme, flags=re.MULTILINE)
     assert revs, "README.md shows no rev"
     assert set(revs) == {f"v{__version__}"}
+
+
+# The README's local hook ("A local hook, pinned to a version or a path"): its snippets and
+# its recipe for a machine with no package index are read from the README and run as they
+# are, but for the placeholder paths, which name this snapshot and a temporary wheelhouse.
+
+PLACEHOLDER_CLONE = "/path/to/haikulint"
+PLACEHOLDER_WHEELS = "/path/to/wheels"
+README_REPO_URL = "https://github.com/haikulint/haikulint"
+
+
+def _readme_blocks(section: str, language: str) -> list[str]:
+    """The ``language`` code blocks of README's section headed ``section`` (any level)."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"^(#+) {re.escape(section)}\n(.*?)(?=^#{{1,3}} |\Z)", readme, re.M | re.S)
+    assert match, f"README.md has no section {section!r}"
+    return re.findall(rf"^```{language}\n(.*?)^```", match.group(2), flags=re.M | re.S)
+
+
+def _local_hook_snippets() -> dict[str, str]:
+    """The section's two configs, by what they pin: ``version`` and ``path``."""
+    snippets = _readme_blocks("A local hook, pinned to a version or a path", "yaml")
+    by_pin = {
+        ("path" if "file://" in snippet else "version"): snippet
+        for snippet in snippets
+        if "repo: local" in snippet
+    }
+    assert len(snippets) == len(by_pin) == 2, snippets
+    return by_pin
+
+
+@dataclass(frozen=True)
+class Wheelhouse:
+    install_line: str  # README's line installing the hook from the wheels, with real paths
+    env: dict[str, str]  # with this virtual environment's bin first on PATH, for pip and pre-commit
+
+
+@pytest.fixture(scope="session")
+def wheelhouse(
+    tmp_path_factory: pytest.TempPathFactory, env: dict[str, str], hook_repo: HookRepo
+) -> Wheelhouse:
+    """README's recipe for a machine with no index, its ``pip wheel`` line run.
+
+    Gathering the wheels uses pip's usual index (as the README says, "where there is one");
+    the README's install line then installs from the wheels alone (``PIP_NO_INDEX=1``).
+    """
+    (recipe,) = [
+        block
+        for block in _readme_blocks("A local hook, pinned to a version or a path", "sh")
+        if "pip wheel" in block
+    ]
+    gather, install = recipe.strip().splitlines()
+    assert install.startswith("PIP_NO_INDEX=1 "), install
+    assert install.endswith(" pre-commit install-hooks"), install
+    wheels = tmp_path_factory.mktemp("wheels")
+
+    def real_paths(line: str) -> str:
+        line = line.replace(PLACEHOLDER_CLONE, str(hook_repo.path))
+        return line.replace(PLACEHOLDER_WHEELS, str(wheels))
+
+    tools = {**env, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"}
+    run = _run(["bash", "-c", real_paths(gather)], wheels, tools, timeout=900)
+    assert run.code == 0, f"README's pip wheel line failed:\n{run.output}"
+    assert any(wheel.name.startswith("haikulint-") for wheel in wheels.iterdir())
+    return Wheelhouse(real_paths(install), tools)
+
+
+def _install_and_check_a_blog(blog_path: Path, config: str, wheelhouse: Wheelhouse) -> None:
+    """README's install line with no index, then the hook fails a bad post and passes its fix."""
+    blog = _make_blog(blog_path, wheelhouse.env, config)
+    installed = _run(["bash", "-c", wheelhouse.install_line], blog.path, wheelhouse.env, 900)
+    assert installed.code == 0, f"pre-commit could not install the hook:\n{installed.output}"
+    assert blog.pre_commit("--all-files").code == 0
+    blog.stage({LONG_LAST_LINE: post_text("Disk Full", "2024-06-01")})
+    staged = blog.pre_commit()
+    assert staged.code == 1, staged.output
+    assert "slug-syllables" in staged.output
+    blog.move(LONG_LAST_LINE, FIXED_LAST_LINE)
+    fixed = blog.pre_commit()
+    assert fixed.code == 0, fixed.output
+
+
+def test_the_readme_local_hooks_are_the_shipped_hook_with_pinned_dependencies() -> None:
+    from haikulint import __version__
+
+    (shipped,) = [
+        hook
+        for hook in yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+        if hook["id"] == "haikulint"
+    ]
+    for pin, snippet in _local_hook_snippets().items():
+        (repo,) = yaml.safe_load(snippet)["repos"]
+        assert repo["repo"] == "local"
+        (hook,) = repo["hooks"]
+        for key in ("id", "name", "entry", "language", "types_or", "require_serial"):
+            assert hook[key] == shipped[key], (pin, key)
+        (dependency,) = hook["additional_dependencies"]
+        expected = {
+            "version": f"haikulint=={__version__}",
+            "path": f"haikulint @ file://{PLACEHOLDER_CLONE}",
+        }
+        assert dependency == expected[pin]
+
+
+def test_the_readme_local_hook_pinned_to_the_version_installs_with_no_index(
+    tmp_path: Path, wheelhouse: Wheelhouse
+) -> None:
+    config = _local_hook_snippets()["version"]
+    _install_and_check_a_blog(tmp_path / "blog", config, wheelhouse)
+
+
+def test_the_readme_local_hook_pinned_to_a_clone_installs_with_no_index(
+    tmp_path: Path, wheelhouse: Wheelhouse, hook_repo: HookRepo
+) -> None:
+    config = _local_hook_snippets()["path"]
+    assert f"file://{PLACEHOLDER_CLONE}" in config
+    config = config.replace(f"file://{PLACEHOLDER_CLONE}", hook_repo.path.as_uri())
+    _install_and_check_a_blog(tmp_path / "blog", config, wheelhouse)
+
+
+def test_the_readme_remote_snippet_runs_at_the_tag_of_this_version(
+    tmp_path: Path, env: dict[str, str], hook_repo: HookRepo, wheelhouse: Wheelhouse
+) -> None:
+    """README's remote snippet as it is, but for the URL: the snapshot, tagged as released."""
+    (snippet,) = [
+        block for block in _readme_blocks("Use with pre-commit", "yaml") if README_REPO_URL in block
+    ]
+    (repo,) = yaml.safe_load(snippet)["repos"]
+    _git(hook_repo.path, env, "tag", "-f", repo["rev"], hook_repo.rev)
+    config = snippet.replace(README_REPO_URL, str(hook_repo.path))
+    _install_and_check_a_blog(tmp_path / "blog", config, wheelhouse)

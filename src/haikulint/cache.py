@@ -54,7 +54,7 @@ SUFFIX = ".cache"
 DELTA_SUFFIX = ".delta"
 MAX_DELTA_ENTRIES = 2000
 """Changes kept in the delta file before the cache file is rewritten whole."""
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever what is stored changes shape."""
 
 KEEP_FILES = 8
@@ -123,12 +123,24 @@ def stable(value: object) -> object:
 Stat = tuple[int, int]
 """A file's size and ``mtime_ns``."""
 
+GroupKeys = tuple[str | None, ...]
+"""A post's key under each of the run's cross-post rules (see ``group_key`` in
+:mod:`haikulint.checks`): what a run checking a few posts compares them by."""
+
 Entry = tuple[
-    str, int, int, bytes | None, tuple[Any, ...], "tuple[Diagnostic, ...] | None", date | None
+    str,
+    int,
+    int,
+    bytes | None,
+    tuple[Any, ...],
+    "tuple[Diagnostic, ...] | None",
+    date | None,
+    GroupKeys | None,
 ]
 """The blog root the post was read against, its size, mtime_ns, content digest (or
 None), the summary's fields, the diagnostics (None for a post only summarized, never
-checked), and the one day they hold for (None: any day)."""
+checked), the one day they hold for (None: any day), and its group keys (None when
+some cross-post rule of the run groups by no key)."""
 
 Walk = tuple[bytes, bytes, tuple[tuple[str, int, int], ...], tuple[tuple[str, bytes], ...]]
 """A remembered walk: the folders listed (NUL-joined paths), their mtime_ns (packed
@@ -141,6 +153,19 @@ class Cached(NamedTuple):
 
     summary: PostSummary
     diagnostics: tuple[Diagnostic, ...] | None
+
+
+class Keyed(NamedTuple):
+    """What the cache holds of an unchanged post, as a run checking other posts first
+    needs it: its group keys; its summary is built only if asked for."""
+
+    keys: GroupKeys
+    fields: tuple[Any, ...]
+
+    def summary(self) -> PostSummary:
+        from haikulint.checks.summary import PostSummary
+
+        return PostSummary(*self.fields)
 
 
 class ResultCache:
@@ -193,14 +218,34 @@ class ResultCache:
         """The stored summary and diagnostics of ``filename`` if it is unchanged (with
         ``checked``, only if it was checked, not just summarized); else its current
         :data:`Stat` (to pass to :meth:`store`), or None if it cannot be stat'ed."""
+        entry, stat = self._unchanged(filename, root, checked=checked)
+        if entry is None:
+            return stat
+        from haikulint.checks.summary import PostSummary
+
+        return Cached(PostSummary(*entry[4]), entry[5])
+
+    def lookup_keys(self, filename: str, root: str | os.PathLike[str]) -> Keyed | Stat | None:
+        """:meth:`lookup` of a post only compared with (not checked), as its group keys;
+        a post stored without keys is a miss, as a changed one is."""
+        entry, stat = self._unchanged(filename, root, checked=False)
+        if entry is None or entry[7] is None:
+            return stat
+        return Keyed(entry[7], entry[4])
+
+    def _unchanged(
+        self, filename: str, root: str | os.PathLike[str], *, checked: bool
+    ) -> tuple[Entry | None, Stat | None]:
+        """The entry of ``filename`` if it still holds (see :meth:`lookup`), and the
+        file's current :data:`Stat` (None if it cannot be stat'ed)."""
         if self.path is None:
-            return None
+            return None, None
         try:
             status = os.stat(filename)
         except (OSError, ValueError):
-            return None
+            return None, None
         if not S_ISREG(status.st_mode):  # a FIFO, a device: the reader names it, every time
-            return None
+            return None, None
         stat = (status.st_size, status.st_mtime_ns)
         self._seen.add(filename)
         entry = self._entries.get(filename)
@@ -211,12 +256,10 @@ class ResultCache:
             or (checked and entry[5] is None)
             or (entry[6] is not None and entry[6] != self.today)
         ):
-            return stat
+            return None, stat
         if entry[3] is not None and entry[3] != _digest_of(filename, root):
-            return stat
-        from haikulint.checks.summary import PostSummary
-
-        return Cached(PostSummary(*entry[4]), entry[5])
+            return None, stat
+        return entry, stat
 
     def store(
         self,
@@ -227,10 +270,12 @@ class ResultCache:
         diagnostics: tuple[Diagnostic, ...] | None,
         *,
         today_only: bool = False,
+        keys: GroupKeys | None = None,
     ) -> None:
         """Remember what ``filename`` gave, as it was when stat'ed (``stat``, taken before
         it was read: a change while it was read is seen by the next run); with
-        ``today_only``, for today only (what was found depends on the date)."""
+        ``today_only``, for today only (what was found depends on the date); with its
+        group ``keys`` for :meth:`lookup_keys`."""
         if self.path is None:
             return
         size, mtime = stat
@@ -242,7 +287,7 @@ class ResultCache:
         fields = tuple(getattr(summary, f.name) for f in dataclasses.fields(summary))
         day = self.today if today_only else None
         root_text = self._roots.setdefault(os.fspath(root), os.fspath(root))  # one copy
-        entry = (root_text, size, mtime, digest, fields, diagnostics, day)
+        entry = (root_text, size, mtime, digest, fields, diagnostics, day, keys)
         self._entries[filename] = self._stored[filename] = entry
         self._seen.add(filename)
         self._changed = True
@@ -534,7 +579,13 @@ def discover_remembered(
     remembered = cache.walk(key)
     if remembered is not None:
         roots: dict[str, Path] = {}
-        return [PostFile(file, roots.setdefault(top, Path(top))) for file, top in remembered]
+        found = []
+        for file, top in remembered:
+            root = roots.get(top)
+            if root is None:
+                root = roots[top] = Path(top)  # one Path per root, not one per post
+            found.append(PostFile(file, root))
+        return found
     folders: list[tuple[str, int]] = []
     ignore_files: list[str] = []
     warned = False

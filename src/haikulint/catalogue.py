@@ -16,7 +16,8 @@ config lists in ``rules-dirs``. A file looks like this::
     form = [5, 7, 5, 7, 7]
     [[examples]]
     expect = "fail"                # or "pass"
-    message = "line 3"             # optional: a substring the message must contain
+    message = "line 3 ..."         # for "fail": the message, in full, as check gives it
+    messages = ["...", "..."]      # or: every message, when the rule gives several
     today = 2024-06-01             # optional: the date "today" is for this example
     files = [{path = "post/a-/-b-/-c.md", content = "..."}]
     [fix]                          # optional: whether --fix repairs it, and how
@@ -73,7 +74,7 @@ _FIELDS = {
     "examples",
     "fix",
 }
-_EXAMPLE_FIELDS = {"expect", "files", "message", "today"}
+_EXAMPLE_FIELDS = {"expect", "files", "message", "messages", "today"}
 _FIX_FIELDS = {"fixable", "applicability", "what", "examples"}
 _FIX_EXAMPLE_FIELDS = {"path", "before", "after", "target", "today"}
 
@@ -94,8 +95,9 @@ class Example:
     expect: str
     """``fail`` or ``pass``."""
     files: tuple[ExampleFile, ...]
-    message: str | None = None
-    """For ``fail``: a substring some problem's message must contain."""
+    messages: tuple[str, ...] = ()
+    """For ``fail``: every message the rule gives on ``files``, in full, as ``haikulint
+    check`` run in the blog root gives them (the tests hold the two equal)."""
     today: date | None = None
 
 
@@ -435,10 +437,8 @@ def _examples(value: object) -> Iterator[Example]:
         expect = item.get("expect")
         if expect not in ("fail", "pass"):
             raise ValueError(f'{where}: \'expect\' must be "fail" or "pass"')
-        message = item.get("message")
-        if message is not None and not isinstance(message, str):
-            raise ValueError(f"{where}: 'message' must be a string")
-        if message is not None and expect == "pass":
+        messages = _example_messages(item, where)
+        if messages and expect == "pass":
             raise ValueError(f"{where}: 'message' is only for examples that fail")
         today = item.get("today")
         if isinstance(today, str):
@@ -451,9 +451,26 @@ def _examples(value: object) -> Iterator[Example]:
         yield Example(
             expect=expect,
             files=_example_files(item.get("files"), where),
-            message=message,
+            messages=messages,
             today=today,
         )
+
+
+def _example_messages(item: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    """An example's ``message`` (one) or ``messages`` (several), as a tuple."""
+    if "message" in item and "messages" in item:
+        raise ValueError(f"{where}: give 'message' or 'messages', not both")
+    if "message" in item:
+        message = item["message"]
+        if not isinstance(message, str) or not message.strip():
+            raise ValueError(f"{where}: 'message' must be a non-empty string")
+        return (message,)
+    messages = item.get("messages", [])
+    if not isinstance(messages, list) or not all(
+        isinstance(message, str) and message.strip() for message in messages
+    ):
+        raise ValueError(f"{where}: 'messages' must be a list of non-empty strings")
+    return tuple(messages)
 
 
 def _rule_fix(table: object) -> RuleFix:

@@ -8,7 +8,7 @@ accepted too. Relative paths in a config file are relative to that file's folder
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,13 +128,19 @@ def find_config_file(start: Path) -> Path | None:
     """The nearest config file at or above ``start`` that configures haikulint."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        for name in CONFIG_FILE_NAMES:
-            candidate = folder / name
-            if not candidate.is_file():
-                continue
-            if name != "pyproject.toml" or _pyproject_has_section(candidate):
-                return candidate
+        found = next(configuring_files(folder), None)
+        if found is not None:
+            return found
     return None
+
+
+def configuring_files(folder: Path) -> Iterator[Path]:
+    """The config files in ``folder`` itself that configure haikulint (a pyproject.toml
+    only with its ``[tool.haikulint]`` table), in the order they are looked for."""
+    for name in CONFIG_FILE_NAMES:
+        candidate = folder / name
+        if candidate.is_file() and (name != "pyproject.toml" or _pyproject_has_section(candidate)):
+            yield candidate
 
 
 def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
-from haikulint.cache import Cached, ResultCache, Stat, run_key
+from haikulint.cache import Cached, GroupKeys, Keyed, ResultCache, Stat, run_key
 from haikulint.catalogue import (
     PostCheck,
     Rule,
@@ -127,6 +127,33 @@ class LintJob:
         return tuple(rule for rule in self.rules if rule.scope == "blog")
 
     @cached_property
+    def grouped_blog_rules(
+        self,
+    ) -> tuple[tuple[Rule, Callable[[PostSummary, Any], str | None]], ...] | None:
+        """Each cross-post rule with the key it groups posts by; None when one of them
+        may relate posts whatever their keys (see ``group_key`` in :mod:`.checks`)."""
+        grouped = []
+        for rule in self.blog_rules:
+            key = rule.check_kind.group_key
+            if key is None:
+                return None
+            grouped.append((rule, key))
+        return tuple(grouped)
+
+    def group_keys(self, summary: PostSummary) -> GroupKeys | None:
+        """``summary``'s key under each cross-post rule (None where the rule does not
+        apply to its slug), or None when the rules cannot say (see above)."""
+        grouped = self.grouped_blog_rules
+        if grouped is None:
+            return None
+        return tuple(
+            key(summary, rule.options)
+            if rule.applies_to_slug(summary.slug_text, summary.slug_extension)
+            else None
+            for rule, key in grouped
+        )
+
+    @cached_property
     def summary_headers(self) -> tuple[str, ...]:
         return summary_headers(self.blog_rules)
 
@@ -212,7 +239,7 @@ def lint(
     if job.blog_rules:
         checked = {_absolute(file.filename) for file in files}
         extra = [file for file in context_files if _absolute(file.filename) not in checked]
-        others = [summary for summary, _ in _results(extra, job, cache, lint=False)]
+        others = _compared_with(extra, summaries, job, cache)
         diagnostics.extend(_blog_phase(summaries, files, others, job))
     cache.save()
     diagnostics.sort(key=Diagnostic.sort_key)
@@ -270,18 +297,80 @@ def _results(
             results.append(None)
     if on_progress is not None and len(missed) < len(files):
         on_progress(len(files) - len(missed))
-    if missed:
-        fresh = _read_phase([files[index] for index, _ in missed], job, on_progress, lint=lint)
-        for (index, stat), result in zip(missed, fresh, strict=True):
-            results[index] = result
-            summary, diagnostics = result
-            if stat is not None:
-                file = files[index]
-                today_only = job.depends_on_today(diagnostics)
-                cache.store(
-                    file.filename, file.root, stat, summary, diagnostics, today_only=today_only
-                )
+    fresh = _read_and_store(files, missed, job, cache, on_progress, lint=lint)
+    for (index, _), (result, _) in zip(missed, fresh, strict=True):
+        results[index] = result
     return [result for result in results if result is not None]
+
+
+def _read_and_store(
+    files: Sequence[PostFile],
+    missed: Sequence[tuple[int, Stat | None]],
+    job: LintJob,
+    cache: ResultCache,
+    on_progress: ProgressCallback | None = None,
+    *,
+    lint: bool = True,
+) -> list[tuple[PostResult, GroupKeys | None]]:
+    """Read (and, with ``lint``, check) the ``missed`` files, given by their index in
+    ``files`` and their Stat; store each in ``cache``. Their results and group keys."""
+    if not missed:
+        return []
+    fresh = _read_phase([files[index] for index, _ in missed], job, on_progress, lint=lint)
+    stored = []
+    for (index, stat), result in zip(missed, fresh, strict=True):
+        summary, diagnostics = result
+        keys = job.group_keys(summary) if job.blog_rules else None
+        if stat is not None:
+            file = files[index]
+            today_only = job.depends_on_today(diagnostics)
+            cache.store(
+                file.filename,
+                file.root,
+                stat,
+                summary,
+                diagnostics,
+                today_only=today_only,
+                keys=keys,
+            )
+        stored.append((result, keys))
+    return stored
+
+
+def _compared_with(
+    files: Sequence[PostFile], checked: Sequence[PostSummary], job: LintJob, cache: ResultCache
+) -> list[PostSummary]:
+    """The summaries of ``files`` (posts only compared with, not reported on) that the
+    cross-post rules need to judge the ``checked`` posts, in the order of ``files``.
+
+    When every such rule groups posts by a key, only the posts sharing a key with a
+    checked post can make a difference: an unchanged post's keys come from ``cache``,
+    and its summary is built only if they match (a pre-commit run names one post of
+    thousands). Otherwise, every post's summary.
+    """
+    if job.grouped_blog_rules is None:
+        return [summary for summary, _ in _results(files, job, cache, lint=False)]
+    wanted = {
+        (index, key)
+        for summary in checked
+        for index, key in enumerate(job.group_keys(summary) or ())
+        if key is not None
+    }
+    kept: list[tuple[int, PostSummary]] = []
+    missed: list[tuple[int, Stat | None]] = []
+    for position, file in enumerate(files):
+        found = cache.lookup_keys(file.filename, file.root)
+        if isinstance(found, Keyed):
+            if not wanted.isdisjoint(enumerate(found.keys)):
+                kept.append((position, found.summary()))
+        else:
+            missed.append((position, found))
+    fresh = _read_and_store(files, missed, job, cache, lint=False)
+    for (position, _), ((summary, _), keys) in zip(missed, fresh, strict=True):
+        if not wanted.isdisjoint(enumerate(keys or ())):
+            kept.append((position, summary))
+    kept.sort(key=lambda item: item[0])
+    return [summary for _, summary in kept]
 
 
 def _read_phase(

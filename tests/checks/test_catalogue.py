@@ -279,6 +279,15 @@ why = "w"
             "must stay below the blog root",
         ),
         (GOOD + "[[examples]]\nexpect = 'fail'\ntoday = 'soon'\n", "'today' must be a date"),
+        (
+            GOOD + "[[examples]]\nexpect = 'fail'\nmessage = 'a'\nmessages = ['a']\n",
+            "give 'message' or 'messages', not both",
+        ),
+        (
+            GOOD + "[[examples]]\nexpect = 'fail'\nmessages = 'a'\n",
+            "'messages' must be a list of non-empty strings",
+        ),
+        (GOOD + "[[examples]]\nexpect = 'fail'\nmessage = ''\n", "'message' must be a non-empty"),
         ("code = ", "invalid TOML"),
     ],
 )

@@ -7,7 +7,10 @@ Every module has a docstring, ``KIND`` (the name a rule file binds to), ``SCOPE`
 * blog scope: ``check(posts, options, context) -> Iterator[tuple[PostSummary, Problem]]``,
   over a :class:`~haikulint.checks.summary.PostSummary` of each post (not the whole
   post: a blog of 100,000 posts must fit in memory), and ``headers_read(options)``,
-  the headers of each post that ``check`` reads.
+  the headers of each post that ``check`` reads. A blog-scope check that only ever
+  relates posts whose ``group_key(post, options)`` is equal (and reports nothing of a
+  post whose key is None) defines that function: a run that checks a few posts then
+  compares them only with the posts sharing a key, found in the result cache's index.
 
 Checks never print and never decide exit codes; the engine turns each
 :class:`Problem` into a :class:`~haikulint.diagnostic.Diagnostic` with the

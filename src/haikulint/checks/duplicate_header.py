@@ -35,12 +35,7 @@ def check(
     posts: Sequence[PostSummary], options: Mapping[str, object], context: CheckContext
 ) -> Iterator[tuple[PostSummary, Problem]]:
     key = text_option(options, "key")
-
-    def folded_value(post: PostSummary) -> str | None:
-        value = post.header(key) if post.headers_usable else None
-        return fold(value) if isinstance(value, str) and value.strip() else None
-
-    for post, others in duplicate_groups(posts, folded_value):
+    for post, others in duplicate_groups(posts, lambda post: group_key(post, options)):
         shown = " ".join(str(post.header(key)).split())
         yield (
             post,
@@ -49,6 +44,12 @@ def check(
                 line=post.header_line(key),
             ),
         )
+
+
+def group_key(post: PostSummary, options: Mapping[str, object]) -> str | None:
+    """The post's value of the header, folded; None when it has none (or no usable headers)."""
+    value = post.header(text_option(options, "key")) if post.headers_usable else None
+    return fold(value) if isinstance(value, str) and value.strip() else None
 
 
 def fold(value: str) -> str:

@@ -36,7 +36,7 @@ def headers_read(options: Mapping[str, object]) -> frozenset[str]:
 def check(
     posts: Sequence[PostSummary], options: Mapping[str, object], context: CheckContext
 ) -> Iterator[tuple[PostSummary, Problem]]:
-    for post, others in duplicates(posts, _key):
+    for post, others in duplicates(posts, lambda post: group_key(post, options)):
         paths = ", ".join(other.display_path for other in others)
         ignored = _differences(post, others)
         if not ignored:
@@ -51,7 +51,8 @@ def check(
         yield post, Problem(f"{said}; keep one of the posts, or give one a new haiku")
 
 
-def _key(post: PostSummary) -> str | None:
+def group_key(post: PostSummary, options: Mapping[str, object]) -> str | None:
+    """What two posts that build to the same address share; None for a post with no slug."""
     text = post.slug_text
     return None if not text or text.endswith("/") else post.slug_key  # "post/.md": no slug
 

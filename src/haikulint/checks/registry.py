@@ -47,6 +47,9 @@ class CheckKind:
     headers_read: Callable[[Mapping[str, object]], frozenset[str]]
     """Blog scope: the headers ``check`` reads of each post (see :mod:`.summary`); none for
     a post-scope check."""
+    group_key: Callable[[Any, Mapping[str, object]], str | None] | None = None
+    """Blog scope: the key ``check`` groups posts by, when it only ever relates posts
+    whose keys are equal (see :mod:`haikulint.checks`); None when it may relate any two."""
     uses_today: bool = False
     """Whether what ``check`` says depends on today's date (``USES_TODAY`` in the module):
     such results are cached for the day only."""
@@ -77,5 +80,6 @@ def load_kind(kind: str) -> CheckKind:
         check=module.check,
         doc=(module.__doc__ or "").strip(),
         headers_read=getattr(module, "headers_read", _no_headers),
+        group_key=getattr(module, "group_key", None),
         uses_today=getattr(module, "USES_TODAY", False),
     )

@@ -164,8 +164,8 @@ def _example_lines(example: Example) -> list[str]:
         encoding = f"  (saved as {file.encoding})" if file.encoding.lower() != "utf-8" else ""
         lines.append(f"  {file.path}{encoding}")
         lines += [f"    | {line}".rstrip() for line in file.content.splitlines()]
-    if example.message:
-        lines.append(f"  message contains: {example.message}")
+    # Whole, on one line each: what check prints, to compare or to search for.
+    lines += [f"  message: {message}" for message in example.messages]
     return lines
 
 
@@ -201,7 +201,7 @@ def _example_to_json(example: Example) -> dict[str, object]:
             {"path": file.path, "content": file.content, "encoding": file.encoding}
             for file in example.files
         ],
-        "message": example.message,
+        "messages": list(example.messages),
         "today": example.today.isoformat() if example.today is not None else None,
     }
 

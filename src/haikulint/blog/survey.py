@@ -1,0 +1,338 @@
+"""What a blog's tree holds, for ``haikulint init``: read, never written.
+
+A survey walks the tree as ``check`` does (:func:`discover.discover_posts`: hidden and
+``.gitignore``'d entries skipped, no link followed out of the tree) and reads each
+post's path as a slug (:func:`slug.parse_slug`), which costs no file reads. From the
+paths it finds where posts live (the root), the date folders, the sections, the
+extensions and the number of haiku lines. Headers are read only from a sample of at
+most :data:`SAMPLE_SIZE` posts spread evenly over the tree, front matter only
+(:func:`post.read_post` with ``headers_only``), so a blog of 100,000 posts costs a
+walk and 200 small reads; the survey says how many it read.
+
+Generator hints come from the files site generators keep at the top of a site:
+``pelicanconf.py``, ``hugo.toml`` (or a ``config.toml`` naming a ``baseURL``),
+``_config.yml`` or a ``Gemfile`` naming jekyll.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from haikulint.blog.discover import PostFile, derive_root, discover_posts, is_under
+from haikulint.blog.post import Post, read_post, relative_to_root
+from haikulint.blog.slug import SEPARATOR, Slug, is_date_folder, parse_slug
+from haikulint.config import Config
+
+SAMPLE_SIZE = 200
+"""At most this many posts have their headers read."""
+
+SECTION_MIN_POSTS = 2
+"""A multi-word folder right above the haiku is a section when it holds at least this
+many haiku posts; a folder holding one is more likely a haiku line that lost its ``-``."""
+
+DATED_NAME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-")
+"""Jekyll's date-prefixed post names: ``2024-03-05-title.md``."""
+
+FORMS = {3: (5, 7, 5), 5: (5, 7, 5, 7, 7)}
+"""The form a blog's usual number of haiku lines suggests: haiku, tanka."""
+
+DEFAULT_ROOTS = {"pelican": "content", "hugo": "content/posts", "jekyll": "_posts"}
+"""Where each generator keeps its posts by default, for a site with none yet."""
+
+NEW_BLOG_ROOT = "posts"
+"""The root proposed for a folder with neither posts nor a generator's files."""
+
+_CONFIG_LIMIT = 1 << 20
+_SITE_FOLDER_ORDER = ("content/posts", "_posts", "posts", "post", "content", "blog")
+"""Folders a blog keeps posts in, most specific first: the tie-break between roots."""
+
+
+@dataclass(frozen=True)
+class GeneratorHint:
+    """A site generator's file at the top of the tree."""
+
+    generator: str
+    """``pelican``, ``hugo`` or ``jekyll``."""
+    evidence: str
+    """The file that shows it, relative to the top (``pelicanconf.py``)."""
+
+
+@dataclass(frozen=True)
+class Survey:
+    """What :func:`survey` found under ``top``. Counts are of post files (``*.md``,
+    ``*.markdown``) unless said otherwise; paths are POSIX, relative to ``top``."""
+
+    top: Path
+    root: str
+    """Where the posts live (``.`` for ``top`` itself); for a tree without posts, where
+    its generator keeps them, else :data:`NEW_BLOG_ROOT`."""
+    root_exists: bool
+    posts: int = 0
+    """Post files under the root."""
+    haiku_posts: int = 0
+    """Of them, those whose path is a ``-/-`` chain of two or more lines."""
+    outside_root: Mapping[str, int] = field(default_factory=dict)
+    """Other folders holding post files, outside the root (``README.md`` at the top: ``.``)."""
+    line_counts: Mapping[int, int] = field(default_factory=dict)
+    """How many haiku posts have each number of lines."""
+    extensions: Mapping[str, int] = field(default_factory=dict)
+    date_folders: Mapping[str, int] = field(default_factory=dict)
+    """Date folder shapes above the haiku: ``YYYY``, ``YYYY/MM``, ``YYYY-MM-DD``..."""
+    dated_names: int = 0
+    """Posts whose file (or first line) starts with a date, as Jekyll names them."""
+    sections: tuple[str, ...] = ()
+    """Multi-word folders right above the haiku that must be listed in ``sections``
+    to be read as sections (a lone one is read as a haiku line)."""
+    section_folders: Mapping[str, int] = field(default_factory=dict)
+    """Every section folder above the haiku posts, with its post count."""
+    page_folders: tuple[str, ...] = ()
+    """Folders right below the root that hold posts but no haiku post while the root
+    holds haiku posts elsewhere (Pelican's ``pages/``): pages, not posts."""
+    sampled: int = 0
+    """How many posts had their headers read."""
+    header_styles: Mapping[str, int] = field(default_factory=dict)
+    """Of the sampled posts: ``yaml``, ``toml``, ``json``, ``pelican`` or ``none``."""
+    header_places: Mapping[str, int] = field(default_factory=dict)
+    """Of the sampled ``Key: value`` headers: ``top`` of the file, or ``after-haiku``
+    (below a first line holding the haiku)."""
+    haiku_lines: int = 0
+    """Sampled posts that write their haiku (a ``a / b / c`` line or a haiku header)."""
+    generators: tuple[GeneratorHint, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()
+    """Paths the walk passed over, with why: links out of the tree, unlistable folders."""
+
+    @property
+    def header_style(self) -> str | None:
+        """The header style most sampled posts use, if any use one."""
+        styles = [(count, style) for style, count in self.header_styles.items() if style != "none"]
+        return max(styles)[1] if styles else None
+
+    @property
+    def header_place(self) -> str | None:
+        """Where most ``Key: value`` header blocks sit, if any were sampled."""
+        places = [(count, place) for place, count in self.header_places.items()]
+        return max(places)[1] if places else None
+
+    @property
+    def lines(self) -> int | None:
+        """The usual number of haiku lines, if there are haiku posts."""
+        counts = [(count, lines) for lines, count in self.line_counts.items()]
+        return max(counts)[1] if counts else None
+
+    @property
+    def generator(self) -> str | None:
+        """The generator the tree's files point to, if exactly one."""
+        names = {hint.generator for hint in self.generators}
+        return names.pop() if len(names) == 1 else None
+
+
+def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
+    """Survey the tree under ``top`` (a folder); reads at most ``sample_size`` posts."""
+    top = Path(os.path.abspath(top))
+    skipped: list[tuple[str, str]] = []
+
+    def note(path: str, reason: str) -> None:
+        skipped.append((_relative(path, top), reason))
+
+    config = Config(base=top, root=top)
+    files = discover_posts([top], config, top, on_unlistable=note, on_skipped=note)
+    generators = tuple(generator_hints(top))
+    chains = [file.filename for file in files if _is_chain(file.filename, top)]
+    root = _choose_root(top, files, chains, generators)
+    root_path = Path(os.path.normpath(top / root))
+    under = [
+        PostFile(file.filename, root_path) for file in files if is_under(file.filename, root_path)
+    ]
+    outside = Counter(
+        _relative(os.path.dirname(file.filename), top)
+        for file in files
+        if not is_under(file.filename, root_path)
+    )
+    slugs = [parse_slug(relative_to_root(file.filename, root_path)) for file in under]
+    sections = _sections_to_list(under, slugs, root_path)
+    if sections:
+        slugs = [parse_slug(relative_to_root(file.filename, root_path), sections) for file in under]
+    haiku = [slug for slug in slugs if len(slug.lines) > 1]
+    sample = [
+        read_post(file, top, sections=sections, headers_only=True)
+        for file in _spread(under, sample_size)
+    ]
+    return Survey(
+        top=top,
+        root=root,
+        root_exists=root_path.is_dir(),
+        posts=len(under),
+        haiku_posts=len(haiku),
+        outside_root=dict(sorted(outside.items())),
+        line_counts=dict(sorted(Counter(len(slug.lines) for slug in haiku).items())),
+        extensions=dict(Counter(slug.extension.lower() for slug in slugs).most_common()),
+        date_folders=dict(Counter(_date_shape(s) for s in slugs if s.date_parts).most_common()),
+        dated_names=sum(1 for slug in slugs if slug.lines and DATED_NAME.match(slug.lines[0])),
+        sections=sections,
+        section_folders=dict(
+            Counter("/".join(slug.sections) for slug in haiku if slug.sections).most_common()
+        ),
+        page_folders=_page_folders(slugs) if haiku else (),
+        sampled=len(sample),
+        header_styles=dict(Counter(post.header_style for post in sample).most_common()),
+        header_places=dict(Counter(_header_place(post) for post in sample if _has_block(post))),
+        haiku_lines=sum(1 for post in sample if post.haiku is not None),
+        generators=generators,
+        skipped=tuple(skipped),
+    )
+
+
+def generator_hints(top: Path) -> Iterable[GeneratorHint]:
+    """The site generators whose files sit at ``top``."""
+    if _is_file(top / "pelicanconf.py"):
+        yield GeneratorHint("pelican", "pelicanconf.py")
+    for name in ("hugo.toml", "hugo.yaml", "hugo.json"):
+        if _is_file(top / name):
+            yield GeneratorHint("hugo", name)
+    for name in ("config.toml", "config.yaml"):
+        if _mentions(top, name, (b"baseurl",)):
+            yield GeneratorHint("hugo", name)
+    if _is_file(top / "_config.yml"):
+        yield GeneratorHint("jekyll", "_config.yml")
+    if _mentions(top, "Gemfile", (b"jekyll",)):
+        yield GeneratorHint("jekyll", "Gemfile")
+
+
+def _is_file(path: Path) -> bool:
+    """A regular file, not a link (a link may lead out of the tree)."""
+    return path.is_file() and not path.is_symlink()
+
+
+def _mentions(top: Path, name: str, words: Sequence[bytes]) -> bool:
+    """Whether the file ``name`` at ``top`` (a regular file, at most 1 MB) holds a word."""
+    from haikulint.bounded_read import InputError, read_post_bytes
+
+    path = top / name
+    if not _is_file(path):
+        return False
+    try:
+        text = read_post_bytes(str(path), top, _CONFIG_LIMIT).lower()
+    except InputError:
+        return False
+    return any(word in text for word in words)
+
+
+def _is_chain(filename: str, top: Path) -> bool:
+    """Whether the file's path (below its own chain's top) has two or more haiku lines."""
+    return len(parse_slug(relative_to_root(filename, Path(derive_root(filename)))).lines) > 1
+
+
+def _choose_root(
+    top: Path, files: Sequence[PostFile], chains: Sequence[str], generators: Sequence[GeneratorHint]
+) -> str:
+    """Where the posts live, relative to ``top``.
+
+    With haiku posts: the folder holding all of them (their chains' common top), where
+    a lone multi-word folder right above one chain is a line of it, not its root.
+    Without: the folder holding most post files (a folder blogs keep posts in, or
+    anything below the top, wins a tie). Without posts: the generator's post folder.
+    """
+    if chains:
+        tops = [_chain_root(filename, chains) for filename in chains]
+        return _relative(os.path.commonpath(tops), top)
+    if files:
+        folders = Counter(_relative(derive_root(file.filename), top) for file in files)
+        return max(folders, key=lambda folder: (folders[folder], _preference(folder)))
+    generator = {hint.generator for hint in generators}
+    if len(generator) == 1:
+        return DEFAULT_ROOTS[generator.pop()]
+    return NEW_BLOG_ROOT
+
+
+def _preference(folder: str) -> int:
+    if folder in _SITE_FOLDER_ORDER:
+        return len(_SITE_FOLDER_ORDER) - _SITE_FOLDER_ORDER.index(folder) + 1
+    return 0 if folder == "." else 1
+
+
+def _chain_root(filename: str, chains: Sequence[str]) -> str:
+    """The top of ``filename``'s chain, climbing a multi-word folder above it that holds
+    no other haiku post (``posts/the-cron-job-ran-twice/a-null-...-/-...md``)."""
+    folder = derive_root(filename)
+    name = os.path.basename(folder)
+    if _is_multi_word(name) and not is_date_folder(name):
+        inside = folder + os.sep
+        if sum(1 for other in chains if other.startswith(inside)) < SECTION_MIN_POSTS:
+            return os.path.dirname(folder)
+    return folder
+
+
+def _is_multi_word(folder: str) -> bool:
+    return any(joiner in folder.strip("-_") for joiner in "-_")
+
+
+def _sections_to_list(
+    files: Sequence[PostFile], slugs: Sequence[Slug], root: Path
+) -> tuple[str, ...]:
+    """Multi-word folders right above the haiku of two or more posts, which the slug
+    reader takes for haiku lines unless ``sections`` lists them."""
+    found: Counter[str] = Counter()
+    for file, slug in zip(files, slugs, strict=True):
+        if SEPARATOR not in slug.separators:
+            continue
+        top_of_chain = derive_root(file.filename)
+        if os.path.normpath(top_of_chain) == os.path.normpath(root):
+            continue
+        name = os.path.basename(top_of_chain)
+        if not _is_multi_word(name) or is_date_folder(name):
+            continue
+        relative = relative_to_root(file.filename, root)
+        if len(parse_slug(relative, (name,)).lines) != len(slug.lines):
+            found[name] += 1
+    return tuple(sorted(name for name, count in found.items() if count >= SECTION_MIN_POSTS))
+
+
+def _page_folders(slugs: Sequence[Slug]) -> tuple[str, ...]:
+    """Folders right below the root (not date folders) whose posts have no haiku path."""
+    holds_haiku: dict[str, bool] = {}
+    for slug in slugs:
+        folder, slash, _ = slug.text.partition("/")
+        if slash and not is_date_folder(folder):
+            holds_haiku[folder] = holds_haiku.get(folder, False) or len(slug.lines) > 1
+    return tuple(sorted(folder for folder, haiku in holds_haiku.items() if not haiku))
+
+
+def _date_shape(slug: Slug) -> str:
+    """``2024/03`` as ``YYYY/MM``, ``2024-03-05`` as ``YYYY-MM-DD``."""
+    names = iter(("YYYY", "MM", "DD"))
+    shapes = []
+    for folder in slug.date_folders:
+        shapes.append("-".join(next(names, "NN") for _ in folder.split("-")))
+    return "/".join(shapes)
+
+
+def _has_block(post: Post) -> bool:
+    return post.header_style == "pelican" and bool(post.header_lines)
+
+
+def _header_place(post: Post) -> str:
+    """``after-haiku`` when the ``Key: value`` block sits below the haiku's line."""
+    first_header = min(post.header_lines.values())
+    if post.haiku is not None and post.haiku.line < first_header:
+        return "after-haiku"
+    return "top"
+
+
+def _spread(files: Sequence[PostFile], count: int) -> list[PostFile]:
+    """At most ``count`` of ``files``, evenly spread, first and last included."""
+    if len(files) <= count:
+        return list(files)
+    if count <= 1:
+        return list(files[:count])
+    step = (len(files) - 1) / (count - 1)
+    return [files[round(index * step)] for index in range(count)]
+
+
+def _relative(path: str | os.PathLike[str], top: Path) -> str:
+    relative = os.path.relpath(os.fspath(path), top)
+    return relative if os.sep == "/" else relative.replace(os.sep, "/")

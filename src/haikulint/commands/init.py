@@ -1,0 +1,410 @@
+"""``haikulint init``: survey a blog, propose a config, and write it once confirmed.
+
+What was found and the proposed config go to standard output; the question and the
+closing messages to standard error. The config goes into an existing pyproject.toml
+as an appended ``[tool.haikulint]`` table (every byte already there kept), else into
+a new ``haikulint.toml``; an existing haikulint config is never replaced. Both writes
+are atomic (:mod:`haikulint.safe_fs`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from haikulint import escape
+from haikulint.errors import ConfigError, UsageError, unknown_choice
+
+if TYPE_CHECKING:
+    from haikulint.blog.survey import Survey
+    from haikulint.config_writer import Value
+
+OUTPUT_FORMATS = ("text", "json")
+HAIKULINT_TOML = "haikulint.toml"
+HEADER_STYLE_FOR_GENERATOR = {"pelican": "pelican", "hugo": "toml", "jekyll": "yaml"}
+"""What ``new`` writes in a blog without posts: each generator's own default."""
+
+
+def is_interactive() -> bool:
+    """True when a person can answer the question (tests replace this function)."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def run(
+    folder: Path,
+    yes: bool,
+    dry_run: bool,
+    config_file: Path | None,
+    output_format: str,
+) -> int:
+    """Run the command: 0 written (or shown), 1 refused or declined. Raises UsageError."""
+    if output_format not in OUTPUT_FORMATS:
+        raise UsageError(unknown_choice("--output-format", output_format, OUTPUT_FORMATS))
+    if not folder.is_dir():
+        what = "no such folder" if not folder.exists() else "not a folder"
+        raise UsageError(f"{folder}: {what}")
+    target = _target(folder, config_file)
+    refusal = _existing_config(folder, target)
+    if refusal is not None:
+        escape.error(refusal)
+        return 1
+    if not (yes or dry_run or is_interactive()):
+        raise UsageError(
+            "no terminal to confirm on; pass --yes to write the config, or --dry-run to see it"
+        )
+
+    from haikulint.blog.survey import survey
+
+    found = survey(folder)
+    values = proposed_config(found, target.parent)
+    comment = COMMENT
+    try:
+        data = _content(target, values, comment)
+    except _Refused as refused:
+        escape.error(str(refused))
+        return 1
+    shown_target = _display(target)
+    create_root = not found.root_exists
+    if output_format == "text":
+        _print_findings(found)
+        _print_proposal(shown_target, target, values, comment, create_root, found)
+    if dry_run:
+        if output_format == "json":
+            _print_json(found, values, shown_target, written=False, created=False)
+        return 0
+    if not yes and not typer.confirm(
+        _question(shown_target, found, create_root), default=True, err=True
+    ):
+        escape.note("nothing was written")
+        return 1
+    try:
+        _write(folder, target, data)
+        if create_root:
+            _make_root(folder, found.root)
+    except _Refused as refused:
+        escape.error(str(refused))
+        return 1
+    if output_format == "json":
+        _print_json(found, values, shown_target, written=True, created=create_root)
+    else:
+        what = f"{TABLE} in {shown_target}" if target.name == "pyproject.toml" else shown_target
+        escape.note(f"wrote {what}")
+        if create_root:
+            escape.note(f"created the posts root {_display(folder / found.root)}/")
+    return 0
+
+
+TABLE = "[tool.haikulint]"
+
+
+class _Refused(Exception):
+    """init cannot do what it was asked without harm; one line, exit 1."""
+
+
+# --- what to write ---------------------------------------------------------------------
+
+
+def proposed_config(found: Survey, config_folder: Path) -> dict[str, Value]:
+    """The config the survey points to: root (relative to ``config_folder``), form,
+    header style and the sections the slug reader would otherwise take for lines."""
+    from haikulint.blog.survey import FORMS
+
+    values: dict[str, Value] = {"root": _relative_to(found.top / found.root, config_folder)}
+    lines = found.lines
+    values["form"] = list(FORMS.get(lines, FORMS[3]) if lines is not None else FORMS[3])
+    style = _header_style(found)
+    if style is not None:
+        values["header-style"] = style
+    if found.sections:
+        values["sections"] = list(found.sections)
+    if found.page_folders:
+        values["exclude"] = [
+            f"{_relative_to(found.top / found.root / folder, config_folder)}/"
+            for folder in found.page_folders
+        ]
+    return values
+
+
+def _relative_to(path: Path, folder: Path) -> str:
+    return os.path.relpath(path, folder).replace(os.sep, "/")
+
+
+def _header_style(found: Survey) -> str | None:
+    from haikulint.config import HEADER_FORMATS
+
+    style = found.header_style
+    if style is None and found.posts == 0:
+        style = HEADER_STYLE_FOR_GENERATOR.get(found.generator or "", "yaml")
+    return style if style in HEADER_FORMATS else None
+
+
+COMMENT = "written by haikulint init; every key is in haikulint's README, under Configuration"
+
+
+def _target(folder: Path, config_file: Path | None) -> Path:
+    if config_file is not None:
+        return config_file
+    pyproject = folder / "pyproject.toml"
+    return pyproject if pyproject.is_file() else folder / HAIKULINT_TOML
+
+
+def _existing_config(folder: Path, target: Path) -> str | None:
+    """Why no config may be written, if one already configures haikulint here."""
+    from haikulint.config import configuring_files
+
+    for place in dict.fromkeys((folder, target.parent)):
+        try:
+            existing = next(configuring_files(place), None)
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
+        if existing is not None:
+            where = (
+                f"{_display(existing)} has a {TABLE} table"
+                if existing.name == "pyproject.toml"
+                else f"{_display(existing)} exists"
+            )
+            return f"{where}; init never overwrites a config: edit it instead"
+    if target.name != "pyproject.toml" and (target.exists() or target.is_symlink()):
+        return f"{_display(target)} exists; init never overwrites a file"
+    return None
+
+
+def _content(target: Path, values: Mapping[str, Value], comment: str) -> bytes:
+    """The bytes to write to ``target``: a new file, or pyproject.toml with the table added."""
+    from haikulint.config_writer import ConfigWriteError, appended_pyproject, new_config_file
+
+    try:
+        if target.name != "pyproject.toml" or not target.exists():
+            if target.name == "pyproject.toml":
+                return (f"{TABLE}\n").encode() + new_config_file(values, comment)
+            return new_config_file(values, comment)
+        return appended_pyproject(_read_pyproject(target), values, comment)
+    except ConfigWriteError as error:
+        raise _Refused(
+            f"{_display(target)}: cannot add {TABLE}: {error}; "
+            f"nothing was written (--config-file {HAIKULINT_TOML} writes a file of its own)"
+        ) from None
+
+
+def _read_pyproject(path: Path) -> bytes:
+    from haikulint.bounded_read import MAX_CONFIG_SIZE, InputError, read_bytes
+
+    try:
+        return read_bytes(path, MAX_CONFIG_SIZE)
+    except InputError as error:
+        raise _Refused(f"{_display(path)}: cannot read it ({error}); nothing was written") from None
+
+
+def _write(folder: Path, target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically: create-only for a new file, a replace of
+    pyproject.toml (whose old bytes ``data`` starts with)."""
+    from haikulint import safe_fs
+
+    parent = Path(os.path.abspath(target.parent))
+    try:
+        if target.name == "pyproject.toml" and target.exists():
+            before = _read_pyproject(target)
+            if not data.startswith(before):
+                raise _Refused(f"{_display(target)} changed while init ran; nothing was written")
+            safe_fs.replace_file(parent, parent / target.name, data)
+        else:
+            safe_fs.write_new_file(parent, parent / target.name, data)
+    except safe_fs.TargetExistsError:
+        raise _Refused(
+            f"{_display(target)} exists; init never overwrites a file; nothing was written"
+        ) from None
+    except (OSError, safe_fs.SafeFsError) as error:
+        reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
+        raise _Refused(
+            f"{_display(target)}: cannot write it ({reason}); nothing was written"
+        ) from None
+
+
+def _make_root(folder: Path, root: str) -> None:
+    from haikulint import safe_fs
+
+    top = Path(os.path.abspath(folder))
+    try:
+        safe_fs.make_dirs_inside(top, top / root)
+    except (OSError, safe_fs.SafeFsError) as error:
+        reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
+        raise _Refused(f"{_display(top / root)}: cannot make the posts root ({reason})") from None
+
+
+# --- what to show ----------------------------------------------------------------------
+
+
+def _print_findings(found: Survey) -> None:
+    rows = _finding_rows(found)
+    width = max(len(label) for label, _ in [*rows, ("date folders", "")])
+    typer.echo(escape.printable(f"Found in {_display(found.top)}:"))
+    for label, text in rows:
+        typer.echo(escape.printable(f"  {label:<{width}}  {text}"))
+
+
+def _finding_rows(found: Survey) -> list[tuple[str, str]]:
+    rows = [("posts", _posts_text(found))]
+    if found.outside_root:
+        files = sum(found.outside_root.values())
+        folders = ", ".join(_root_shown(folder) for folder in found.outside_root)
+        rows.append(
+            (
+                "elsewhere",
+                f"{_count(files, 'Markdown file')} outside the root ({folders}), not posts",
+            )
+        )
+    if found.posts:
+        rows.append(("extensions", _tally(found.extensions)))
+        rows.append(("date folders", _tally(found.date_folders) or "none"))
+        rows.append(("sections", _sections_text(found)))
+        if found.page_folders:
+            folders = ", ".join(f"{folder}/" for folder in found.page_folders)
+            rows.append(("pages", f"{folders}: no haiku paths; pages, not posts (to exclude)"))
+        rows.append(("headers", _headers_text(found)))
+        if found.dated_names:
+            rows.append(
+                (
+                    "dated names",
+                    f"{_count(found.dated_names, 'post')} named from a date (2024-03-05-...)",
+                )
+            )
+    evidence: dict[str, list[str]] = {}
+    for hint in found.generators:
+        evidence.setdefault(hint.generator, []).append(hint.evidence)
+    hints = "; ".join(f"{name} ({', '.join(files)})" for name, files in evidence.items())
+    rows.append(("generator", hints or "none found"))
+    for path, reason in found.skipped:
+        rows.append(("skipped", f"{path}: {reason}"))
+    return rows
+
+
+def _posts_text(found: Survey) -> str:
+    root = _root_shown(found.root)
+    if not found.posts:
+        where = f"{root} does not exist yet" if not found.root_exists else f"{root} is empty"
+        return f"none yet ({where})"
+    text = f"{_count(found.posts, 'post')} under {root}, {found.haiku_posts} with haiku paths"
+    counts = found.line_counts
+    if len(counts) == 1:
+        text += f" ({'all' if found.haiku_posts > 1 else 'it'} of {next(iter(counts))} lines)"
+    elif counts:
+        text += " (" + ", ".join(f"{n} of {lines} lines" for lines, n in counts.items()) + ")"
+    return text
+
+
+def _sections_text(found: Survey) -> str:
+    if not found.section_folders:
+        return "none"
+    listed = set(found.sections)
+    parts = []
+    for section, count in found.section_folders.items():
+        note = "; multi-word, so listed in sections" if section.rsplit("/", 1)[-1] in listed else ""
+        parts.append(f"{section}/ ({_count(count, 'post')}{note})")
+    return ", ".join(parts)
+
+
+def _headers_text(found: Survey) -> str:
+    if found.sampled == found.posts:
+        sample = f"all {_count(found.posts, 'post')}"
+    else:
+        sample = f"a sample of {found.sampled} of {found.posts} posts, spread over the blog"
+    text = f"read from {sample}: {_tally(found.header_styles)}"
+    if found.header_places:
+        places = ", ".join(
+            f"{count} {'below the haiku line' if place == 'after-haiku' else 'at the top'}"
+            for place, count in found.header_places.items()
+        )
+        text += f" (Key: value lines: {places})"
+    styles = [style for style in found.header_styles if style != "none"]
+    if len(styles) > 1:
+        text += f" (mixed: mostly {found.header_style})"
+    return text
+
+
+def _print_proposal(
+    shown: str,
+    target: Path,
+    values: Mapping[str, Value],
+    comment: str,
+    create_root: bool,
+    found: Survey,
+) -> None:
+    from haikulint.config_writer import render_table
+
+    in_pyproject = target.name == "pyproject.toml"
+    where = f"{TABLE} in {shown}" if in_pyproject else shown
+    typer.echo("")
+    typer.echo(escape.printable(f"Proposed config, for {where}:"))
+    typer.echo("")
+    text = (f"{TABLE}\n" if in_pyproject else "") + render_table(values, comment)
+    typer.echo(escape.printable(text, keep_line_breaks=True), nl=False)
+    if create_root:
+        typer.echo("")
+        typer.echo(escape.printable(f"and a new folder for posts: {_root_shown(found.root)}"))
+
+
+def _question(shown: str, found: Survey, create_root: bool) -> str:
+    text = f"Write {shown}"
+    if create_root:
+        text += f" and create {_root_shown(found.root)}"
+    return escape.printable(text + "?")
+
+
+def _print_json(
+    found: Survey, values: Mapping[str, Value], shown: str, *, written: bool, created: bool
+) -> None:
+    document = {
+        "survey": {
+            "folder": _display(found.top),
+            "root": found.root,
+            "root_exists": found.root_exists,
+            "posts": found.posts,
+            "haiku_posts": found.haiku_posts,
+            "line_counts": {str(lines): count for lines, count in found.line_counts.items()},
+            "outside_root": dict(found.outside_root),
+            "extensions": dict(found.extensions),
+            "date_folders": dict(found.date_folders),
+            "dated_names": found.dated_names,
+            "sections": dict(found.section_folders),
+            "sampled": found.sampled,
+            "header_styles": dict(found.header_styles),
+            "header_places": dict(found.header_places),
+            "header_style": found.header_style,
+            "generators": [
+                {"generator": hint.generator, "file": hint.evidence} for hint in found.generators
+            ],
+            "skipped": [{"path": path, "reason": reason} for path, reason in found.skipped],
+        },
+        "config_file": shown,
+        "config": dict(values),
+        "written": written,
+        "created_root": created,
+    }
+    typer.echo(escape.valid_unicode(json.dumps(document, ensure_ascii=False)))
+
+
+def _tally(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{key} {count}" for key, count in counts.items())
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def _root_shown(root: str) -> str:
+    return "the top folder" if root == "." else f"{root}/"
+
+
+def _display(path: Path) -> str:
+    """The path as the user would type it: relative to the working folder when inside."""
+    try:
+        shown = Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+    return shown
