@@ -42,6 +42,22 @@ ConfigOption = Annotated[
     ),
 ]
 
+# Options that the commands writing posts (new, mv) spell and explain the same way.
+RootOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="The blog root, where posts live (default: the configured root, "
+        "else as the command says above)."
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Go ahead even if the haiku does not fit the form.")
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Print what would be written; change nothing.")
+]
+TextOrJsonOption = Annotated[str, typer.Option("--output-format", help="text or json.")]
+
 
 def _version_callback(value: bool) -> None:
     if value:
@@ -228,10 +244,7 @@ def new(
     date: Annotated[
         str | None, typer.Option(help="The post's date, YYYY-MM-DD (default: today).")
     ] = None,
-    root: Annotated[
-        Path | None,
-        typer.Option(help="Where posts live (default: configured root, else posts/, else .)."),
-    ] = None,
+    root: RootOption = None,
     header_style: Annotated[
         str | None,
         typer.Option(
@@ -246,19 +259,18 @@ def new(
             help="Old spelling: an output format (text, json) or, deprecated, a header style.",
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Write even if the haiku does not fit the form.")
-    ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the path and content; write nothing.")
-    ] = False,
+    force: ForceOption = False,
+    dry_run: DryRunOption = False,
     edit: Annotated[
         bool, typer.Option("--edit", help="Open $VISUAL or $EDITOR on the new post.")
     ] = False,
-    output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
     config_file: ConfigOption = None,
 ) -> None:
-    """Check a haiku and create its post at the right nested path."""
+    """Check a haiku and create its post at the right nested path.
+
+    The post goes below --root, else the configured root, else posts/ if it exists, else .
+    """
     from haikulint.commands import new as command
     from haikulint.config import load_config
 
@@ -340,24 +352,20 @@ def mv(
         str,
         typer.Argument(help="The new haiku: three lines joined by ` / `.", show_default=False),
     ],
-    root: Annotated[
-        Path | None,
-        typer.Option(help="The blog root (default: configured root, else the post's own)."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Move even if the haiku does not fit the form.")
-    ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the rename and the edits; change nothing.")
-    ] = False,
+    root: RootOption = None,
+    force: ForceOption = False,
+    dry_run: DryRunOption = False,
     alias: Annotated[
         bool,
         typer.Option("--alias", help="Record the old address in the post (Hugo aliases, ...)."),
     ] = False,
-    output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
     config_file: ConfigOption = None,
 ) -> None:
-    """Give a post a new haiku: move it to the new nested path and rewrite its haiku line."""
+    """Give a post a new haiku: move it to the new nested path and rewrite its haiku line.
+
+    The blog root is --root, else the configured root, else the top of the post's own path.
+    """
     from haikulint.commands import mv as command
     from haikulint.config import load_config
 

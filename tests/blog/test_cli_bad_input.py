@@ -158,7 +158,9 @@ def test_the_title_missing_message_names_the_line_meant_as_the_title(
     assert heading["line"] == 1
     assert str(heading["message"]).endswith("write it as Title: The Old Server")
     sentence = problems(diagnostics, "post/sentence.md")["title-missing"]
-    assert sentence["message"] == "no title header; add title: ... in the --- front matter"
+    assert sentence["message"] == (
+        "no title header; add title: ... inside the --- front matter, after the date: line (line 2)"
+    )
 
 
 def test_a_suggested_yaml_header_is_quoted_when_plain_yaml_would_not_hold_it(

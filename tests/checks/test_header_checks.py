@@ -178,7 +178,9 @@ def test_date_missing_names_the_dateline() -> None:
 
 def test_date_missing_without_dateline() -> None:
     post = make_post(headers={"title": "T"}, header_style="yaml")
-    assert messages("HK202", post) == ["no date header; add date: ... in the --- front matter"]
+    assert messages("HK202", post) == [
+        "no date header; add date: YYYY-MM-DD in the --- front matter"
+    ]
 
 
 def test_empty_date_is_missing_not_invalid() -> None:

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from haikulint.blog.post import value_kind
+from haikulint.blog.post import KNOWN_HEADER_KEYS, value_kind
 from haikulint.checks import CheckContext, Problem
 from haikulint.checks._common import (
     header_example,
@@ -37,7 +37,8 @@ from haikulint.checks.options import Option, choice, parse_bool, parse_key, text
 from haikulint.fix.model import Fix
 
 if TYPE_CHECKING:
-    from haikulint.blog.post import Located, Post
+    from haikulint.blog.post import Post
+    from haikulint.fix.headers import StrayHeader
 
 KIND = "header-required"
 SCOPE = "post"
@@ -91,13 +92,16 @@ def _not_text(post: Post, key: str, value: object) -> str:
 
 
 def _missing(post: Post, key: str, suggest_from: str) -> Problem:
-    from haikulint.fix.headers import stray_header
+    from haikulint.fix.headers import near_header, stray_header
 
     stray = stray_header(post, key, _is_date if key == "date" else None)
     if stray is not None:
         return _misplaced(post, key, stray)
-    if suggest_from == "first-line" and post.first_line is not None:
-        first = post.first_line
+    first = post.first_line
+    near = near_header(first.text) if first is not None else None
+    if post.first_line_read_as is None and near is not None and near[0] in KNOWN_HEADER_KEYS:
+        first = None  # "**Date:** 2024-03-05" is another header written wrong, not a title
+    if suggest_from == "first-line" and first is not None:
         if post.first_line_read_as is not None:
             said = (
                 f'the line "{first.text}" (line {first.line}) was read as a header '
@@ -112,38 +116,97 @@ def _missing(post: Post, key: str, suggest_from: str) -> Problem:
         )
     if suggest_from == "dateline" and post.dateline is not None:
         dateline = post.dateline
-        value = dateline.date.isoformat()
         return Problem(
             f'no {key} header; the body opens with the date "{dateline.text}" '
-            f"(line {dateline.line}): add {header_example(post, key, value, quote=False)}",
+            f"(line {dateline.line}): add {_placed(post, key, dateline.date)}",
             line=dateline.line,
             fix=_fix(post, key, suggest_from),
         )
-    return Problem(f"no {key} header; add {header_example(post, key, '...')}")
+    return Problem(f"no {key} header; add {_placed(post, key, None)}")
 
 
-def _misplaced(post: Post, key: str, stray: Located) -> Problem:
-    """A ``Key: value`` line for the header, below where headers are read."""
+def _placed(post: Post, key: str, value: date | str | None) -> str:
+    """``Date: 2024-03-05 into the header block, after the Title: line (line 3)``: the
+    header and where it goes, the place the fix would write it (see
+    :func:`haikulint.fix.headers.header_placement`). ``value`` None: a placeholder."""
+    from haikulint.fix.headers import header_placement
+
+    placeholder = "YYYY-MM-DD" if key == "date" else "..."
+    shown = header_example(post, key, placeholder if value is None else str(value), quote=False)
+    if value is None and key != "date":
+        shown = header_example(post, key, placeholder)
+    placement = header_placement(post, key, placeholder if value is None else value)
+    if placement is None:
+        return shown
+    return f"{shown.split(' in the ', 1)[0]} {placement.where}"
+
+
+def _misplaced(post: Post, key: str, stray: StrayHeader) -> Problem:
+    """A ``Key: value`` line for the header where it is not read as one: below the header
+    block or the front matter, or written slightly wrong (``# Title: X``)."""
     from haikulint.blog.dates import parse_date
-    from haikulint.fix.headers import header_text, set_header
+    from haikulint.fix.headers import FORM_PROBLEMS, header_placement, header_text, set_header
 
-    value: str | date = stray.text
+    value: str | date = stray.value
     if key == "date":
         with contextlib.suppress(ValueError):  # a rule with another key: moved as written
-            value = parse_date(stray.text)
-    if post.header_style in ("yaml", "toml", "json"):
-        where = f"the {_FENCES[post.header_style]} front matter"
-    else:
-        where = "the header block at the top" if post.header_lines else "the top of the post"
+            value = parse_date(stray.value)
     edits = set_header(post, key, value, remove_line=stray.line)
     style = post.header_style if post.header_style != "none" else "pelican"
     shown = header_text(style, key, value)
+    said = f'the line "{stray.written.strip()}" (line {stray.line})'
+    reason = FORM_PROBLEMS[stray.form] if stray.form is not None else _out_of_place(post, stray)
+    placement = header_placement(post, key, value)
+    if placement is None:
+        written = value.isoformat() if isinstance(value, date) else value
+        advice = f"write it as {header_example(post, key, written)}"
+    elif placement.line == stray.line and stray.line >= post.body_line:
+        advice = f"write it there as {shown}"
+    else:
+        advice = f"move it {_to(placement.where)}: {shown}"
     return Problem(
-        f'no {key} header: the line "{key.capitalize()}: {stray.text}" (line {stray.line}) '
-        f"is in the body, where no generator reads it; move it to {where}: {shown}",
+        f"no {key} header: {said} {reason}; {advice}",
         line=stray.line,
         fix=Fix(f"move it: {shown}", edits) if edits is not None else None,
     )
+
+
+def _out_of_place(post: Post, stray: StrayHeader) -> str:
+    """Why a well-formed ``Key: value`` line at ``stray`` is not read as a header."""
+    if post.header_style in ("yaml", "toml", "json"):
+        fence = _FENCES[post.header_style]
+        return (
+            f"is below the {fence} front matter, and a post with front matter takes its "
+            "headers from the front matter only"
+        )
+    from haikulint.fix.headers import near_header
+    from haikulint.fix.text import SourceLines
+
+    source = SourceLines(post.source)
+    wrong: int | None = None
+    for number in range(max(post.body_line, 1), min(stray.line, source.count + 1)):
+        content = source.content(number)
+        if not content.strip():
+            continue
+        if near_header(content) is None:
+            return f"is after body text (line {number}), so it is not read as a header"
+        if wrong is None:
+            wrong = number
+    if wrong is not None:
+        return (
+            f"follows line {wrong}, which is not a header line, so no header block starts above it"
+        )
+    return "is not where header lines are read"
+
+
+def _to(where: str) -> str:
+    """``into the header block, ...`` as it reads after "move it": ``on line 3`` becomes
+    ``to line 3``."""
+    if where.startswith("on line "):
+        return "to line " + where.removeprefix("on line ")
+    if where.startswith("at the top"):
+        return "to the top" + where.removeprefix("at the top")
+    return where
 
 
 def _is_date(text: str) -> bool:
