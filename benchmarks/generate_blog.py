@@ -9,7 +9,10 @@ defect each, spread over the rules. ``DEST/haikulint.toml`` sets ``root = "posts
 
 The same N, seed and defect rate always give the same blog. Haiku are built from a word
 list whose syllable counts are unambiguous (one reading in the CMU dictionary, and the
-same in haikulint's engine), so a post meant to be clean is clean.
+same in haikulint's engine), so a post meant to be clean is clean and a line made a
+syllable too long is too long. (Not ``battery`` or ``gallery``: one pronunciation each
+in the CMU dictionary, but said in two syllables too, bat-try, gal-ry, as haikulint
+reads them; a line one syllable long with either still fits.)
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ WORDS: dict[int, tuple[str, ...]] = {
     3: (
         "migration", "terminal", "document", "monitor", "database", "container",
         "library", "another", "overflow", "yesterday", "tomorrow", "forever",
-        "battery", "gallery", "deployment", "configure", "dependent",
+        "computer", "remember", "deployment", "configure", "dependent",
     ),
 }  # fmt: skip
 UNKNOWN_WORDS = ("glorp", "snarf", "zorp", "frib", "quonk", "skronk", "vorp")

@@ -12,7 +12,7 @@ import pytest
 from haikulint.commands import init as init_command
 from haikulint.config import load_config
 from tests.conftest import run_cli, write_tree
-from tests.layouts import HUGO, JEKYLL, PELICAN
+from tests.layouts import HUGO, JEKYLL, PELICAN, yaml_post
 from tests.seeds import write_seeds
 
 COMMENT = "# written by haikulint init; every key is in haikulint's README, under Configuration\n"
@@ -79,7 +79,10 @@ def test_the_seeds_layout_checks_as_its_root_would(in_tmp: Path) -> None:
     assert (in_tmp / "haikulint.toml").read_text("utf-8") == (
         COMMENT + 'root = "post"\nform = [5, 7, 5]\nheader-style = "pelican"\n'
     )
-    assert "headers       read from all of 5: none 3, pelican 2 (Key: value lines: 2 below" in out
+    assert (
+        "headers       read from all 5 posts: none 3, pelican 2 (Key: value lines: 2 below the"
+        in out
+    )
     assert diagnostics() == before
     assert before  # the seeds have problems to find (titles, dates, syllables)
 
@@ -120,6 +123,14 @@ def test_a_dry_run_writes_nothing(in_tmp: Path) -> None:
         "\nand a new folder for posts: posts/\n"
     )
     assert files_under(in_tmp) == []
+
+
+def test_a_large_blog_has_its_headers_sampled_and_says_so(in_tmp: Path) -> None:
+    posts = {f"posts/a-{n}-/-b-/-c.md": yaml_post(f"T{n}", "2024-01-01") for n in range(210)}
+    write_tree(in_tmp, posts)
+    code, out, _ = run_cli("init", "--dry-run")
+    assert code == 0
+    assert "read from a sample of 200 of 210 posts, spread over the blog: yaml 200\n" in out
 
 
 def test_json_output(in_tmp: Path) -> None:

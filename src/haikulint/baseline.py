@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from haikulint.bounded_read import MAX_BASELINE_SIZE, InputError, parse_json, read_text
+from haikulint.bounded_read import MAX_BASELINE_SIZE, parse_json, read_document
 from haikulint.diagnostic import Diagnostic
 from haikulint.errors import UsageError
 from haikulint.safe_fs import write_atomically
@@ -58,15 +58,16 @@ def write_baseline(path: Path, diagnostics: Sequence[Diagnostic]) -> None:
 
 def read_baseline(path: Path) -> Counter[Fingerprint]:
     """The fingerprints recorded in ``path``, with how often each was recorded."""
-    try:
+    document = read_document(
+        path,
+        MAX_BASELINE_SIZE,
+        parse_json,
+        what="baseline",
+        fail=UsageError,
+        invalid="not a haikulint baseline ({})",
         # A path that was not UTF-8 is written as its own bytes, and read back the same way.
-        text = read_text(path, MAX_BASELINE_SIZE, errors="surrogateescape")
-    except InputError as error:
-        raise UsageError(f"{path}: cannot read baseline ({error})") from None
-    try:
-        document = parse_json(text)
-    except InputError as error:
-        raise UsageError(f"{path}: not a haikulint baseline ({error})") from None
+        errors="surrogateescape",
+    )
     if not isinstance(document, dict) or document.get("haikulint-baseline") != FORMAT_VERSION:
         raise UsageError(f"{path}: not a haikulint baseline (written by --write-baseline)")
     problems = document.get("problems")

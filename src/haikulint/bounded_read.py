@@ -17,7 +17,8 @@ hang a run, exhaust its memory or leak what lies outside the blog:
 
 The parsers' own failures on hostile input (a TOML or JSON integer of thousands of
 digits, arrays nested thousands deep) are turned into one-line :class:`InputError` s
-by :func:`parse_toml` and :func:`parse_json`.
+by :func:`parse_toml` and :func:`parse_json`. :func:`read_document` reads and parses
+a config, rule or baseline file, and words any failure as one line naming the file.
 
 Imports only the standard library; every layer may use it.
 """
@@ -28,7 +29,8 @@ import errno
 import functools
 import os
 import stat
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 __all__ = [
     "MAX_BASELINE_SIZE",
@@ -40,6 +42,7 @@ __all__ = [
     "parse_json",
     "parse_toml",
     "read_bytes",
+    "read_document",
     "read_post_bytes",
     "read_text",
 ]
@@ -57,6 +60,7 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY
 _OPEN_FLAGS |= getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CHUNK = 1 << 20
+_Parsed = TypeVar("_Parsed")
 
 
 class InputError(Exception):
@@ -162,6 +166,33 @@ def parse_json(text: str) -> Any:
         raise InputError("invalid JSON (values nested too deeply)") from None
     except ValueError as error:
         raise InputError(f"invalid JSON ({_value_error(error)})") from None
+
+
+def read_document(
+    path: str | os.PathLike[str],
+    limit: int,
+    parse: Callable[[str], _Parsed],
+    *,
+    what: str,
+    fail: Callable[[str], Exception],
+    invalid: str = "{}",
+    errors: str = "strict",
+) -> _Parsed:
+    """The file ``path`` read as :func:`read_text` does and parsed by ``parse``
+    (:func:`parse_toml`, :func:`parse_json`).
+
+    A failure raises the caller's own error, ``fail(message)``, with a one-line message
+    that names the file: ``PATH: cannot read WHAT (why)``, or ``PATH: `` and ``invalid``
+    with the parser's reason in place of ``{}``.
+    """
+    try:
+        text = read_text(path, limit, errors=errors)
+    except InputError as error:
+        raise fail(f"{os.fspath(path)}: cannot read {what} ({error})") from None
+    try:
+        return parse(text)
+    except InputError as error:
+        raise fail(f"{os.fspath(path)}: {invalid.format(error)}") from None
 
 
 def _value_error(error: ValueError) -> str:

@@ -315,16 +315,9 @@ def _rule_files(folder: Path, builtin: bool) -> list[Path]:
 
 def read_rule(path: Path, *, builtin: bool = False) -> Rule:
     """One rule file, validated; ConfigError with the path on any fault."""
-    from haikulint.bounded_read import MAX_CONFIG_SIZE, InputError, parse_toml, read_text
+    from haikulint.bounded_read import MAX_CONFIG_SIZE, parse_toml, read_document
 
-    try:
-        text = read_text(path, MAX_CONFIG_SIZE)
-    except InputError as error:
-        raise ConfigError(f"{path}: cannot read rule file ({error})") from None
-    try:
-        data = parse_toml(text)
-    except InputError as error:
-        raise ConfigError(f"{path}: {error}") from None
+    data = read_document(path, MAX_CONFIG_SIZE, parse_toml, what="rule file", fail=ConfigError)
     try:
         return _rule_from_table(data, path, builtin)
     except ValueError as error:

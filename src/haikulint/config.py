@@ -20,6 +20,7 @@ from haikulint.bounded_read import (
     InputError,
     parse_toml,
     read_bytes,
+    read_document,
     read_text,
 )
 from haikulint.errors import ConfigError, unknown_choice
@@ -300,14 +301,7 @@ def _pyproject_has_section(path: Path) -> bool:
 def _load_toml(path: Path) -> dict[str, Any]:
     """A TOML file's content; any failure (too large, not a regular file, a number of
     thousands of digits, nesting thousands deep) is a one-line :class:`ConfigError`."""
-    try:
-        text = read_text(path, MAX_CONFIG_SIZE)
-    except InputError as error:
-        raise ConfigError(f"{path}: cannot read config ({error})") from None
-    try:
-        return parse_toml(text)
-    except InputError as error:
-        raise ConfigError(f"{path}: {error}") from None
+    return read_document(path, MAX_CONFIG_SIZE, parse_toml, what="config", fail=ConfigError)
 
 
 _SIZE = re.compile(r"\s*(\d{1,12})\s*(|b|bytes|kb|k|mb|m|gb|g)\s*", re.IGNORECASE)

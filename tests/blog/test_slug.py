@@ -325,3 +325,11 @@ def test_hyphens_or_slashes_between_date_parts_are_different_slugs() -> None:
     assert hyphens.key != parse_slug("posts/2024/03/a-b-/-c.md").key
     assert hyphens.key == parse_slug("posts/2024-03/A-b-/-c.markdown").key
     assert parse_slug("posts/2024/03/a-b-/-c.md").key == parse_slug("posts/2024/3/a-b-/-c.md").key
+
+
+@given(st.text(alphabet=st.sampled_from("aZ -_'\u2019\u00e91.\u00df\t"), max_size=30))
+def test_plain_lines_spell_as_any_line_does(line: str) -> None:
+    """``slug_words`` skips folding for a line of ASCII letters, spaces and hyphens."""
+    from haikulint.blog.spelling import _folded_words, slug_words
+
+    assert slug_words(line) == _folded_words(line)

@@ -31,6 +31,9 @@ from haikulint.prosody.estimate import estimate
         ("mcglorp", 2),
         ("zyx", 1),
         ("kaya", 2),  # y before a vowel is a consonant
+        ("zuo", 2),  # u-o said apart
+        ("quonk", 1),  # but after q, u is a glide: qu-onk is one syllable
+        ("squarb", 1),
     ],
 )
 def test_estimates(word: str, count: int) -> None:

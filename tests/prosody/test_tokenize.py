@@ -238,3 +238,36 @@ def test_text_lines_lose_no_words_with_signs_dots_and_underscores(text: str) -> 
     assert in_lines == split_words(text)
     in_lines = [word for line in split_lines(text) for word in split_words(line)]
     assert in_lines == split_words(text)  # every slash splits words anyway
+
+
+_NEAR_PLAIN = st.text(alphabet=st.sampled_from("aZ -'_.1&+\u2019\u00e9\u2013\t"), max_size=30)
+
+
+@given(st.one_of(st.text(alphabet=st.sampled_from("abXY -"), max_size=40), _NEAR_PLAIN))
+def test_the_plain_line_shortcut_splits_as_the_full_pattern_does(line: str) -> None:
+    """Lines of ASCII letters, spaces and hyphens skip the word pattern: same words."""
+    from haikulint.prosody.tokenize import _split_words
+
+    assert split_words(line) == _split_words(line)
+
+
+@given(st.one_of(st.text(alphabet=st.sampled_from("us eat-1ampm:/"), max_size=30), st.text()))
+def test_no_region_code_or_time_of_day_without_a_digit(line: str) -> None:
+    """The counter skips looking for ``us-east-1`` and ``3 am`` in an ASCII line without
+    a digit: there is none to find there."""
+    from haikulint.prosody.count import _ASCII_WITHOUT_DIGITS, _region_codes, _times_of_day
+
+    tokens = split_words(line)
+    if _ASCII_WITHOUT_DIGITS.fullmatch(line):
+        assert _region_codes(tokens) == [] and _times_of_day(tokens) == []
+
+
+_NEAR_POEM = st.text(alphabet=st.sampled_from("aZ /-\n\t_1'.\u00e9"), max_size=30)
+
+
+@given(st.one_of(st.text(alphabet=st.sampled_from("ab /"), max_size=30), _NEAR_POEM))
+def test_the_plain_poem_shortcut_splits_as_the_full_way_does(text: str) -> None:
+    """A one-line haiku in ASCII letters skips the line patterns: same lines."""
+    from haikulint.prosody.tokenize import _split_text_lines
+
+    assert split_text_lines(text) == _split_text_lines(text)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from haikulint.prosody.tokenize import normalize_apostrophes
+from haikulint.prosody.tokenize import is_plain_line, normalize_apostrophes
 
 # Latin letters that NFKD leaves alone, spelled the way English keyboards write them.
 # (``ß`` and ``ſ`` need no entry: ``str.casefold`` gives ``ss`` and ``s``.)
@@ -63,6 +63,13 @@ def slug_words(text: str) -> tuple[str, ...]:
     Cached, for the several checks that spell one post's lines; a few thousand entries
     are enough for that (a cache of every line of a 100,000-post blog held ~25 MB).
     """
+    if is_plain_line(text):  # letters between spaces and hyphens: nothing to fold
+        return tuple(text.lower().replace("-", " ").split())
+    return _folded_words(text)
+
+
+def _folded_words(text: str) -> tuple[str, ...]:
+    """:func:`slug_words` of any text."""
     folded = fold_to_ascii(normalize_apostrophes(text).replace("'", ""))
     return tuple(_WORD.findall(folded))
 

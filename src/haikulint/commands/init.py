@@ -304,14 +304,17 @@ def _sections_text(found: Survey) -> str:
     listed = set(found.sections)
     parts = []
     for section, count in found.section_folders.items():
-        note = ", to list in sections" if section.rsplit("/", 1)[-1] in listed else ""
-        parts.append(f"{section}/ ({count}{note})")
+        note = "; multi-word, so listed in sections" if section.rsplit("/", 1)[-1] in listed else ""
+        parts.append(f"{section}/ ({_count(count, 'post')}{note})")
     return ", ".join(parts)
 
 
 def _headers_text(found: Survey) -> str:
-    sample = "all" if found.sampled == found.posts else f"a sample of {found.sampled}"
-    text = f"read from {sample} of {found.posts}: {_tally(found.header_styles)}"
+    if found.sampled == found.posts:
+        sample = f"all {_count(found.posts, 'post')}"
+    else:
+        sample = f"a sample of {found.sampled} of {found.posts} posts, spread over the blog"
+    text = f"read from {sample}: {_tally(found.header_styles)}"
     if found.header_places:
         places = ", ".join(
             f"{count} {'below the haiku line' if place == 'after-haiku' else 'at the top'}"
@@ -320,7 +323,7 @@ def _headers_text(found: Survey) -> str:
         text += f" (Key: value lines: {places})"
     styles = [style for style in found.header_styles if style != "none"]
     if len(styles) > 1:
-        text += f"; mixed, mostly {found.header_style}"
+        text += f" (mixed: mostly {found.header_style})"
     return text
 
 

@@ -167,6 +167,7 @@ _AMPERSAND_SPELLED_MAX = 3  # ``Q``&``A``, ``AT``&T: letters; ``rock``&roll: a w
 
 
 _LINE_CACHE_SIZE = 4096
+_ASCII_WITHOUT_DIGITS = re.compile(r"[\x00-/:-\x7f]*")
 _PREFIX_LETTERS = 2  # ``es6``, ``os2``, ``as400``: a two-letter prefix before digits
 
 
@@ -205,10 +206,12 @@ class SyllableCounter:
                 words = [self._uncapitalized(token) for token in tokens]
             else:
                 words = [self.word(token) for token in tokens]
-            for index in [*_region_codes(tokens), *_times_of_day(tokens)]:
-                words[index] = WordReading(
-                    tokens[index], _spelled(tokens[index])[0], Source.LETTERS
-                )
+            # A region code or a time of day stands by a digit: most lines have none.
+            if not _ASCII_WITHOUT_DIGITS.fullmatch(text):
+                for index in [*_region_codes(tokens), *_times_of_day(tokens)]:
+                    words[index] = WordReading(
+                        tokens[index], _spelled(tokens[index])[0], Source.LETTERS
+                    )
             cached = LineReading(text, tuple(words), line_totals(word.readings for word in words))
             if len(self._line_cache) >= _LINE_CACHE_SIZE:  # bounded: a blog has many lines
                 self._line_cache.clear()
@@ -689,8 +692,12 @@ def line_totals(readings: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
         for count in counts:
             shifted |= reachable << count
         reachable = shifted
-    bits = bin(reachable)[:1:-1]  # lowest bit first
-    return tuple(total for total, bit in enumerate(bits) if bit == "1")
+    totals = []
+    while reachable:  # a bit per total, lowest first: most lines have one or two
+        lowest = reachable & -reachable
+        totals.append(lowest.bit_length() - 1)
+        reachable ^= lowest
+    return tuple(totals)
 
 
 def _cmu(key: str) -> tuple[int, ...]:

@@ -2,7 +2,8 @@
 
 Vowel groups, corrected by the common English spelling rules: a silent final ``e``
 (``glorpine``), ``-ed`` and ``-es`` that add no syllable (``zorped``, ``blorkes``),
-two vowels said apart (``ia``, ``io``, ``iu`` and ``eo``, ``uo``, ``ua``: ``grafania``)
+two vowels said apart (``ia``, ``io``, ``iu`` and ``eo``, ``uo``, ``ua``: ``grafania``;
+but not ``qu`` before a vowel, whose ``u`` is a glide: ``quonk``)
 except in ``-tion``, ``-cial``, ``-gious``, ``-ian`` after t, c, s, g or x, ``-ier``
 and ``-iest`` after a consonant, ``-ism`` (two syllables), a ``Mc`` prefix, and ``y``
 before a vowel as a consonant (``kaya``).
@@ -20,7 +21,7 @@ import re
 _VOWELS = "aeiou"
 _HIATUS = re.compile(r"(?<![tcsgx])i[aou](?!n$)")  # media, radio, stadium; not nation
 _HIATUS_IAN = re.compile(r"(?<![tcsgx])ian$")  # italian; not martian
-_HIATUS_OTHER = re.compile(r"[eu]o|ua")  # rodeo, duo, dual
+_HIATUS_OTHER = re.compile(r"eo|(?<!q)u[oa]")  # rodeo, duo, dual; not quota, quad
 _IER = re.compile(r"[^aeiou]ie(?:st|r|rs)$")  # snappiest, happier
 _SILENT_ED = re.compile(r"[^aeiou]led$")  # cabled: the l is a syllable
 

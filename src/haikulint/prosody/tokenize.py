@@ -122,6 +122,14 @@ def split_text_lines(text: str) -> list[str]:
     line on each side: ``"on call 24/7 / now"`` gives ``["on call 24/7", "now"]``,
     ``"CI/CD"`` gives ``["CI/CD"]``.
     """
+    if _PLAIN_POEM.fullmatch(text):  # "old pond / a frog jumps in / splash", the usual
+        # 0.7 us rather than 8 us: every ``/`` stands between spaces, so each splits.
+        return [line for line in map(str.strip, text.split("/")) if line]
+    return _split_text_lines(text)
+
+
+def _split_text_lines(text: str) -> list[str]:
+    """:func:`split_text_lines` of any text."""
     lines: list[str] = []
     for _, segment in _split(_NEWLINE, text):
         segment = segment.strip()
@@ -162,8 +170,28 @@ def _trim(part: str, before: str) -> str:
     return part[start:].rstrip(_LINE_TRIM)
 
 
+_PLAIN_POEM = re.compile(r"[A-Za-z ]+(?: / [A-Za-z ]+)*")
+"""A haiku on one line in ASCII letters, its lines apart by `` / ``."""
+_PLAIN_LINE = re.compile(r"[A-Za-z -]*")
+"""A line of ASCII letters between spaces and hyphens, as most slug lines are: its words
+are its runs of letters (the whole pattern below finds just those in it)."""
+
+
+def is_plain_line(line: str) -> bool:
+    """``line`` is only ASCII letters, spaces and hyphens: its words are its letter runs."""
+    return _PLAIN_LINE.fullmatch(line) is not None
+
+
 def split_words(line: str) -> list[str]:
     """A line to its words, as written (case and curly apostrophes kept), in NFC."""
+    if _PLAIN_LINE.fullmatch(line):
+        # 0.4 us rather than 6 us a line: the slug rules split three or four lines a post.
+        return line.replace("-", " ").split()
+    return _split_words(line)
+
+
+def _split_words(line: str) -> list[str]:
+    """:func:`split_words` of any line."""
     text = unicodedata.normalize("NFC", line)
     plain = normalize_apostrophes(text)  # one character for one: offsets still match
     words: list[str] = []
