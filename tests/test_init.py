@@ -12,7 +12,7 @@ import pytest
 from haikulint.commands import init as init_command
 from haikulint.config import load_config
 from tests.conftest import run_cli, write_tree
-from tests.layouts import HUGO, JEKYLL, PELICAN, yaml_post
+from tests.layouts import HUGO, JEKYLL, PELICAN, QUIET, pelican_post, yaml_post
 from tests.seeds import write_seeds
 
 COMMENT = "# written by haikulint init; every key is in haikulint's README, under Configuration\n"
@@ -113,6 +113,35 @@ def test_an_empty_folder_gets_posts_made_and_new_writes_there(in_tmp: Path) -> N
         "posts/the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-dog-came-home.md\n",
     )
     assert run_cli("check", "--no-progress")[0] == 0
+
+
+def test_posts_at_the_top_of_a_repository_leave_its_readme_out(in_tmp: Path) -> None:
+    write_tree(in_tmp, {"README.md": "# notes\n", f"{QUIET}.md": pelican_post("Q", "2022-06-17")})
+    code, out, _ = run_cli("init", "--yes")
+    assert code == 0
+    assert "not posts     README.md: no haiku paths; pages, not posts (to exclude)" in out
+    assert 'root = "."\n' in out and 'exclude = ["README.md"]\n' in out
+    assert run_cli("check", "--no-progress")[:2] == (0, "All checks passed: 1 file, no problems.\n")
+
+
+def test_tanka_paths_propose_the_tanka_form(in_tmp: Path) -> None:
+    write_tree(in_tmp, {f"tanka/a-{n}-/-b-/-c-/-d-/-e.md": "x\n" for n in range(3)})
+    code, out, _ = run_cli("init", "--dry-run")
+    assert code == 0
+    assert "3 posts under tanka/, 3 with haiku paths (all of 5 lines)" in out
+    assert "form = [5, 7, 5, 7, 7]\n" in out
+
+
+def test_a_config_further_up_is_named(in_tmp: Path) -> None:
+    (in_tmp / "haikulint.toml").write_text("", encoding="utf-8")
+    write_tree(in_tmp / "blog", PELICAN)
+    code, _, err = run_cli("init", "--yes", "blog")
+    assert code == 0
+    assert err == (
+        "haikulint: note: haikulint.toml configures haikulint further up; "
+        "from here down, blog/haikulint.toml is read instead\n"
+        "haikulint: wrote blog/haikulint.toml\n"
+    )
 
 
 def test_a_dry_run_writes_nothing(in_tmp: Path) -> None:

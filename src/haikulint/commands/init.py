@@ -90,6 +90,7 @@ def run(
     except _Refused as refused:
         escape.error(str(refused))
         return 1
+    _note_config_above(target)
     if output_format == "json":
         _print_json(found, values, shown_target, written=True, created=create_root)
     else:
@@ -123,10 +124,10 @@ def proposed_config(found: Survey, config_folder: Path) -> dict[str, Value]:
         values["header-style"] = style
     if found.sections:
         values["sections"] = list(found.sections)
-    if found.page_folders:
+    if found.not_posts:
         values["exclude"] = [
-            f"{_relative_to(found.top / found.root / folder, config_folder)}/"
-            for folder in found.page_folders
+            _relative_to(found.top / found.root / entry, config_folder) + "/" * entry.endswith("/")
+            for entry in found.not_posts
         ]
     return values
 
@@ -173,6 +174,22 @@ def _existing_config(folder: Path, target: Path) -> str | None:
     if target.name != "pyproject.toml" and (target.exists() or target.is_symlink()):
         return f"{_display(target)} exists; init never overwrites a file"
     return None
+
+
+def _note_config_above(target: Path) -> None:
+    """Say so when a config in a folder above now stands behind the new one."""
+    from haikulint.config import find_config_file
+
+    folder = Path(os.path.abspath(target.parent))
+    try:
+        above = find_config_file(folder.parent) if folder.parent != folder else None
+    except ConfigError:
+        return
+    if above is not None:
+        escape.note(
+            f"note: {_display(above)} configures haikulint further up; "
+            f"from here down, {_display(target)} is read instead"
+        )
 
 
 def _content(target: Path, values: Mapping[str, Value], comment: str) -> bytes:
@@ -263,9 +280,9 @@ def _finding_rows(found: Survey) -> list[tuple[str, str]]:
         rows.append(("extensions", _tally(found.extensions)))
         rows.append(("date folders", _tally(found.date_folders) or "none"))
         rows.append(("sections", _sections_text(found)))
-        if found.page_folders:
-            folders = ", ".join(f"{folder}/" for folder in found.page_folders)
-            rows.append(("pages", f"{folders}: no haiku paths; pages, not posts (to exclude)"))
+        if found.not_posts:
+            entries = ", ".join(found.not_posts)
+            rows.append(("not posts", f"{entries}: no haiku paths; pages, not posts (to exclude)"))
         rows.append(("headers", _headers_text(found)))
         if found.dated_names:
             rows.append(
