@@ -327,7 +327,13 @@ class Blog:
             return []
         absolute = os.path.abspath(path)
         slug = parse_slug(relative_to_root(absolute, self.root), job.config.sections)
-        post = post_from_text(content, Path(absolute), display_path(absolute, job.cwd), slug)
+        post = post_from_text(
+            content,
+            Path(absolute),
+            display_path(absolute, job.cwd),
+            slug,
+            header_lines=job.config.header_lines,
+        )
         found = [
             (rule, problem)
             for rule, check in job.post_checks
