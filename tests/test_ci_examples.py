@@ -25,7 +25,12 @@ import pytest
 import yaml
 
 from haikulint import __version__
-from tests.conftest import write_tree
+from tests.conftest import run_cli, write_tree
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 from tests.report.support import parse_workflow_command, sarif_errors
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -370,3 +375,18 @@ def test_a_config_error_fails_the_sarif_step_too(tmp_path: Path) -> None:
     annotate, sarif = _run_haikulint_steps(_workflow("pelican"), blog, tmp_path / "cache")
     assert annotate.code == 2 and sarif.code == 2, (annotate.stderr, sarif.stderr)
     assert "haikulint.toml" in sarif.stderr
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_init_finds_the_root_and_exclude_the_example_config_sets(
+    generator: str, tmp_path: Path
+) -> None:
+    """README says `haikulint init` writes what examples/ci/GEN.toml sets, for each layout."""
+    layout = LAYOUTS[generator]()
+    blog = write_tree(tmp_path / "blog", layout.clean)
+    write_tree(blog, {path: content for path, (content, _) in layout.bad.items()})
+    code, _, err = run_cli("init", "--yes", str(blog))
+    assert code == 0, err
+    written = tomllib.loads((blog / "haikulint.toml").read_text(encoding="utf-8"))
+    example = tomllib.loads((EXAMPLES / f"{generator}.toml").read_text(encoding="utf-8"))
+    assert {key: written.get(key) for key in example} == example

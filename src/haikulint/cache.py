@@ -36,14 +36,14 @@ import os
 import pickle
 import time
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path, PurePath
 from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 if TYPE_CHECKING:
-    from haikulint.blog.discover import PostFile
+    from haikulint.blog.discover import PostFile, WalkOptions
     from haikulint.checks.summary import PostSummary
     from haikulint.config import Config
     from haikulint.diagnostic import Diagnostic
@@ -548,11 +548,7 @@ def discover_remembered(
     cache: ResultCache | None,
     paths: Sequence[Path],
     config: Config,
-    root: Path | None = None,
-    *,
-    force_exclude: bool = False,
-    on_unlistable: Callable[[str, str], None] | None = None,
-    on_skipped: Callable[[str, str], None] | None = None,
+    options: WalkOptions,
 ) -> list[PostFile]:
     """:func:`~haikulint.blog.discover.discover_posts`, remembered in ``cache``.
 
@@ -567,15 +563,9 @@ def discover_remembered(
 
     targets = [os.path.abspath(path) for path in paths]
     if cache is None or cache.path is None or not targets or not all(map(os.path.isdir, targets)):
-        return discover_posts(
-            paths,
-            config,
-            root,
-            force_exclude=force_exclude,
-            on_unlistable=on_unlistable,
-            on_skipped=on_skipped,
-        )
-    key = run_key("walk", targets, os.fspath(root) if root is not None else None, force_exclude)
+        return discover_posts(paths, config, options)
+    named_root = os.fspath(options.root) if options.root is not None else None
+    key = run_key("walk", targets, named_root, options.force_exclude)
     remembered = cache.walk(key)
     if remembered is not None:
         roots: dict[str, Path] = {}
@@ -602,29 +592,24 @@ def discover_remembered(
     def unlistable(folder: str, reason: str) -> None:
         nonlocal warned
         warned = True
-        if on_unlistable is not None:
-            on_unlistable(folder, reason)
+        if options.on_unlistable is not None:
+            options.on_unlistable(folder, reason)
 
     def skipped(path: str, reason: str) -> None:
         nonlocal warned
         warned = True
-        if on_skipped is not None:
-            on_skipped(path, reason)
+        if options.on_skipped is not None:
+            options.on_skipped(path, reason)
         else:
             from haikulint.blog.discover import skip_warner
 
             skip_warner()(path, reason)
 
     started = time.time_ns()
-    found = discover_posts(
-        paths,
-        config,
-        root,
-        force_exclude=force_exclude,
-        on_unlistable=unlistable,
-        on_skipped=skipped,
-        on_folder=listed,
+    watched = dataclasses.replace(
+        options, on_unlistable=unlistable, on_skipped=skipped, on_folder=listed
     )
+    found = discover_posts(paths, config, watched)
     if not warned:
         ignore_files.extend(_files_above(targets))
         cache.remember_walk(

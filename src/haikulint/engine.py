@@ -165,13 +165,22 @@ class LintJob:
             sections=self.config.sections,
             max_size=self.config.max_post_size,
             headers_only=headers_only,
+            header_lines=self.config.header_lines,
         )
 
     def lint_text(self, file: PostFile, text: str) -> list[Diagnostic]:
         """:meth:`lint_post` of ``file`` as if it held ``text`` (a fixed version of it)."""
         from haikulint.blog.post import read_post_text
 
-        return self.lint_post(read_post_text(file, text, self.cwd, sections=self.config.sections))
+        return self.lint_post(
+            read_post_text(
+                file,
+                text,
+                self.cwd,
+                sections=self.config.sections,
+                header_lines=self.config.header_lines,
+            )
+        )
 
     def summarize(self, post: Post) -> PostSummary:
         """What the blog phase keeps of ``post``."""

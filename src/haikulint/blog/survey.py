@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from haikulint.blog.discover import PostFile, derive_root, discover_posts, is_under
+from haikulint.blog.discover import PostFile, WalkOptions, derive_root, discover_posts, is_under
 from haikulint.blog.post import Post, read_post, relative_to_root
 from haikulint.blog.slug import SEPARATOR, Slug, is_date_folder, parse_slug
 from haikulint.config import Config
@@ -147,7 +147,7 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         skipped.append((_relative(path, top), reason))
 
     config = Config(base=top, root=top)
-    files = discover_posts([top], config, top, on_unlistable=note, on_skipped=note)
+    files = discover_posts([top], config, WalkOptions(top, on_unlistable=note, on_skipped=note))
     generators = tuple(generator_hints(top))
     chains = [file.filename for file in files if _is_chain(file.filename, top)]
     root = _choose_root(top, files, chains, generators)

@@ -276,7 +276,7 @@ def _posts_to_check(
     that the cross-post rules compare them with. Warns on stderr about a missing root,
     files outside it, folders that cannot be listed, and finding nothing. Walks are
     remembered in ``cache`` (see :func:`haikulint.cache.discover_remembered`)."""
-    from haikulint.blog.discover import is_under, skip_warner
+    from haikulint.blog.discover import WalkOptions, is_under, skip_warner
     from haikulint.cache import discover_remembered
 
     configured_root = root or config.root
@@ -292,15 +292,13 @@ def _posts_to_check(
     if nothing_to_check:
         return [], []
     targets = list(paths) or [configured_root or Path(".")]
-    found = discover_remembered(
-        cache,
-        targets,
-        config,
-        configured_root,
+    options = WalkOptions(
+        root=configured_root,
         force_exclude=force_exclude,
         on_unlistable=on_unlistable,
-        on_skipped=(skipped := skip_warner()),  # one warning per link over both walks
+        on_skipped=skip_warner(),  # one warning per link over both walks
     )
+    found = discover_remembered(cache, targets, config, options)
     if not found:
         patterns = ", ".join(config.include)
         escape.warn(f"no posts found to check ({patterns})")
@@ -320,7 +318,8 @@ def _posts_to_check(
     roots = sorted({file.root for file in files if os.path.abspath(file.root) not in walked})
     if not roots:
         return files, []
-    return files, discover_remembered(cache, roots, config, configured_root, on_skipped=skipped)
+    context = WalkOptions(root=configured_root, on_skipped=options.on_skipped)
+    return files, discover_remembered(cache, roots, config, context)
 
 
 def _unlistable_folders(
