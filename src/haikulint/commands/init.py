@@ -67,7 +67,7 @@ def run(
             if output_format == "json":
                 _print_json(plan, written=False)
             return 0
-        if not yes and not typer.confirm(_question(plan), default=True, err=True):
+        if not yes and not _confirmed(plan):
             escape.note("nothing was written")
             return 1
         _carry_out(plan)
@@ -377,11 +377,12 @@ def _print_proposal(plan: _Plan) -> None:
         typer.echo(escape.printable(f"and a new folder for posts: {_root_shown(plan.root_shown)}"))
 
 
-def _question(plan: _Plan) -> str:
-    text = f"Write {plan.shown}"
+def _confirmed(plan: _Plan) -> bool:
+    """Ask on standard error whether to write; yes unless the answer is no."""
+    question = f"Write {plan.shown}"
     if plan.create_root:
-        text += f" and create {_root_shown(plan.root_shown)}"
-    return escape.printable(text + "?")
+        question += f" and create {_root_shown(plan.root_shown)}"
+    return typer.confirm(escape.printable(question + "?"), default=True, err=True)
 
 
 def _print_json(plan: _Plan, *, written: bool) -> None:
