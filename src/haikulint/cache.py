@@ -54,7 +54,7 @@ SUFFIX = ".cache"
 DELTA_SUFFIX = ".delta"
 MAX_DELTA_ENTRIES = 2000
 """Changes kept in the delta file before the cache file is rewritten whole."""
-FORMAT = 4
+FORMAT = 5
 """Bumped whenever what is stored changes shape."""
 
 KEEP_FILES = 8
@@ -127,20 +127,15 @@ GroupKeys = tuple[str | None, ...]
 """A post's key under each of the run's cross-post rules (see ``group_key`` in
 :mod:`haikulint.checks`): what a run checking a few posts compares them by."""
 
-Entry = tuple[
-    str,
-    int,
-    int,
-    bytes | None,
-    tuple[Any, ...],
-    "tuple[Diagnostic, ...] | None",
-    date | None,
-    GroupKeys | None,
-]
+Entry = tuple[str, int, int, bytes | None, bytes, bool, date | None, GroupKeys | None]
 """The blog root the post was read against, its size, mtime_ns, content digest (or
-None), the summary's fields, the diagnostics (None for a post only summarized, never
-checked), the one day they hold for (None: any day), and its group keys (None when
-some cross-post rule of the run groups by no key)."""
+None), its *details* (the summary's fields and the diagnostics, pickled on their own:
+see below), whether it was checked (else only summarized, and the diagnostics are
+None), the one day they hold for (None: any day), and its group keys (None when some
+cross-post rule of the run groups by no key).
+
+The details are unpickled only when asked for: a run that checks one post of 10,000
+needs every post's size, mtime and keys, and the details of a handful."""
 
 Walk = tuple[bytes, bytes, tuple[tuple[str, int, int], ...], tuple[tuple[str, bytes], ...]]
 """A remembered walk: the folders listed (NUL-joined paths), their mtime_ns (packed
@@ -157,15 +152,9 @@ class Cached(NamedTuple):
 
 class Keyed(NamedTuple):
     """What the cache holds of an unchanged post, as a run checking other posts first
-    needs it: its group keys; its summary is built only if asked for."""
+    needs it: its group keys (its summary, if they match, from :meth:`ResultCache.lookup`)."""
 
     keys: GroupKeys
-    fields: tuple[Any, ...]
-
-    def summary(self) -> PostSummary:
-        from haikulint.checks.summary import PostSummary
-
-        return PostSummary(*self.fields)
 
 
 class ResultCache:
@@ -221,9 +210,13 @@ class ResultCache:
         entry, stat = self._unchanged(filename, root, checked=checked)
         if entry is None:
             return stat
-        from haikulint.checks.summary import PostSummary
+        try:
+            fields, diagnostics = _SafeUnpickler(io.BytesIO(entry[4])).load()
+            from haikulint.checks.summary import PostSummary
 
-        return Cached(PostSummary(*entry[4]), entry[5])
+            return Cached(PostSummary(*fields), diagnostics)
+        except Exception:  # details that are not ours: the post is read again
+            return stat
 
     def lookup_keys(self, filename: str, root: str | os.PathLike[str]) -> Keyed | Stat | None:
         """:meth:`lookup` of a post only compared with (not checked), as its group keys;
@@ -231,7 +224,7 @@ class ResultCache:
         entry, stat = self._unchanged(filename, root, checked=False)
         if entry is None or entry[7] is None:
             return stat
-        return Keyed(entry[7], entry[4])
+        return Keyed(entry[7])
 
     def _unchanged(
         self, filename: str, root: str | os.PathLike[str], *, checked: bool
@@ -253,7 +246,7 @@ class ResultCache:
             entry is None
             or (entry[1], entry[2]) != stat
             or entry[0] != os.fspath(root)
-            or (checked and entry[5] is None)
+            or (checked and not entry[5])
             or (entry[6] is not None and entry[6] != self.today)
         ):
             return None, stat
@@ -285,9 +278,14 @@ class ResultCache:
             if digest is None:
                 return
         fields = tuple(getattr(summary, f.name) for f in dataclasses.fields(summary))
+        try:
+            details = pickle.dumps((fields, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # something unpicklable in a diagnostic: this post is not cached
+            return
         day = self.today if today_only else None
         root_text = self._roots.setdefault(os.fspath(root), os.fspath(root))  # one copy
-        entry = (root_text, size, mtime, digest, fields, diagnostics, day, keys)
+        checked = diagnostics is not None
+        entry = (root_text, size, mtime, digest, details, checked, day, keys)
         self._entries[filename] = self._stored[filename] = entry
         self._seen.add(filename)
         self._changed = True
