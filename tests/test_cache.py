@@ -432,6 +432,33 @@ def test_a_cache_file_cannot_run_code(blog: Path, cache_dir: Path, reads: list[s
     assert not (blog / "pwned.txt").exists()
 
 
+def test_a_post_s_details_cannot_run_code_either(tmp_path: Path) -> None:
+    """A post's details are unpickled only when asked for, by the same careful unpickler:
+    details that name anything else make the post read again, and run nothing."""
+    from haikulint.checks.summary import PostSummary
+
+    target = tmp_path / "post.md"
+    target.write_text("x")
+    age(target)
+    summary = PostSummary("p.md", "a-/-b-/-c", ".md", "a/b/c", True, frozenset())
+    stored = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    stat = stored.lookup(str(target), "/r", checked=True)
+    assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
+    stored.store(str(target), "/r", stat, summary, (), keys=("a/b/c",))
+    entry = stored._entries[str(target)]
+    stored._entries[str(target)] = stored._stored[str(target)] = (
+        *entry[:4], pickle.dumps(((_Boom(),), ())), *entry[5:]
+    )  # fmt: skip
+    stored.save()
+    again = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    from haikulint.blog.discover import PostFile
+
+    keys = again.keys_of([PostFile(target, Path("/r"))])
+    assert keys == ({0: ("a/b/c",)}, [])  # the keys are plain data
+    assert again.lookup(str(target), "/r", checked=True) == stat  # a miss: read it again
+    assert not (tmp_path / "pwned.txt").exists() and not Path("pwned.txt").exists()
+
+
 def test_two_concurrent_runs_both_report_right_and_leave_a_sound_cache(
     tmp_path: Path, cache_dir: Path
 ) -> None:

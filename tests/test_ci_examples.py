@@ -1,6 +1,7 @@
 """README's "Running in CI": the GitHub Actions workflows in ``examples/ci``, run on blogs.
 
-Each workflow is read as GitHub would (triggers, permissions, steps); its ``run:``
+Each workflow is validated against SchemaStore's schema for workflow files and read as
+GitHub would (triggers, permissions, steps); its ``run:``
 steps that call haikulint are run, in order, with the runner's shell and step
 conditions, in a fresh blog of its generator's layout with ``examples/ci/GEN.toml`` as
 its ``haikulint.toml``. The answer key (which post breaks which rule) is written here
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+import jsonschema
 import pytest
 import yaml
 
@@ -35,6 +37,9 @@ from tests.report.support import parse_workflow_command, sarif_errors
 
 PROJECT = Path(__file__).resolve().parents[1]
 EXAMPLES = PROJECT / "examples" / "ci"
+# SchemaStore's schema for GitHub workflow files (Apache-2.0, tests/data/LICENSE.schemastore),
+# as check-jsonschema 0.39.0 vendors it (sha256 d10c9f46...c1c4f3).
+WORKFLOW_SCHEMA = PROJECT / "tests" / "data" / "github-workflow-schema.json"
 GENERATORS = ("pelican", "hugo", "jekyll")
 
 # The inputs github/codeql-action/upload-sarif declares (its upload-sarif/action.yml).
@@ -217,6 +222,20 @@ def test_the_three_workflows_differ_only_in_their_first_comment() -> None:
         return body
 
     assert without_header("hugo") == without_header("pelican") == without_header("jekyll")
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_the_workflow_is_valid_against_the_workflow_schema(generator: str) -> None:
+    workflow = _workflow(generator)
+    workflow["on"] = _triggers(workflow)
+    workflow.pop(True, None)
+    schema = json.loads(WORKFLOW_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    assert [error.message for error in validator.iter_errors(workflow)] == []
+    # The schema is no rubber stamp: a misspelt permission level is refused.
+    (job,) = workflow["jobs"].values()
+    job["permissions"]["security-events"] = "writ"
+    assert list(validator.iter_errors(workflow))
 
 
 @pytest.mark.parametrize("generator", GENERATORS)

@@ -54,7 +54,7 @@ SUFFIX = ".cache"
 DELTA_SUFFIX = ".delta"
 MAX_DELTA_ENTRIES = 2000
 """Changes kept in the delta file before the cache file is rewritten whole."""
-FORMAT = 4
+FORMAT = 5
 """Bumped whenever what is stored changes shape."""
 
 KEEP_FILES = 8
@@ -127,20 +127,15 @@ GroupKeys = tuple[str | None, ...]
 """A post's key under each of the run's cross-post rules (see ``group_key`` in
 :mod:`haikulint.checks`): what a run checking a few posts compares them by."""
 
-Entry = tuple[
-    str,
-    int,
-    int,
-    bytes | None,
-    tuple[Any, ...],
-    "tuple[Diagnostic, ...] | None",
-    date | None,
-    GroupKeys | None,
-]
+Entry = tuple[str, int, int, bytes | None, bytes, bool, date | None, GroupKeys | None]
 """The blog root the post was read against, its size, mtime_ns, content digest (or
-None), the summary's fields, the diagnostics (None for a post only summarized, never
-checked), the one day they hold for (None: any day), and its group keys (None when
-some cross-post rule of the run groups by no key)."""
+None), its *details* (the summary's fields and the diagnostics, pickled on their own:
+see below), whether it was checked (else only summarized, and the diagnostics are
+None), the one day they hold for (None: any day), and its group keys (None when some
+cross-post rule of the run groups by no key).
+
+The details are unpickled only when asked for: a run that checks one post of 10,000
+needs every post's size, mtime and keys, and the details of a handful."""
 
 Walk = tuple[bytes, bytes, tuple[tuple[str, int, int], ...], tuple[tuple[str, bytes], ...]]
 """A remembered walk: the folders listed (NUL-joined paths), their mtime_ns (packed
@@ -153,19 +148,6 @@ class Cached(NamedTuple):
 
     summary: PostSummary
     diagnostics: tuple[Diagnostic, ...] | None
-
-
-class Keyed(NamedTuple):
-    """What the cache holds of an unchanged post, as a run checking other posts first
-    needs it: its group keys; its summary is built only if asked for."""
-
-    keys: GroupKeys
-    fields: tuple[Any, ...]
-
-    def summary(self) -> PostSummary:
-        from haikulint.checks.summary import PostSummary
-
-        return PostSummary(*self.fields)
 
 
 class ResultCache:
@@ -221,17 +203,53 @@ class ResultCache:
         entry, stat = self._unchanged(filename, root, checked=checked)
         if entry is None:
             return stat
-        from haikulint.checks.summary import PostSummary
+        try:
+            fields, diagnostics = _SafeUnpickler(io.BytesIO(entry[4])).load()
+            from haikulint.checks.summary import PostSummary
 
-        return Cached(PostSummary(*entry[4]), entry[5])
-
-    def lookup_keys(self, filename: str, root: str | os.PathLike[str]) -> Keyed | Stat | None:
-        """:meth:`lookup` of a post only compared with (not checked), as its group keys;
-        a post stored without keys is a miss, as a changed one is."""
-        entry, stat = self._unchanged(filename, root, checked=False)
-        if entry is None or entry[7] is None:
+            return Cached(PostSummary(*fields), diagnostics)
+        except Exception:  # details that are not ours: the post is read again
             return stat
-        return Keyed(entry[7], entry[4])
+
+    def keys_of(
+        self, files: Sequence[PostFile]
+    ) -> tuple[dict[int, GroupKeys], list[tuple[int, Stat | None]]]:
+        """:meth:`lookup` of many posts only compared with (not checked), as their group
+        keys: the unchanged posts' keys by position in ``files``, and the others' positions
+        and :data:`Stat` (None: cannot be stat'ed). A post stored without keys counts as
+        changed. One tight loop: a pre-commit run asks this of every post of the blog."""
+        unchanged: dict[int, GroupKeys] = {}
+        changed: list[tuple[int, Stat | None]] = []
+        if self.path is None:
+            return unchanged, [(position, None) for position in range(len(files))]
+        stat, entries, seen, holds = os.stat, self._entries, self._seen, self._holds
+        root: object = None
+        root_text = ""
+        for position, file in enumerate(files):
+            filename = file.filename
+            try:
+                status = stat(filename)
+            except (OSError, ValueError):
+                changed.append((position, None))
+                continue
+            if not S_ISREG(status.st_mode):  # see _unchanged
+                changed.append((position, None))
+                continue
+            seen.add(filename)
+            if file.root is not root:
+                root, root_text = file.root, os.fspath(file.root)
+            size, mtime = status.st_size, status.st_mtime_ns
+            entry = entries.get(filename)
+            if (
+                entry is not None
+                and entry[7] is not None
+                and holds(entry, size, mtime, root_text, checked=False)
+                and (entry[3] is None or entry[3] == _digest_of(filename, root_text))
+            ):
+                unchanged[position] = entry[7]
+            else:
+                changed.append((position, (size, mtime)))
+        return unchanged, changed
 
     def _unchanged(
         self, filename: str, root: str | os.PathLike[str], *, checked: bool
@@ -249,17 +267,22 @@ class ResultCache:
         stat = (status.st_size, status.st_mtime_ns)
         self._seen.add(filename)
         entry = self._entries.get(filename)
-        if (
-            entry is None
-            or (entry[1], entry[2]) != stat
-            or entry[0] != os.fspath(root)
-            or (checked and entry[5] is None)
-            or (entry[6] is not None and entry[6] != self.today)
-        ):
+        if entry is None or not self._holds(entry, *stat, os.fspath(root), checked=checked):
             return None, stat
         if entry[3] is not None and entry[3] != _digest_of(filename, root):
             return None, stat
         return entry, stat
+
+    def _holds(self, entry: Entry, size: int, mtime: int, root: str, *, checked: bool) -> bool:
+        """Whether ``entry`` answers for its file, now of ``size`` and ``mtime``, read
+        against ``root`` (with ``checked``: if it was checked), today: its content aside."""
+        return (
+            entry[2] == mtime
+            and entry[1] == size
+            and entry[0] == root
+            and (entry[5] or not checked)
+            and (entry[6] is None or entry[6] == self.today)
+        )
 
     def store(
         self,
@@ -285,9 +308,14 @@ class ResultCache:
             if digest is None:
                 return
         fields = tuple(getattr(summary, f.name) for f in dataclasses.fields(summary))
+        try:
+            details = pickle.dumps((fields, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # something unpicklable in a diagnostic: this post is not cached
+            return
         day = self.today if today_only else None
         root_text = self._roots.setdefault(os.fspath(root), os.fspath(root))  # one copy
-        entry = (root_text, size, mtime, digest, fields, diagnostics, day, keys)
+        checked = diagnostics is not None
+        entry = (root_text, size, mtime, digest, details, checked, day, keys)
         self._entries[filename] = self._stored[filename] = entry
         self._seen.add(filename)
         self._changed = True
