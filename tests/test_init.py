@@ -371,7 +371,7 @@ def test_other_commands_do_not_import_the_survey() -> None:
 def test_help_lists_init() -> None:
     code, out, _ = run_cli("--help")
     assert code == 0
-    assert "init" in out and "Set a blog up" in out
+    assert "init       Set a blog up: find where its posts live and write its config." in out
     code, out, _ = run_cli("init", "--help")
     assert code == 0
     for option in ("--yes", "--dry-run", "--config-file", "--output-format"):
