@@ -150,13 +150,6 @@ class Cached(NamedTuple):
     diagnostics: tuple[Diagnostic, ...] | None
 
 
-class Keyed(NamedTuple):
-    """What the cache holds of an unchanged post, as a run checking other posts first
-    needs it: its group keys (its summary, if they match, from :meth:`ResultCache.lookup`)."""
-
-    keys: GroupKeys
-
-
 class ResultCache:
     """The results stored under one run key, loaded once, saved once at the end."""
 
@@ -218,13 +211,45 @@ class ResultCache:
         except Exception:  # details that are not ours: the post is read again
             return stat
 
-    def lookup_keys(self, filename: str, root: str | os.PathLike[str]) -> Keyed | Stat | None:
-        """:meth:`lookup` of a post only compared with (not checked), as its group keys;
-        a post stored without keys is a miss, as a changed one is."""
-        entry, stat = self._unchanged(filename, root, checked=False)
-        if entry is None or entry[7] is None:
-            return stat
-        return Keyed(entry[7])
+    def keys_of(
+        self, files: Sequence[PostFile]
+    ) -> tuple[dict[int, GroupKeys], list[tuple[int, Stat | None]]]:
+        """:meth:`lookup` of many posts only compared with (not checked), as their group
+        keys: the unchanged posts' keys by position in ``files``, and the others' positions
+        and :data:`Stat` (None: cannot be stat'ed). A post stored without keys counts as
+        changed. One tight loop: a pre-commit run asks this of every post of the blog."""
+        unchanged: dict[int, GroupKeys] = {}
+        changed: list[tuple[int, Stat | None]] = []
+        if self.path is None:
+            return unchanged, [(position, None) for position in range(len(files))]
+        stat, entries, seen, holds = os.stat, self._entries, self._seen, self._holds
+        root: object = None
+        root_text = ""
+        for position, file in enumerate(files):
+            filename = file.filename
+            try:
+                status = stat(filename)
+            except (OSError, ValueError):
+                changed.append((position, None))
+                continue
+            if not S_ISREG(status.st_mode):  # see _unchanged
+                changed.append((position, None))
+                continue
+            seen.add(filename)
+            if file.root is not root:
+                root, root_text = file.root, os.fspath(file.root)
+            size, mtime = status.st_size, status.st_mtime_ns
+            entry = entries.get(filename)
+            if (
+                entry is not None
+                and entry[7] is not None
+                and holds(entry, size, mtime, root_text, checked=False)
+                and (entry[3] is None or entry[3] == _digest_of(filename, root_text))
+            ):
+                unchanged[position] = entry[7]
+            else:
+                changed.append((position, (size, mtime)))
+        return unchanged, changed
 
     def _unchanged(
         self, filename: str, root: str | os.PathLike[str], *, checked: bool
@@ -242,17 +267,22 @@ class ResultCache:
         stat = (status.st_size, status.st_mtime_ns)
         self._seen.add(filename)
         entry = self._entries.get(filename)
-        if (
-            entry is None
-            or (entry[1], entry[2]) != stat
-            or entry[0] != os.fspath(root)
-            or (checked and not entry[5])
-            or (entry[6] is not None and entry[6] != self.today)
-        ):
+        if entry is None or not self._holds(entry, *stat, os.fspath(root), checked=checked):
             return None, stat
         if entry[3] is not None and entry[3] != _digest_of(filename, root):
             return None, stat
         return entry, stat
+
+    def _holds(self, entry: Entry, size: int, mtime: int, root: str, *, checked: bool) -> bool:
+        """Whether ``entry`` answers for its file, now of ``size`` and ``mtime``, read
+        against ``root`` (with ``checked``: if it was checked), today: its content aside."""
+        return (
+            entry[2] == mtime
+            and entry[1] == size
+            and entry[0] == root
+            and (entry[5] or not checked)
+            and (entry[6] is None or entry[6] == self.today)
+        )
 
     def store(
         self,

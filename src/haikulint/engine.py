@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
-from haikulint.cache import Cached, GroupKeys, Keyed, ResultCache, Stat, run_key
+from haikulint.cache import Cached, GroupKeys, ResultCache, Stat, run_key
 from haikulint.catalogue import (
     PostCheck,
     Rule,
@@ -365,20 +365,19 @@ def _compared_with(
         if key is not None
     }
     kept: list[tuple[int, PostSummary]] = []
-    missed: list[tuple[int, Stat | None]] = []
-    for position, file in enumerate(files):
-        found: Keyed | Cached | Stat | None = cache.lookup_keys(file.filename, file.root)
-        if isinstance(found, Keyed):
-            if wanted.isdisjoint(enumerate(found.keys)):
-                continue
-            found = cache.lookup(file.filename, file.root, checked=False)  # its summary
+    unchanged, missed = cache.keys_of(files)
+    for position, keys in unchanged.items():
+        if wanted.isdisjoint(enumerate(keys)):
+            continue
+        file = files[position]
+        found = cache.lookup(file.filename, file.root, checked=False)  # its summary
         if isinstance(found, Cached):
             kept.append((position, found.summary))
         else:
             missed.append((position, found))
     fresh = _read_and_store(files, missed, job, cache, lint=False)
-    for (position, _), ((summary, _), keys) in zip(missed, fresh, strict=True):
-        if not wanted.isdisjoint(enumerate(keys or ())):
+    for (position, _), ((summary, _), read_keys) in zip(missed, fresh, strict=True):
+        if not wanted.isdisjoint(enumerate(read_keys or ())):
             kept.append((position, summary))
     kept.sort(key=lambda item: item[0])
     return [summary for _, summary in kept]
