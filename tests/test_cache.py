@@ -568,6 +568,33 @@ def test_everything_a_diagnostic_carries_round_trips(tmp_path: Path) -> None:
     assert not isinstance(again.lookup(str(target), "/another-root", checked=True), cache.Cached)
 
 
+def test_an_unpicklable_result_leaves_the_old_cache_and_no_stray_file(tmp_path: Path) -> None:
+    """The cache file is pickled into a temporary file as it is written: if an entry
+    cannot be pickled, the file written before stays whole and nothing else is left."""
+    from haikulint.checks.summary import PostSummary
+
+    target = tmp_path / "post.md"
+    target.write_text("x")
+    age(target)
+
+    def summary(value: object) -> PostSummary:
+        return PostSummary("p.md", "a", ".md", "a", True, frozenset(), (("title", value, 2),))
+
+    first = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    stat = first.lookup(str(target), "/r", checked=True)
+    assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
+    first.store(str(target), "/r", stat, summary("Old Pond"), ())
+    first.save()
+    (written,) = (tmp_path / "c").iterdir()
+    before = written.read_bytes()
+    second = cache.ResultCache.disabled(date(2024, 1, 1))
+    second.path = written  # a whole rewrite of that file, with an entry pickle refuses
+    second.store(str(target), "/r", stat, summary(lambda: None), ())
+    second.save()
+    assert [path.name for path in (tmp_path / "c").iterdir()] == [written.name]
+    assert written.read_bytes() == before
+
+
 def test_a_cache_written_on_a_later_day_is_not_trusted(tmp_path: Path) -> None:
     """A post with no future date on 1 July may have one on 1 January (a clock set back,
     a run given an earlier date): nothing written later than the run's day is used."""

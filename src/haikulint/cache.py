@@ -29,9 +29,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
+import functools
 import hashlib
-import io
 import json
+import operator
 import os
 import pickle
 import time
@@ -40,7 +41,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path, PurePath
 from stat import S_ISDIR, S_ISREG
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile
@@ -146,6 +147,24 @@ Walk = tuple[bytes, bytes, tuple[tuple[str, int, int], ...], tuple[tuple[str, by
 """A remembered walk: the folders listed (NUL-joined paths), their mtime_ns (packed
 64-bit), the ``.gitignore`` files that applied (path, size, mtime_ns; -1 for none), and
 what was found: for each blog root, its files (NUL-joined)."""
+
+
+class ListedFolders:
+    """The folders a walk listed and their mtimes, packed as they come: a big blog has
+    two folders a post (its haiku's first lines), 200,000 paths for 100,000 posts, which
+    as a list of strings and tuples held ~45 MB until the walk was remembered."""
+
+    def __init__(self) -> None:
+        self.names = bytearray()
+        """Each path, encoded, followed by a NUL."""
+        self.mtimes = array("q")
+        self.newest = 0
+
+    def add(self, folder: str, mtime_ns: int) -> None:
+        self.names += os.fsencode(folder)
+        self.names.append(0)
+        self.mtimes.append(mtime_ns)
+        self.newest = max(self.newest, mtime_ns)
 
 
 class Cached(NamedTuple):
@@ -284,11 +303,13 @@ class ResultCache:
             digest = _digest_of(filename, root)
             if digest is None:
                 return
-        fields = tuple(getattr(summary, f.name) for f in dataclasses.fields(summary))
+        fields = _summary_fields()(summary)
         day = self.today if today_only else None
         root_text = self._roots.setdefault(os.fspath(root), os.fspath(root))  # one copy
         entry = (root_text, size, mtime, digest, fields, diagnostics, day, keys)
-        self._entries[filename] = self._stored[filename] = entry
+        self._entries[filename] = entry
+        if self._base_loaded and len(self._stored) <= MAX_DELTA_ENTRIES:
+            self._stored[filename] = entry  # for a delta; past the limit, a whole file
         self._seen.add(filename)
         self._changed = True
 
@@ -324,9 +345,9 @@ class ResultCache:
     def remember_walk(
         self,
         key: str,
-        folders: list[tuple[str, int]],
+        folders: ListedFolders,
         ignore_files: list[str],
-        found: list[tuple[str, str]],
+        found: Sequence[PostFile],
         started_ns: int,
     ) -> None:
         """Remember a walk: the folders it listed with their mtimes (stat'ed after each
@@ -334,16 +355,16 @@ class ResultCache:
         folder changed after the walk began (its listing may be older than its mtime)."""
         if self.path is None:
             return
-        if any(mtime >= started_ns - RECENT_NANOSECONDS for _, mtime in folders):
+        if folders.newest >= started_ns - RECENT_NANOSECONDS:
             return
         by_root: dict[str, list[str]] = {}
-        for file, root in found:
-            by_root.setdefault(root, []).append(file)
+        for file in found:
+            by_root.setdefault(os.fspath(file.root), []).append(file.filename)
         self._walks[key] = self._new_walks[key] = (
-            os.fsencode("\0".join(folder for folder, _ in folders)),
-            array("q", (mtime for _, mtime in folders)).tobytes(),
+            bytes(folders.names[:-1]),  # without the last NUL
+            folders.mtimes.tobytes(),
             tuple((path, *_file_stamp(path)) for path in ignore_files),
-            tuple((root, os.fsencode("\0".join(files))) for root, files in by_root.items()),
+            tuple((root, b"\0".join(map(os.fsencode, files))) for root, files in by_root.items()),
         )
         self._changed = True
 
@@ -354,40 +375,54 @@ class ResultCache:
         remove the delta. Never fails: a cache that cannot be written is no cache."""
         if self.path is None or not self._changed:
             return
-        delta = {**self._delta_entries, **self._stored}
-        if self._base_loaded and len(delta) <= MAX_DELTA_ENTRIES:
-            self._write(_delta_path(self.path), delta, {**self._delta_walks, **self._new_walks})
+        if self._base_loaded:
+            delta = {**self._delta_entries, **self._stored}
+            if len(delta) <= MAX_DELTA_ENTRIES:
+                walks = {**self._delta_walks, **self._new_walks}
+                self._write(_delta_path(self.path), delta, walks)
+                return
+        kept = [key for key in self._entries if key in self._seen or os.path.lexists(key)]
+        if len(kept) > MAX_ENTRIES:
             return
-        entries = {
-            key: entry
-            for key, entry in self._entries.items()
-            if key in self._seen or os.path.lexists(key)
-        }
-        if len(entries) > MAX_ENTRIES:
-            return
-        if self._write(self.path, entries, dict(list(self._walks.items())[-KEEP_WALKS:])):
+        walks = dict(list(self._walks.items())[-KEEP_WALKS:])
+        if self._write(self.path, self._entries, walks, kept):
             with contextlib.suppress(OSError):
                 _delta_path(self.path).unlink()
             _remove_old_files(self.path)
 
-    def _write(self, path: Path, entries: dict[str, Entry], walks: dict[str, Walk]) -> bool:
+    def _write(
+        self,
+        path: Path,
+        entries: Mapping[str, Entry],
+        walks: dict[str, Walk],
+        keys: Sequence[str] | None = None,
+    ) -> bool:
+        """Write ``entries`` (those of ``keys``, else all) and ``walks`` to ``path``."""
         assert self.path is not None
         header = {"format": FORMAT, "key": self.path.stem, "today": self.today, "walks": walks}
-        try:
-            data = _dumps(header, entries)
-        except Exception:  # something unpicklable in a diagnostic: no cache rather than no run
-            return False
         from haikulint.safe_fs import write_atomically
 
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             if not _owned_by_us(path.parent):
                 return False
-            # The buffer's own memory, not a copy of it (tens of MB for a big blog).
-            write_atomically(path, cast(bytes, data.getbuffer()))
+            # Pickled into the file a chunk at a time: never whole in memory (that was
+            # 95 MB more at the peak of a cold run over 100,000 posts).
+            chosen = list(entries) if keys is None else keys
+            write_atomically(path, lambda file: _pickle_into(file, header, entries, chosen))
         except OSError:
             return False
+        except Exception:  # something unpicklable in a diagnostic: no cache rather than no run
+            return False
         return True
+
+
+@functools.cache
+def _summary_fields() -> Callable[[PostSummary], tuple[Any, ...]]:
+    """A summary's field values, in order (one C call, not a generator over fields())."""
+    from haikulint.checks.summary import PostSummary
+
+    return operator.attrgetter(*(field.name for field in dataclasses.fields(PostSummary)))
 
 
 def clean(folder: Path | None) -> list[Path]:
@@ -407,18 +442,18 @@ def clean(folder: Path | None) -> list[Path]:
 ENTRIES_PER_CHUNK = 2000
 
 
-def _dumps(header: dict[str, object], entries: dict[str, Entry]) -> io.BytesIO:
-    """The cache file: ``header`` (with the number of chunks), then the entries in
-    chunks, each pickled on its own. A pickler remembers every object it has written;
-    for 100,000 posts at once that memo costs more memory than the entries themselves."""
-    items = list(entries.items())
-    chunks = range(0, len(items), ENTRIES_PER_CHUNK)
-    buffer = io.BytesIO()
-    pickle.dump({**header, "chunks": len(chunks)}, buffer, protocol=pickle.HIGHEST_PROTOCOL)
+def _pickle_into(
+    file: BinaryIO, header: dict[str, object], entries: Mapping[str, Entry], keys: Sequence[str]
+) -> None:
+    """Write the cache file: ``header`` (with the number of chunks), then the entries of
+    ``keys`` in chunks, each pickled on its own. A pickler remembers every object it has
+    written; for 100,000 posts at once that memo costs more memory than the entries.
+    The pickler writes the walks' long bytes straight to the file, not through a copy."""
+    chunks = range(0, len(keys), ENTRIES_PER_CHUNK)
+    pickle.dump({**header, "chunks": len(chunks)}, file, protocol=pickle.HIGHEST_PROTOCOL)
     for start in chunks:
-        chunk = dict(items[start : start + ENTRIES_PER_CHUNK])
-        pickle.dump(chunk, buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    return buffer
+        chunk = {key: entries[key] for key in keys[start : start + ENTRIES_PER_CHUNK]}
+        pickle.dump(chunk, file, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _delta_path(path: Path) -> Path:
@@ -586,14 +621,14 @@ def discover_remembered(
                 root = roots[top] = Path(top)  # one Path per root, not one per post
             found.append(PostFile(file, root))
         return found
-    folders: list[tuple[str, int]] = []
+    folders = ListedFolders()
     ignore_files: list[str] = []
     warned = False
 
     def listed(folder: str, has_gitignore: bool) -> None:
         nonlocal warned
         try:
-            folders.append((folder, os.stat(folder).st_mtime_ns))
+            folders.add(folder, os.stat(folder).st_mtime_ns)
         except OSError:
             warned = True
         if has_gitignore:
@@ -627,9 +662,7 @@ def discover_remembered(
     )
     if not warned:
         ignore_files.extend(_files_above(targets))
-        cache.remember_walk(
-            key, folders, ignore_files, [(f.filename, os.fspath(f.root)) for f in found], started
-        )
+        cache.remember_walk(key, folders, ignore_files, found, started)
     return found
 
 

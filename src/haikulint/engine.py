@@ -237,9 +237,7 @@ def lint(
     summaries = [summary for summary, _ in results]
     diagnostics = [diagnostic for _, found in results for diagnostic in found or ()]
     if job.blog_rules:
-        checked = {_absolute(file.filename) for file in files}
-        extra = [file for file in context_files if _absolute(file.filename) not in checked]
-        others = _compared_with(extra, summaries, job, cache)
+        others = _compared_with(_others(context_files, files), summaries, job, cache)
         diagnostics.extend(_blog_phase(summaries, files, others, job))
     cache.save()
     diagnostics.sort(key=Diagnostic.sort_key)
@@ -253,6 +251,15 @@ def lint(
             for problem in summary.suppression_problems
         ],
     )
+
+
+def _others(context_files: Iterable[PostFile], files: Sequence[PostFile]) -> list[PostFile]:
+    """The ``context_files`` that are not among ``files``."""
+    context = list(context_files)
+    if not context:  # a whole blog checked: no set of every path to build
+        return []
+    checked = {_absolute(file.filename) for file in files}
+    return [file for file in context if _absolute(file.filename) not in checked]
 
 
 def _unknown_suppressions(summaries: Iterable[PostSummary], job: LintJob) -> list[tuple[str, str]]:
