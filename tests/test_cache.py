@@ -632,3 +632,20 @@ def test_a_one_post_change_writes_a_small_delta_not_the_whole_cache(
     assert assert_warm_equals_cold(reads) == [B]  # a broken delta is ignored
     run_cli("clean")
     assert list(cache_dir.rglob("*.*")) == []
+
+
+def test_the_posts_missed_keep_their_index_and_stat() -> None:
+    """The engine keeps what the cache missed packed; each comes back as it went in,
+    a file that could not be stat'ed (None) and an mtime before 1970 included."""
+    from haikulint.engine import _Misses
+
+    missed = _Misses()
+    for index, stat in [(3, (10, -5)), (7, None), (8, (0, 1_700_000_000_000_000_000))]:
+        missed.add(index, stat)
+    expected = [(3, (10, -5)), (7, None), (8, (0, 1_700_000_000_000_000_000))]
+    assert (list(missed), len(missed), missed[1], missed[1:]) == (
+        expected,
+        3,
+        (7, None),
+        expected[1:],
+    )

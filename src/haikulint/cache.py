@@ -133,15 +133,15 @@ Entry = tuple[
     int,
     int,
     bytes | None,
-    tuple[Any, ...],
+    "PostSummary | tuple[Any, ...]",
     "tuple[Diagnostic, ...] | None",
     date | None,
     GroupKeys | None,
 ]
 """The blog root the post was read against, its size, mtime_ns, content digest (or
-None), the summary's fields, the diagnostics (None for a post only summarized, never
-checked), the one day they hold for (None: any day), and its group keys (None when
-some cross-post rule of the run groups by no key)."""
+None), the summary (its fields, in a file), the diagnostics (None for a post only
+summarized, never checked), the one day they hold for (None: any day), and its group
+keys (None when some cross-post rule of the run groups by no key)."""
 
 Walk = tuple[bytes, bytes, tuple[tuple[str, int, int], ...], tuple[tuple[str, bytes], ...]]
 """A remembered walk: the folders listed (NUL-joined paths), their mtime_ns (packed
@@ -179,12 +179,11 @@ class Keyed(NamedTuple):
     needs it: its group keys; its summary is built only if asked for."""
 
     keys: GroupKeys
-    fields: tuple[Any, ...]
+    fields: PostSummary | tuple[Any, ...]
+    """The summary, or its fields as a cache file holds them."""
 
     def summary(self) -> PostSummary:
-        from haikulint.checks.summary import PostSummary
-
-        return PostSummary(*self.fields)
+        return _summary(self.fields)
 
 
 class ResultCache:
@@ -240,9 +239,7 @@ class ResultCache:
         entry, stat = self._unchanged(filename, root, checked=checked)
         if entry is None:
             return stat
-        from haikulint.checks.summary import PostSummary
-
-        return Cached(PostSummary(*entry[4]), entry[5])
+        return Cached(_summary(entry[4]), entry[5])
 
     def lookup_keys(self, filename: str, root: str | os.PathLike[str]) -> Keyed | Stat | None:
         """:meth:`lookup` of a post only compared with (not checked), as its group keys;
@@ -266,7 +263,8 @@ class ResultCache:
         if not S_ISREG(status.st_mode):  # a FIFO, a device: the reader names it, every time
             return None, None
         stat = (status.st_size, status.st_mtime_ns)
-        self._seen.add(filename)
+        if self._base_loaded:  # see save: without a file read, every entry is this run's
+            self._seen.add(filename)
         entry = self._entries.get(filename)
         if (
             entry is None
@@ -303,14 +301,16 @@ class ResultCache:
             digest = _digest_of(filename, root)
             if digest is None:
                 return
-        fields = _summary_fields()(summary)
         day = self.today if today_only else None
         root_text = self._roots.setdefault(os.fspath(root), os.fspath(root))  # one copy
-        entry = (root_text, size, mtime, digest, fields, diagnostics, day, keys)
+        # The summary itself, not a tuple of its fields (10 MB more for 100,000 posts):
+        # it is turned into one as it is written (see _on_disk).
+        entry = (root_text, size, mtime, digest, summary, diagnostics, day, keys)
         self._entries[filename] = entry
-        if self._base_loaded and len(self._stored) <= MAX_DELTA_ENTRIES:
-            self._stored[filename] = entry  # for a delta; past the limit, a whole file
-        self._seen.add(filename)
+        if self._base_loaded:
+            self._seen.add(filename)
+            if len(self._stored) <= MAX_DELTA_ENTRIES:
+                self._stored[filename] = entry  # for a delta; past the limit, a whole file
         self._changed = True
 
     def walk(self, key: str) -> list[tuple[str, str]] | None:
@@ -381,7 +381,10 @@ class ResultCache:
                 walks = {**self._delta_walks, **self._new_walks}
                 self._write(_delta_path(self.path), delta, walks)
                 return
-        kept = [key for key in self._entries if key in self._seen or os.path.lexists(key)]
+        if self._base_loaded:  # drop the entries of posts that are gone
+            kept = [key for key in self._entries if key in self._seen or os.path.lexists(key)]
+        else:  # every entry was stored by this run
+            kept = list(self._entries)
         if len(kept) > MAX_ENTRIES:
             return
         walks = dict(list(self._walks.items())[-KEEP_WALKS:])
@@ -425,6 +428,22 @@ def _summary_fields() -> Callable[[PostSummary], tuple[Any, ...]]:
     return operator.attrgetter(*(field.name for field in dataclasses.fields(PostSummary)))
 
 
+def _summary(stored: PostSummary | tuple[Any, ...]) -> PostSummary:
+    """The summary an entry holds: as this run stored it, or as a file held its fields."""
+    from haikulint.checks.summary import PostSummary
+
+    return stored if isinstance(stored, PostSummary) else PostSummary(*stored)
+
+
+def _on_disk(entry: Entry) -> Entry:
+    """``entry`` as a cache file holds it: the summary as a tuple of its fields (plain
+    data: loading it builds no object until a lookup asks for it)."""
+    summary = entry[4]
+    if isinstance(summary, tuple):
+        return entry
+    return (*entry[:4], _summary_fields()(summary), *entry[5:])
+
+
 def clean(folder: Path | None) -> list[Path]:
     """Remove every result cache file in ``folder``; the files removed."""
     if folder is None:
@@ -452,7 +471,7 @@ def _pickle_into(
     chunks = range(0, len(keys), ENTRIES_PER_CHUNK)
     pickle.dump({**header, "chunks": len(chunks)}, file, protocol=pickle.HIGHEST_PROTOCOL)
     for start in chunks:
-        chunk = {key: entries[key] for key in keys[start : start + ENTRIES_PER_CHUNK]}
+        chunk = {key: _on_disk(entries[key]) for key in keys[start : start + ENTRIES_PER_CHUNK]}
         pickle.dump(chunk, file, protocol=pickle.HIGHEST_PROTOCOL)
 
 
