@@ -9,6 +9,14 @@ say little), and the lines quoted from published poems.
 Agreement is the counters' own: rows where A and B gave the same set, and rows where
 their sets share a reading; it says how firm the answer key is, not how good the tool is.
 
+Peer references, measured in the same run on the same rows: haikulint's own spelling
+estimate (what it falls back on for a word no dictionary knows) beside the ``syllables``
+package's ``syllables.estimate``, each alone, with no dictionary. An estimator gives one
+count: a word is right when that count is acceptable; a line, when the sum over its
+words is. Words are the gold words that are one alphabetic word, all of them, then
+those the CMU dictionary lists and those it does not (coinages, names, software words:
+the words an estimate is for).
+
     python benchmarks/syllable_accuracy.py [--words FILE] [--lines FILE] [--quiet]
 """
 
@@ -16,12 +24,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from haikulint.prosody import lexicon
+from haikulint.prosody import cmu, lexicon
 from haikulint.prosody.count import SyllableCounter
+from haikulint.prosody.estimate import estimate
 from haikulint.prosody.tokenize import split_words
 
 Miss = tuple[str, tuple[int, ...], frozenset[int], str]
@@ -105,6 +114,59 @@ def line_misses(counter: SyllableCounter, gold: list[tuple[str, frozenset[int]]]
     return misses
 
 
+Estimator = Callable[[str], int]
+"""A spelling estimate: a lower-case word to one syllable count."""
+
+
+def peer_estimators() -> list[tuple[str, Estimator]]:
+    """haikulint's own estimate and the ``syllables`` package's, to score side by side."""
+    import syllables  # the peer reference (the test extra installs it)
+
+    return [("haikulint estimate", estimate), ("syllables.estimate", syllables.estimate)]
+
+
+def estimated_word_right(estimator: Estimator, text: str, accepted: frozenset[int]) -> bool:
+    return estimator(text.lower()) in accepted
+
+
+def estimated_line_right(estimator: Estimator, text: str, accepted: frozenset[int]) -> bool:
+    words = split_words(text)
+    return bool(words) and sum(estimator(word.lower()) for word in words) in accepted
+
+
+def estimator_words(rows: list[GoldRow]) -> dict[str, list[GoldRow]]:
+    """The gold words an estimator is scored on (one alphabetic word), all of them and
+    split by whether the CMU dictionary lists them."""
+    words = [row for row in rows if row.text.isalpha() and row.text.isascii()]
+    lookup = cmu.default_lookup()
+    listed = [row for row in words if lookup is not None and lookup.counts(row.text.lower())]
+    unlisted = [row for row in words if lookup is None or not lookup.counts(row.text.lower())]
+    return {"words": words, "words in CMU": listed, "words not in CMU": unlisted}
+
+
+def peer_report(word_rows: list[GoldRow], line_rows: list[GoldRow]) -> dict[str, Score]:
+    """Print and return how many rows each estimator gets right, keyed ``"NAME: SET"``."""
+    scores: dict[str, Score] = {}
+    sets = {**estimator_words(word_rows), "lines": line_rows}
+    print("peer references: spelling estimates alone, no dictionary")
+    for name, estimator in peer_estimators():
+        for title, rows in sets.items():
+            right_one = estimated_line_right if title == "lines" else estimated_word_right
+            right = sum(right_one(estimator, row.text, row.accepted) for row in rows)
+            score = scores[f"{name}: {title}"] = Score(right, len(rows))
+            print(f"  {name}, {title}: {right}/{len(rows)} right ({score.share:.1f}%)")
+    return scores
+
+
+class Score(NamedTuple):
+    right: int
+    total: int
+
+    @property
+    def share(self) -> float:
+        return 100.0 * self.right / self.total if self.total else 100.0
+
+
 def report(
     title: str,
     total: int,
@@ -140,6 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     published = [(row.text, row.accepted) for row in line_rows if _published(row)]
     if published:
         report("  of which published lines", len(published), line_misses(counter, published), True)
+    peer_report(word_rows, line_rows)
     print("agreement of the two blind counters (not a measure of haikulint):")
     for title, rows in (("words", word_rows), ("lines", line_rows)):
         same, overlap = agreement(rows)

@@ -432,6 +432,33 @@ def test_a_cache_file_cannot_run_code(blog: Path, cache_dir: Path, reads: list[s
     assert not (blog / "pwned.txt").exists()
 
 
+def test_a_post_s_details_cannot_run_code_either(tmp_path: Path) -> None:
+    """A post's details are unpickled only when asked for, by the same careful unpickler:
+    details that name anything else make the post read again, and run nothing."""
+    from haikulint.checks.summary import PostSummary
+
+    target = tmp_path / "post.md"
+    target.write_text("x")
+    age(target)
+    summary = PostSummary("p.md", "a-/-b-/-c", ".md", "a/b/c", True, frozenset())
+    stored = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    stat = stored.lookup(str(target), "/r", checked=True)
+    assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
+    stored.store(str(target), "/r", stat, summary, (), keys=("a/b/c",))
+    entry = stored._entries[str(target)]
+    stored._entries[str(target)] = stored._stored[str(target)] = (
+        *entry[:4], pickle.dumps(((_Boom(),), ())), *entry[5:]
+    )  # fmt: skip
+    stored.save()
+    again = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    from haikulint.blog.discover import PostFile
+
+    keys = again.keys_of([PostFile(target, Path("/r"))])
+    assert keys == ({0: ("a/b/c",)}, [])  # the keys are plain data
+    assert again.lookup(str(target), "/r", checked=True) == stat  # a miss: read it again
+    assert not (tmp_path / "pwned.txt").exists() and not Path("pwned.txt").exists()
+
+
 def test_two_concurrent_runs_both_report_right_and_leave_a_sound_cache(
     tmp_path: Path, cache_dir: Path
 ) -> None:
@@ -568,31 +595,29 @@ def test_everything_a_diagnostic_carries_round_trips(tmp_path: Path) -> None:
     assert not isinstance(again.lookup(str(target), "/another-root", checked=True), cache.Cached)
 
 
-def test_an_unpicklable_result_leaves_the_old_cache_and_no_stray_file(tmp_path: Path) -> None:
-    """The cache file is pickled into a temporary file as it is written: if an entry
-    cannot be pickled, the file written before stays whole and nothing else is left."""
+def test_a_post_whose_results_cannot_be_pickled_is_not_cached(tmp_path: Path) -> None:
+    """Results are pickled as the cache file is written: one that pickle refuses leaves
+    that post out (read again next time), the others in, and no stray file behind."""
     from haikulint.checks.summary import PostSummary
-
-    target = tmp_path / "post.md"
-    target.write_text("x")
-    age(target)
 
     def summary(value: object) -> PostSummary:
         return PostSummary("p.md", "a", ".md", "a", True, frozenset(), (("title", value, 2),))
 
-    first = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
-    stat = first.lookup(str(target), "/r", checked=True)
-    assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
-    first.store(str(target), "/r", stat, summary("Old Pond"), ())
-    first.save()
-    (written,) = (tmp_path / "c").iterdir()
-    before = written.read_bytes()
-    second = cache.ResultCache.disabled(date(2024, 1, 1))
-    second.path = written  # a whole rewrite of that file, with an entry pickle refuses
-    second.store(str(target), "/r", stat, summary(lambda: None), ())
-    second.save()
-    assert [path.name for path in (tmp_path / "c").iterdir()] == [written.name]
-    assert written.read_bytes() == before
+    good, bad = tmp_path / "good.md", tmp_path / "bad.md"
+    stored = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    for target, value in ((good, "Old Pond"), (bad, lambda: None)):
+        target.write_text("x")
+        age(target)
+        stat = stored.lookup(str(target), "/r", checked=True)
+        assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
+        stored.store(str(target), "/r", stat, summary(value), ())
+        assert isinstance(stored.lookup(str(target), "/r", checked=True), cache.Cached)
+    stored.save()
+    assert [path.suffix for path in (tmp_path / "c").iterdir()] == [".cache"]
+    again = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    found = again.lookup(str(good), "/r", checked=True)
+    assert isinstance(found, cache.Cached) and found.summary == summary("Old Pond")
+    assert not isinstance(again.lookup(str(bad), "/r", checked=True), cache.Cached)
 
 
 def test_a_cache_written_on_a_later_day_is_not_trusted(tmp_path: Path) -> None:

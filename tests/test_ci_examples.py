@@ -1,6 +1,7 @@
 """README's "Running in CI": the GitHub Actions workflows in ``examples/ci``, run on blogs.
 
-Each workflow is read as GitHub would (triggers, permissions, steps); its ``run:``
+Each workflow is validated against SchemaStore's schema for workflow files and read as
+GitHub would (triggers, permissions, steps); its ``run:``
 steps that call haikulint are run, in order, with the runner's shell and step
 conditions, in a fresh blog of its generator's layout with ``examples/ci/GEN.toml`` as
 its ``haikulint.toml``. The answer key (which post breaks which rule) is written here
@@ -21,15 +22,24 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+import jsonschema
 import pytest
 import yaml
 
 from haikulint import __version__
-from tests.conftest import write_tree
+from tests.conftest import run_cli, write_tree
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 from tests.report.support import parse_workflow_command, sarif_errors
 
 PROJECT = Path(__file__).resolve().parents[1]
 EXAMPLES = PROJECT / "examples" / "ci"
+# SchemaStore's schema for GitHub workflow files (Apache-2.0, tests/data/LICENSE.schemastore),
+# as check-jsonschema 0.39.0 vendors it (sha256 d10c9f46...c1c4f3).
+WORKFLOW_SCHEMA = PROJECT / "tests" / "data" / "github-workflow-schema.json"
 GENERATORS = ("pelican", "hugo", "jekyll")
 
 # The inputs github/codeql-action/upload-sarif declares (its upload-sarif/action.yml).
@@ -215,6 +225,20 @@ def test_the_three_workflows_differ_only_in_their_first_comment() -> None:
 
 
 @pytest.mark.parametrize("generator", GENERATORS)
+def test_the_workflow_is_valid_against_the_workflow_schema(generator: str) -> None:
+    workflow = _workflow(generator)
+    workflow["on"] = _triggers(workflow)
+    workflow.pop(True, None)
+    schema = json.loads(WORKFLOW_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    assert [error.message for error in validator.iter_errors(workflow)] == []
+    # The schema is no rubber stamp: a misspelt permission level is refused.
+    (job,) = workflow["jobs"].values()
+    job["permissions"]["security-events"] = "writ"
+    assert list(validator.iter_errors(workflow))
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
 def test_the_workflow_runs_on_pushes_and_pull_requests_with_the_upload_permission(
     generator: str,
 ) -> None:
@@ -370,3 +394,18 @@ def test_a_config_error_fails_the_sarif_step_too(tmp_path: Path) -> None:
     annotate, sarif = _run_haikulint_steps(_workflow("pelican"), blog, tmp_path / "cache")
     assert annotate.code == 2 and sarif.code == 2, (annotate.stderr, sarif.stderr)
     assert "haikulint.toml" in sarif.stderr
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_init_finds_the_root_and_exclude_the_example_config_sets(
+    generator: str, tmp_path: Path
+) -> None:
+    """README says `haikulint init` writes what examples/ci/GEN.toml sets, for each layout."""
+    layout = LAYOUTS[generator]()
+    blog = write_tree(tmp_path / "blog", layout.clean)
+    write_tree(blog, {path: content for path, (content, _) in layout.bad.items()})
+    code, _, err = run_cli("init", "--yes", str(blog))
+    assert code == 0, err
+    written = tomllib.loads((blog / "haikulint.toml").read_text(encoding="utf-8"))
+    example = tomllib.loads((EXAMPLES / f"{generator}.toml").read_text(encoding="utf-8"))
+    assert {key: written.get(key) for key in example} == example

@@ -12,7 +12,7 @@ import pytest
 from haikulint.commands import init as init_command
 from haikulint.config import load_config
 from tests.conftest import run_cli, write_tree
-from tests.layouts import HUGO, JEKYLL, PELICAN, yaml_post
+from tests.layouts import HUGO, JEKYLL, PELICAN, QUIET, pelican_post, yaml_post
 from tests.seeds import write_seeds
 
 COMMENT = "# written by haikulint init; every key is in haikulint's README, under Configuration\n"
@@ -35,7 +35,7 @@ def files_under(folder: Path) -> list[str]:
         (
             PELICAN,
             'root = "content"\nform = [5, 7, 5]\nheader-style = "pelican"\n'
-            'exclude = ["content/pages/"]\n',
+            'header-lines = "top"\nexclude = ["content/pages/"]\n',
         ),
         (
             HUGO,
@@ -63,6 +63,21 @@ def test_a_generator_layout_is_configured_and_then_checks_clean(
     )
 
 
+def test_a_pelican_post_with_headers_pelican_would_not_read_is_reported(in_tmp: Path) -> None:
+    below_haiku = f"{QUIET.replace('-/-', ' / ').replace('-', ' ')}\n\n" + pelican_post(
+        "Quiet", "2022-06-17"
+    )
+    write_tree(in_tmp, {**PELICAN, f"content/{QUIET}.md": below_haiku})
+    code, out, _ = run_cli("init", "--yes")
+    assert code == 0
+    assert (
+        "  pelican       1 sampled post with Key: value lines Pelican does not read as metadata"
+        " (not one block from the first line)\n" in out
+    )
+    assert 'header-lines = "top"\n' in (in_tmp / "haikulint.toml").read_text("utf-8")
+    assert diagnostics() == [(f"content/{QUIET}.md", "HK201"), (f"content/{QUIET}.md", "HK202")]
+
+
 def test_without_the_config_those_layouts_are_misread(in_tmp: Path) -> None:
     """The config init writes matters: the Hugo section and the Pelican pages."""
     write_tree(in_tmp / "hugo", HUGO)
@@ -78,10 +93,11 @@ def test_the_seeds_layout_checks_as_its_root_would(in_tmp: Path) -> None:
     assert code == 0
     assert (in_tmp / "haikulint.toml").read_text("utf-8") == (
         COMMENT + 'root = "post"\nform = [5, 7, 5]\nheader-style = "pelican"\n'
+        'header-lines = "after-haiku"\n'
     )
     assert (
-        "headers       read from all 5 posts: none 3, pelican 2 (Key: value lines: 2 below the"
-        in out
+        "headers       read from all 5 posts: none 3, pelican 2"
+        " (Key: value lines: 2 below a haiku line or blank lines)\n" in out
     )
     assert diagnostics() == before
     assert before  # the seeds have problems to find (titles, dates, syllables)
@@ -113,6 +129,35 @@ def test_an_empty_folder_gets_posts_made_and_new_writes_there(in_tmp: Path) -> N
         "posts/the-cat-ran-away-/-i-sat-by-the-river-bank-/-the-old-dog-came-home.md\n",
     )
     assert run_cli("check", "--no-progress")[0] == 0
+
+
+def test_posts_at_the_top_of_a_repository_leave_its_readme_out(in_tmp: Path) -> None:
+    write_tree(in_tmp, {"README.md": "# notes\n", f"{QUIET}.md": pelican_post("Q", "2022-06-17")})
+    code, out, _ = run_cli("init", "--yes")
+    assert code == 0
+    assert "not posts     README.md: no haiku paths; pages, not posts (to exclude)" in out
+    assert 'root = "."\n' in out and 'exclude = ["README.md"]\n' in out
+    assert run_cli("check", "--no-progress")[:2] == (0, "All checks passed: 1 file, no problems.\n")
+
+
+def test_tanka_paths_propose_the_tanka_form(in_tmp: Path) -> None:
+    write_tree(in_tmp, {f"tanka/a-{n}-/-b-/-c-/-d-/-e.md": "x\n" for n in range(3)})
+    code, out, _ = run_cli("init", "--dry-run")
+    assert code == 0
+    assert "3 posts under tanka/, 3 with haiku paths (all of 5 lines)" in out
+    assert "form = [5, 7, 5, 7, 7]\n" in out
+
+
+def test_a_config_further_up_is_named(in_tmp: Path) -> None:
+    (in_tmp / "haikulint.toml").write_text("", encoding="utf-8")
+    write_tree(in_tmp / "blog", PELICAN)
+    code, _, err = run_cli("init", "--yes", "blog")
+    assert code == 0
+    assert err == (
+        "haikulint: note: haikulint.toml configures haikulint further up; "
+        "from here down, blog/haikulint.toml is read instead\n"
+        "haikulint: wrote blog/haikulint.toml\n"
+    )
 
 
 def test_a_dry_run_writes_nothing(in_tmp: Path) -> None:
@@ -208,6 +253,7 @@ def test_the_table_is_appended_to_pyproject_keeping_every_byte(in_tmp: Path) -> 
             "\r\n\r\n[tool.haikulint]\r\n"
             + COMMENT.replace("\n", "\r\n")
             + 'root = "post"\r\nform = [5, 7, 5]\r\nheader-style = "pelican"\r\n'
+            + 'header-lines = "after-haiku"\r\n'
         ).encode()
     )
     assert load_config().root == in_tmp / "post"
@@ -342,7 +388,7 @@ def test_other_commands_do_not_import_the_survey() -> None:
 def test_help_lists_init() -> None:
     code, out, _ = run_cli("--help")
     assert code == 0
-    assert "init" in out and "Set a blog up" in out
+    assert "init       Set a blog up: find where its posts live and write its config." in out
     code, out, _ = run_cli("init", "--help")
     assert code == 0
     for option in ("--yes", "--dry-run", "--config-file", "--output-format"):

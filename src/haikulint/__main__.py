@@ -1,6 +1,6 @@
 """Allow ``python -m haikulint``."""
 
-from haikulint.cli import main
+from haikulint.launch import main
 
 if __name__ == "__main__":
     main()

@@ -31,6 +31,7 @@ import dataclasses
 import enum
 import functools
 import hashlib
+import io
 import json
 import operator
 import os
@@ -44,7 +45,7 @@ from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 if TYPE_CHECKING:
-    from haikulint.blog.discover import PostFile
+    from haikulint.blog.discover import PostFile, WalkOptions
     from haikulint.checks.summary import PostSummary
     from haikulint.config import Config
     from haikulint.diagnostic import Diagnostic
@@ -55,7 +56,7 @@ SUFFIX = ".cache"
 DELTA_SUFFIX = ".delta"
 MAX_DELTA_ENTRIES = 2000
 """Changes kept in the delta file before the cache file is rewritten whole."""
-FORMAT = 4
+FORMAT = 5
 """Bumped whenever what is stored changes shape."""
 
 KEEP_FILES = 8
@@ -128,20 +129,19 @@ GroupKeys = tuple[str | None, ...]
 """A post's key under each of the run's cross-post rules (see ``group_key`` in
 :mod:`haikulint.checks`): what a run checking a few posts compares them by."""
 
-Entry = tuple[
-    str,
-    int,
-    int,
-    bytes | None,
-    "PostSummary | tuple[Any, ...]",
-    "tuple[Diagnostic, ...] | None",
-    date | None,
-    GroupKeys | None,
-]
+Details = tuple["PostSummary", "tuple[Diagnostic, ...] | None"]
+"""A post's summary and diagnostics, as this run stored them."""
+
+Entry = tuple[str, int, int, bytes | None, "bytes | Details", bool, date | None, GroupKeys | None]
 """The blog root the post was read against, its size, mtime_ns, content digest (or
-None), the summary (its fields, in a file), the diagnostics (None for a post only
-summarized, never checked), the one day they hold for (None: any day), and its group
-keys (None when some cross-post rule of the run groups by no key)."""
+None), its *details* (the summary's fields and the diagnostics, pickled on their own:
+see below; as objects until written, for a post stored by this run), whether it was
+checked (else only summarized, and the diagnostics are None), the one day they hold
+for (None: any day), and its group keys (None when some cross-post rule of the run
+groups by no key).
+
+The details are unpickled only when asked for: a run that checks one post of 10,000
+needs every post's size, mtime and keys, and the details of a handful."""
 
 Walk = tuple[bytes, bytes, tuple[tuple[str, int, int], ...], tuple[tuple[str, bytes], ...]]
 """A remembered walk: the folders listed (NUL-joined paths), their mtime_ns (packed
@@ -172,18 +172,6 @@ class Cached(NamedTuple):
 
     summary: PostSummary
     diagnostics: tuple[Diagnostic, ...] | None
-
-
-class Keyed(NamedTuple):
-    """What the cache holds of an unchanged post, as a run checking other posts first
-    needs it: its group keys; its summary is built only if asked for."""
-
-    keys: GroupKeys
-    fields: PostSummary | tuple[Any, ...]
-    """The summary, or its fields as a cache file holds them."""
-
-    def summary(self) -> PostSummary:
-        return _summary(self.fields)
 
 
 class ResultCache:
@@ -239,15 +227,55 @@ class ResultCache:
         entry, stat = self._unchanged(filename, root, checked=checked)
         if entry is None:
             return stat
-        return Cached(_summary(entry[4]), entry[5])
+        if not isinstance(entry[4], bytes):  # stored by this run
+            return Cached(*entry[4])
+        try:
+            fields, diagnostics = _SafeUnpickler(io.BytesIO(entry[4])).load()
+            from haikulint.checks.summary import PostSummary
 
-    def lookup_keys(self, filename: str, root: str | os.PathLike[str]) -> Keyed | Stat | None:
-        """:meth:`lookup` of a post only compared with (not checked), as its group keys;
-        a post stored without keys is a miss, as a changed one is."""
-        entry, stat = self._unchanged(filename, root, checked=False)
-        if entry is None or entry[7] is None:
+            return Cached(PostSummary(*fields), diagnostics)
+        except Exception:  # details that are not ours: the post is read again
             return stat
-        return Keyed(entry[7], entry[4])
+
+    def keys_of(
+        self, files: Sequence[PostFile]
+    ) -> tuple[dict[int, GroupKeys], list[tuple[int, Stat | None]]]:
+        """:meth:`lookup` of many posts only compared with (not checked), as their group
+        keys: the unchanged posts' keys by position in ``files``, and the others' positions
+        and :data:`Stat` (None: cannot be stat'ed). A post stored without keys counts as
+        changed. One tight loop: a pre-commit run asks this of every post of the blog."""
+        unchanged: dict[int, GroupKeys] = {}
+        changed: list[tuple[int, Stat | None]] = []
+        if self.path is None:
+            return unchanged, [(position, None) for position in range(len(files))]
+        stat, entries, seen, holds = os.stat, self._entries, self._seen, self._holds
+        root: object = None
+        root_text = ""
+        for position, file in enumerate(files):
+            filename = file.filename
+            try:
+                status = stat(filename)
+            except (OSError, ValueError):
+                changed.append((position, None))
+                continue
+            if not S_ISREG(status.st_mode):  # see _unchanged
+                changed.append((position, None))
+                continue
+            seen.add(filename)
+            if file.root is not root:
+                root, root_text = file.root, os.fspath(file.root)
+            size, mtime = status.st_size, status.st_mtime_ns
+            entry = entries.get(filename)
+            if (
+                entry is not None
+                and entry[7] is not None
+                and holds(entry, size, mtime, root_text, checked=False)
+                and (entry[3] is None or entry[3] == _digest_of(filename, root_text))
+            ):
+                unchanged[position] = entry[7]
+            else:
+                changed.append((position, (size, mtime)))
+        return unchanged, changed
 
     def _unchanged(
         self, filename: str, root: str | os.PathLike[str], *, checked: bool
@@ -266,17 +294,22 @@ class ResultCache:
         if self._base_loaded:  # see save: without a file read, every entry is this run's
             self._seen.add(filename)
         entry = self._entries.get(filename)
-        if (
-            entry is None
-            or (entry[1], entry[2]) != stat
-            or entry[0] != os.fspath(root)
-            or (checked and entry[5] is None)
-            or (entry[6] is not None and entry[6] != self.today)
-        ):
+        if entry is None or not self._holds(entry, *stat, os.fspath(root), checked=checked):
             return None, stat
         if entry[3] is not None and entry[3] != _digest_of(filename, root):
             return None, stat
         return entry, stat
+
+    def _holds(self, entry: Entry, size: int, mtime: int, root: str, *, checked: bool) -> bool:
+        """Whether ``entry`` answers for its file, now of ``size`` and ``mtime``, read
+        against ``root`` (with ``checked``: if it was checked), today: its content aside."""
+        return (
+            entry[2] == mtime
+            and entry[1] == size
+            and entry[0] == root
+            and (entry[5] or not checked)
+            and (entry[6] is None or entry[6] == self.today)
+        )
 
     def store(
         self,
@@ -303,9 +336,10 @@ class ResultCache:
                 return
         day = self.today if today_only else None
         root_text = self._roots.setdefault(os.fspath(root), os.fspath(root))  # one copy
-        # The summary itself, not a tuple of its fields (10 MB more for 100,000 posts):
-        # it is turned into one as it is written (see _on_disk).
-        entry = (root_text, size, mtime, digest, summary, diagnostics, day, keys)
+        checked = diagnostics is not None
+        # The details are pickled as the file is written (see _on_disk), not here: held
+        # pickled, a cold run over 100,000 posts kept 35 MB more until the end.
+        entry = (root_text, size, mtime, digest, (summary, diagnostics), checked, day, keys)
         self._entries[filename] = entry
         if self._base_loaded:
             self._seen.add(filename)
@@ -428,20 +462,20 @@ def _summary_fields() -> Callable[[PostSummary], tuple[Any, ...]]:
     return operator.attrgetter(*(field.name for field in dataclasses.fields(PostSummary)))
 
 
-def _summary(stored: PostSummary | tuple[Any, ...]) -> PostSummary:
-    """The summary an entry holds: as this run stored it, or as a file held its fields."""
-    from haikulint.checks.summary import PostSummary
-
-    return stored if isinstance(stored, PostSummary) else PostSummary(*stored)
-
-
-def _on_disk(entry: Entry) -> Entry:
-    """``entry`` as a cache file holds it: the summary as a tuple of its fields (plain
-    data: loading it builds no object until a lookup asks for it)."""
-    summary = entry[4]
-    if isinstance(summary, tuple):
+def _on_disk(entry: Entry) -> Entry | None:
+    """``entry`` as a cache file holds it: its details pickled on their own (see
+    :data:`Entry`); None if they cannot be pickled (that post is not cached)."""
+    details = entry[4]
+    if isinstance(details, bytes):
         return entry
-    return (*entry[:4], _summary_fields()(summary), *entry[5:])
+    summary, diagnostics = details
+    try:
+        pickled = pickle.dumps(
+            (_summary_fields()(summary), diagnostics), protocol=pickle.HIGHEST_PROTOCOL
+        )
+    except Exception:  # something unpicklable in a diagnostic
+        return None
+    return (*entry[:4], pickled, *entry[5:])
 
 
 def clean(folder: Path | None) -> list[Path]:
@@ -471,7 +505,11 @@ def _pickle_into(
     chunks = range(0, len(keys), ENTRIES_PER_CHUNK)
     pickle.dump({**header, "chunks": len(chunks)}, file, protocol=pickle.HIGHEST_PROTOCOL)
     for start in chunks:
-        chunk = {key: _on_disk(entries[key]) for key in keys[start : start + ENTRIES_PER_CHUNK]}
+        chunk = {
+            key: stored
+            for key in keys[start : start + ENTRIES_PER_CHUNK]
+            if (stored := _on_disk(entries[key])) is not None
+        }
         pickle.dump(chunk, file, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -602,11 +640,7 @@ def discover_remembered(
     cache: ResultCache | None,
     paths: Sequence[Path],
     config: Config,
-    root: Path | None = None,
-    *,
-    force_exclude: bool = False,
-    on_unlistable: Callable[[str, str], None] | None = None,
-    on_skipped: Callable[[str, str], None] | None = None,
+    options: WalkOptions,
 ) -> list[PostFile]:
     """:func:`~haikulint.blog.discover.discover_posts`, remembered in ``cache``.
 
@@ -621,15 +655,9 @@ def discover_remembered(
 
     targets = [os.path.abspath(path) for path in paths]
     if cache is None or cache.path is None or not targets or not all(map(os.path.isdir, targets)):
-        return discover_posts(
-            paths,
-            config,
-            root,
-            force_exclude=force_exclude,
-            on_unlistable=on_unlistable,
-            on_skipped=on_skipped,
-        )
-    key = run_key("walk", targets, os.fspath(root) if root is not None else None, force_exclude)
+        return discover_posts(paths, config, options)
+    named_root = os.fspath(options.root) if options.root is not None else None
+    key = run_key("walk", targets, named_root, options.force_exclude)
     remembered = cache.walk(key)
     if remembered is not None:
         roots: dict[str, Path] = {}
@@ -656,29 +684,24 @@ def discover_remembered(
     def unlistable(folder: str, reason: str) -> None:
         nonlocal warned
         warned = True
-        if on_unlistable is not None:
-            on_unlistable(folder, reason)
+        if options.on_unlistable is not None:
+            options.on_unlistable(folder, reason)
 
     def skipped(path: str, reason: str) -> None:
         nonlocal warned
         warned = True
-        if on_skipped is not None:
-            on_skipped(path, reason)
+        if options.on_skipped is not None:
+            options.on_skipped(path, reason)
         else:
             from haikulint.blog.discover import skip_warner
 
             skip_warner()(path, reason)
 
     started = time.time_ns()
-    found = discover_posts(
-        paths,
-        config,
-        root,
-        force_exclude=force_exclude,
-        on_unlistable=unlistable,
-        on_skipped=skipped,
-        on_folder=listed,
+    watched = dataclasses.replace(
+        options, on_unlistable=unlistable, on_skipped=skipped, on_folder=listed
     )
+    found = discover_posts(paths, config, watched)
     if not warned:
         ignore_files.extend(_files_above(targets))
         cache.remember_walk(key, folders, ignore_files, found, started)

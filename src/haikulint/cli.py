@@ -3,7 +3,9 @@
 It parses options, loads the config and hands over to ``haikulint.commands.*``,
 which are imported only when their command runs, so that ``haikulint syllables``
 does not pay for the rule engine and ``check`` does not pay for the table renderer.
-Every exit code is decided here or returned by a command:
+Every exit code is decided here, returned by a command, or (for errors) decided by
+:mod:`haikulint.launch`, which runs this app (or, for a plain ``check``, the command
+directly):
 
 * 0: success (``check``: no errors; warnings allowed)
 * 1: ``check`` found errors; ``new`` or ``mv`` refused the haiku or the target exists
@@ -14,15 +16,13 @@ command's annotations on every run, and string annotations must then be compiled
 evaluated by ``typing.get_type_hints`` (~2.5 ms of start-up for these commands).
 """
 
-import os
-import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from haikulint import __version__
-from haikulint.errors import HaikulintError
+from haikulint.launch import main as main  # the console script's entry point (re-exported)
 
 app = typer.Typer(
     name="haikulint",
@@ -195,28 +195,10 @@ def check(
     config_file: ConfigOption = None,
 ) -> None:
     """Check posts: haiku slugs, title and date headers, and cross-post problems."""
-    from haikulint.commands import check as command
-    from haikulint.config import load_config
+    arguments = dict(locals())  # every parameter, by name: what check_args.py makes too
+    from haikulint.commands.check import from_command_line
 
-    _exit(
-        command.run(
-            paths=paths or [],
-            config=load_config(config_file),
-            output_format=output_format,
-            select=_split(select),
-            ignore=_split(ignore),
-            extend_select=_split(extend_select),
-            statistics=statistics,
-            baseline=baseline,
-            write_baseline=write_baseline,
-            root=root,
-            exit_zero=exit_zero,
-            force_exclude=force_exclude,
-            show_progress=not no_progress,
-            use_cache=not no_cache,
-            fixing=command.Fixing(fix=fix, unsafe=unsafe_fixes, diff=diff, only=fix_only),
-        )
-    )
+    _exit(from_command_line(**arguments))
 
 
 @app.command()
@@ -314,7 +296,9 @@ def init(
     folder: Annotated[
         Path,
         typer.Argument(
-            help="The blog's top folder (default: the current one).", show_default=False
+            metavar="FOLDER",
+            help="The blog's top folder (default: the current one).",
+            show_default=False,
         ),
     ] = Path("."),
     yes: Annotated[
@@ -333,7 +317,7 @@ def init(
     ] = None,
     output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
 ) -> None:
-    """Set a blog up: find where its posts live and how, and write haikulint's config."""
+    """Set a blog up: find where its posts live and write its config."""
     from haikulint.commands import init as command
 
     _exit(
@@ -401,88 +385,5 @@ def mv(
     )
 
 
-def _split(values: list[str] | None) -> tuple[str, ...]:
-    """``--select HK1,HK2 --select date-missing`` to ``("HK1", "HK2", "date-missing")``."""
-    return tuple(
-        item.strip() for value in values or [] for item in value.split(",") if item.strip()
-    )
-
-
 def _exit(code: int) -> NoReturn:
     raise typer.Exit(code)
-
-
-def _fail(message: str) -> NoReturn:
-    from haikulint.escape import error
-
-    error(message)
-    sys.exit(2)
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point: run the app, and turn every failure into exit 2."""
-    from haikulint.lifeline import stop_signals_raise
-
-    with stop_signals_raise():
-        _run(argv)
-
-
-def _run(argv: list[str] | None) -> NoReturn:
-    from haikulint.lifeline import Terminated
-
-    command = typer.main.get_command(app)
-    try:
-        code = command.main(
-            args=argv if argv is not None else sys.argv[1:],
-            prog_name="haikulint",
-            standalone_mode=False,
-        )
-    except HaikulintError as error:
-        _fail(str(error))
-    except KeyboardInterrupt:
-        sys.stderr.write("haikulint: interrupted\n")
-        sys.exit(130)
-    except Terminated as stop:
-        from haikulint.escape import note
-
-        note(stop.message)
-        sys.exit(stop.exit_code)
-    except BrokenPipeError:
-        sys.exit(1)
-    except Exception as error:
-        if _is_click_exception(error):
-            message = _click_message(error)
-            if not message:  # `haikulint` alone: the help was shown, as a usage error
-                sys.exit(2)
-            _fail(message)
-        if type(error).__name__ == "Abort":
-            sys.stderr.write("haikulint: aborted\n")
-            sys.exit(1)
-        if isinstance(error, OSError) and not _working_folder_exists():
-            _fail("the current folder no longer exists (was it deleted?); cd to one that does")
-        _fail(f"internal error: {type(error).__name__}: {error}")
-    sys.exit(code if isinstance(code, int) else 0)
-
-
-def _working_folder_exists() -> bool:
-    try:
-        os.getcwd()
-    except OSError:
-        return False
-    return True
-
-
-def _is_click_exception(error: Exception) -> bool:
-    # typer vendors click in recent releases and imports it in older ones;
-    # both raise exceptions with these two members for usage errors.
-    return hasattr(error, "format_message") and hasattr(error, "exit_code")
-
-
-def _click_message(error: Exception) -> str:
-    message: str = " ".join(error.format_message().split())  # type: ignore[attr-defined]
-    if not message:
-        return ""
-    context = getattr(error, "ctx", None)
-    command_path = getattr(context, "command_path", None)
-    hint = f" (see '{command_path} --help')" if command_path else ""
-    return message + hint

@@ -43,6 +43,7 @@ _KNOWN_KEYS = {
     "rules-dirs",
     "allow-future-dates",
     "header-style",
+    "header-lines",
     "header-format",  # the old name of header-style, still read (with a note)
     "max-post-size",
     "cache-dir",
@@ -73,6 +74,9 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()
     allow_future_dates: bool = False
     header_style: str = "yaml"
+    header_lines: str = "after-haiku"
+    """Where ``Key: value`` header lines may start: ``after-haiku`` or ``top`` (see
+    :data:`haikulint.blog.post.HEADER_LINES`)."""
     max_post_size: int = MAX_POST_SIZE
     """A post larger than this many bytes is reported unreadable (HK001), not read."""
     cache_dir: Path | None = None
@@ -220,6 +224,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         rules_dirs=tuple(base / folder for folder in strings("rules-dirs")),
         allow_future_dates=allow_future,
         header_style=header_style,
+        header_lines=_header_lines(values, where),
         max_post_size=_size(values.get("max-post-size", MAX_POST_SIZE), where),
         cache_dir=(base / cache_dir) if cache_dir is not None else None,
         alias_key=alias_key,
@@ -333,6 +338,16 @@ def _header_style(values: Mapping[str, Any], where: str) -> str:
     if style not in HEADER_FORMATS:
         raise ConfigError(f"{where}: {unknown_choice(key, style, HEADER_FORMATS)}")
     return str(style)
+
+
+def _header_lines(values: Mapping[str, Any], where: str) -> str:
+    """``header-lines``: where a block of ``Key: value`` header lines may start."""
+    from haikulint.blog.post import HEADER_LINES
+
+    value = values.get("header-lines", HEADER_LINES[0])
+    if value not in HEADER_LINES:
+        raise ConfigError(f"{where}: {unknown_choice('header-lines', value, HEADER_LINES)}")
+    return str(value)
 
 
 def _is_count(value: object) -> bool:

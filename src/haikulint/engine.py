@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
-from haikulint.cache import Cached, GroupKeys, Keyed, ResultCache, Stat, run_key
+from haikulint.cache import Cached, GroupKeys, ResultCache, Stat, run_key
 from haikulint.catalogue import (
     PostCheck,
     Rule,
@@ -166,13 +166,22 @@ class LintJob:
             sections=self.config.sections,
             max_size=self.config.max_post_size,
             headers_only=headers_only,
+            header_lines=self.config.header_lines,
         )
 
     def lint_text(self, file: PostFile, text: str) -> list[Diagnostic]:
         """:meth:`lint_post` of ``file`` as if it held ``text`` (a fixed version of it)."""
         from haikulint.blog.post import read_post_text
 
-        return self.lint_post(read_post_text(file, text, self.cwd, sections=self.config.sections))
+        return self.lint_post(
+            read_post_text(
+                file,
+                text,
+                self.cwd,
+                sections=self.config.sections,
+                header_lines=self.config.header_lines,
+            )
+        )
 
     def summarize(self, post: Post) -> PostSummary:
         """What the blog phase keeps of ``post``."""
@@ -239,7 +248,8 @@ def lint(
     diagnostics = [diagnostic for _, found in results for diagnostic in found or ()]
     del results  # a tuple a post: 6 MB for 100,000 posts, through the blog phase and save
     if job.blog_rules:
-        others = _compared_with(_others(context_files, files), summaries, job, cache)
+        extra = _not_among(context_files, files)
+        others = _compared_with(extra, summaries, job, cache)
         diagnostics.extend(_blog_phase(summaries, files, others, job))
     cache.save()
     diagnostics.sort(key=Diagnostic.sort_key)
@@ -253,15 +263,6 @@ def lint(
             for problem in summary.suppression_problems
         ],
     )
-
-
-def _others(context_files: Iterable[PostFile], files: Sequence[PostFile]) -> list[PostFile]:
-    """The ``context_files`` that are not among ``files``."""
-    context = list(context_files)
-    if not context:  # a whole blog checked: no set of every path to build
-        return []
-    checked = {_absolute(file.filename) for file in files}
-    return [file for file in context if _absolute(file.filename) not in checked]
 
 
 def _unknown_suppressions(summaries: Iterable[PostSummary], job: LintJob) -> list[tuple[str, str]]:
@@ -393,7 +394,7 @@ def _compared_with(
 
     When every such rule groups posts by a key, only the posts sharing a key with a
     checked post can make a difference: an unchanged post's keys come from ``cache``,
-    and its summary is built only if they match (a pre-commit run names one post of
+    and its summary only if they match (a pre-commit run names one post of
     thousands). Otherwise, every post's summary.
     """
     if job.grouped_blog_rules is None:
@@ -405,17 +406,19 @@ def _compared_with(
         if key is not None
     }
     kept: list[tuple[int, PostSummary]] = []
-    missed: list[tuple[int, Stat | None]] = []
-    for position, file in enumerate(files):
-        found = cache.lookup_keys(file.filename, file.root)
-        if isinstance(found, Keyed):
-            if not wanted.isdisjoint(enumerate(found.keys)):
-                kept.append((position, found.summary()))
+    unchanged, missed = cache.keys_of(files)
+    for position, keys in unchanged.items():
+        if wanted.isdisjoint(enumerate(keys)):
+            continue
+        file = files[position]
+        found = cache.lookup(file.filename, file.root, checked=False)  # its summary
+        if isinstance(found, Cached):
+            kept.append((position, found.summary))
         else:
             missed.append((position, found))
     fresh = _read_and_store(files, missed, job, cache, lint=False)
-    for (position, _), ((summary, _), keys) in zip(missed, fresh, strict=True):
-        if not wanted.isdisjoint(enumerate(keys or ())):
+    for (position, _), ((summary, _), read_keys) in zip(missed, fresh, strict=True):
+        if not wanted.isdisjoint(enumerate(read_keys or ())):
             kept.append((position, summary))
     kept.sort(key=lambda item: item[0])
     return [summary for _, summary in kept]
@@ -689,6 +692,23 @@ class PerFileIgnores:
             spec.match_file(relative) and any(rule_matches(rule, code) for code in codes)
             for spec, codes in self._entries
         )
+
+
+def _not_among(files: Iterable[PostFile], among: Sequence[PostFile]) -> list[PostFile]:
+    """The ``files`` that are none of ``among`` (compared as absolute paths). A file can
+    only be one of them if its name ends as one of theirs does, or ends in a way that
+    making it absolute may change (``/``, ``.``, ``..``): the others (thousands of context
+    posts, against one checked post) are not made absolute one by one."""
+    files = list(files)
+    if not files:  # a whole blog checked: no set of every path to build (20 MB at 100,000)
+        return []
+    absolute = {_absolute(file.filename) for file in among}
+    endings = (*{os.path.basename(path) for path in absolute}, "/", os.sep, ".")
+    return [
+        file
+        for file in files
+        if not file.filename.endswith(endings) or _absolute(file.filename) not in absolute
+    ]
 
 
 def _absolute(path: str | Path) -> str:

@@ -327,7 +327,13 @@ class Blog:
             return []
         absolute = os.path.abspath(path)
         slug = parse_slug(relative_to_root(absolute, self.root), job.config.sections)
-        post = post_from_text(content, Path(absolute), display_path(absolute, job.cwd), slug)
+        post = post_from_text(
+            content,
+            Path(absolute),
+            display_path(absolute, job.cwd),
+            slug,
+            header_lines=job.config.header_lines,
+        )
         found = [
             (rule, problem)
             for rule, check in job.post_checks
@@ -373,10 +379,10 @@ def read_blog(root: Path, job: LintJob) -> Blog:
     """The posts ``check`` finds under ``root`` (the config's include and exclude globs,
     hidden folders and ``.gitignore`` files heeded, as :func:`discover_posts` does), read
     by the engine for ``job`` (see :func:`foreseen_job`), on all cores for a large blog."""
-    from haikulint.blog.discover import discover_posts
+    from haikulint.blog.discover import WalkOptions, discover_posts
     from haikulint.engine import summarize_posts
 
-    files = discover_posts([root], job.config, root) if root.is_dir() else []
+    files = discover_posts([root], job.config, WalkOptions(root)) if root.is_dir() else []
     return Blog(root=root, job=job, files=files, summaries=summarize_posts(files, job))
 
 

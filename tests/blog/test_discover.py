@@ -14,6 +14,7 @@ from haikulint.blog.discover import (
     LOOP,
     OUTSIDE_ROOT,
     PostFile,
+    WalkOptions,
     _Ignore,
     derive_root,
     discover_posts,
@@ -149,12 +150,11 @@ def test_force_exclude_applies_the_config_exclude_to_files_named_outright(
     config = Config(base=tmp_path, exclude=("post/drafts/", "*-draft.md"))
     named = [tmp_path / "post/drafts/a.md", tmp_path / "post/b-draft.md", tmp_path / "post/c.md"]
     assert len(discover_posts(named, config)) == 3
-    kept = discover_posts(named, config, force_exclude=True)
+    kept = discover_posts(named, config, WalkOptions(force_exclude=True))
     assert found(kept, tmp_path) == ["post/c.md"]
     # Folders named outright are walked as ever: exclude already applies inside them.
-    assert found(discover_posts([tmp_path / "post"], config, force_exclude=True), tmp_path) == [
-        "post/c.md"
-    ]
+    walked = discover_posts([tmp_path / "post"], config, WalkOptions(force_exclude=True))
+    assert found(walked, tmp_path) == ["post/c.md"]
 
 
 def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
@@ -172,7 +172,7 @@ def test_symlink_loops_never_hang(tmp_path: Path) -> None:
     files = discover_posts(
         [tmp_path / "post"],
         Config(base=tmp_path),
-        on_skipped=lambda path, reason: skipped.append((path, reason)),
+        WalkOptions(on_skipped=lambda path, reason: skipped.append((path, reason))),
     )
     # The link that leads outside the root is not followed: the root is a boundary.
     assert found(files, tmp_path) == ["post/a.md", "post/deeper/b.md"]
@@ -249,7 +249,7 @@ def test_configured_and_explicit_roots(tmp_path: Path) -> None:
     config = Config(base=tmp_path, root=tmp_path / "blog")
     files = discover_posts([tmp_path / "blog/post" / CHAIN, tmp_path / "elsewhere"], config)
     assert [file.root for file in files] == [tmp_path / "blog", tmp_path / "elsewhere"]
-    (explicit,) = discover_posts([tmp_path / "blog"], config, root=tmp_path / "blog/post")
+    (explicit,) = discover_posts([tmp_path / "blog"], config, WalkOptions(tmp_path / "blog/post"))
     assert explicit.root == tmp_path / "blog/post"
 
 

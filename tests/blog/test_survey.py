@@ -20,7 +20,7 @@ def test_pelican_posts_live_in_content_with_key_value_headers(tmp_path: Path) ->
     found = survey(write_tree(tmp_path, PELICAN))
     assert found.root == "content"
     assert (found.posts, found.haiku_posts) == (4, 3)
-    assert found.page_folders == ("pages",)
+    assert found.not_posts == ("pages/",)
     assert found.header_styles == {"pelican": 4}
     assert found.header_places == {"top": 4}
     assert found.generators == (GeneratorHint("pelican", "pelicanconf.py"),)
@@ -60,7 +60,7 @@ def test_the_seeds_layout_headers_below_the_haiku_line(tmp_path: Path) -> None:
     assert found.header_style == "pelican"
     assert found.header_places == {"after-haiku": 2}
     assert found.haiku_lines == 3
-    assert found.page_folders == ()  # legacy one-line posts sit beside the haiku ones
+    assert found.not_posts == ()  # legacy one-line posts sit beside the haiku ones
 
 
 def test_date_folder_shapes_are_counted(tmp_path: Path) -> None:
@@ -155,3 +155,12 @@ def test_headers_are_read_from_a_bounded_sample(
     assert found.header_styles == {"yaml": 10}
     names = sorted(files)
     assert read[0].endswith(names[0]) and read[-1].endswith(names[-1])  # spread, not the first 10
+
+
+@pytest.mark.parametrize("name", ["2024", "my-blog-", "the-blog"])
+def test_the_root_is_never_above_the_surveyed_folder(tmp_path: Path, name: str) -> None:
+    write_tree(tmp_path / name, {f"{QUIET}.md": "x\n", "notes.md": "x\n"})
+    found = survey(tmp_path / name)
+    assert (found.root, found.posts, found.haiku_posts) == (".", 2, 1)
+    write_tree(tmp_path / "legacy" / name, {"old-title.md": "x\n"})
+    assert survey(tmp_path / "legacy" / name).root == "."

@@ -185,3 +185,10 @@ def test_check_fix_rewrites_the_haiku_header_and_body_line_from_the_slug(
     assert post.read_text("utf-8") == (
         f'---\ntitle: T\ndate: 2024-01-01\nhaiku: "{slug_poem}"\n---\n\n{slug_poem}\n'
     )
+
+
+def test_an_empty_pelican_haiku_header_is_filled_in() -> None:
+    # "Haiku: " with nothing after it: the value to replace is empty, at the line's end
+    text = "Haiku: \nTitle: A Day\n\nBody.\n"
+    fixed = apply_edits(text, haiku_edits(text, "a b / c d / e f"))
+    assert read_text(fixed).headers["haiku"] == "a b / c d / e f"

@@ -65,3 +65,56 @@ def test_agreement_is_computed_from_the_columns() -> None:
         accuracy.GoldRow("d", frozenset({5}), frozenset({5}), frozenset({5}), "", ""),
     ]
     assert accuracy.agreement(rows) == (50.0, 75.0)
+
+
+def _peer_scores() -> dict[str, Any]:
+    return dict(
+        accuracy.peer_report(
+            accuracy.read_gold_rows(HERE / "gold_words.tsv"),
+            accuracy.read_gold_rows(HERE / "gold_lines.tsv"),
+        )
+    )
+
+
+PEER_SETS = ("words", "words in CMU", "words not in CMU", "lines")
+
+
+def test_our_estimate_is_right_more_often_than_the_syllables_package() -> None:
+    """Why prosody/estimate.py is our own: on the blind counts, ``syllables.estimate``
+    is wrong more often, on every set. Should that change, use the library."""
+    scores = _peer_scores()
+    for name in PEER_SETS:
+        ours, theirs = scores[f"haikulint estimate: {name}"], scores[f"syllables.estimate: {name}"]
+        assert ours.total == theirs.total > 100
+        assert ours.right > theirs.right, name
+
+
+def test_the_peer_scoring_rules() -> None:
+    one = frozenset({1})
+    assert accuracy.estimated_word_right(lambda word: 1, "Fire", frozenset({1, 2}))
+    assert not accuracy.estimated_word_right(lambda word: 2, "the", one)
+    assert accuracy.estimated_line_right(len, "a-bb", frozenset({3}))  # 1 + 2, per word
+    assert not accuracy.estimated_line_right(len, "", one)
+
+
+def test_the_figures_quoted_for_not_using_syllables_are_the_benchmarks() -> None:
+    """estimate.py's docstring and the README quote the peer figures: they must be these."""
+    scores = _peer_scores()
+
+    def versus(name: str, what: str) -> str:
+        ours, theirs = scores[f"haikulint estimate: {name}"], scores[f"syllables.estimate: {name}"]
+        return (
+            f"{ours.right:,} of {what.format(total=f'{ours.total:,}')} ({ours.share:.1f}%) "
+            f"against {theirs.right:,} ({theirs.share:.1f}%)"
+        )
+
+    quoted = [
+        versus("words", "{total} single words right"),
+        versus("words not in CMU", "the {total} words the CMU dictionary lacks"),
+        versus("lines", "{total} lines"),
+    ]
+    repository = HERE.parent.parent
+    for path in (repository / "README.md", repository / "src/haikulint/prosody/estimate.py"):
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        for fragment in quoted:
+            assert fragment in text, (path.name, fragment)

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from haikulint.prosody import rewrites
 from haikulint.prosody.count import SyllableCounter
 from haikulint.prosody.rewrites import (
     MAX_SUGGESTIONS,
@@ -80,6 +81,29 @@ def test_two_edits_only_when_one_is_not_enough() -> None:
     found = suggest(["and", "the", "repo", "holds", "it", "all"], 5, counter())
     assert found and all(rewrite.edits == 2 for rewrite in found)
     assert all(counter().line(rewrite.slug).fits(5) for rewrite in found)
+
+
+def test_the_two_edit_search_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At most _MAX_CANDIDATES pairs of edits are counted: suggestions stay cheap."""
+    line = ["and", "the", "repo", "holds", "it", "all"]  # needs two edits (test above)
+    real = counter()
+    counted: list[str] = []
+
+    class Counting:
+        def line(self, slug: str) -> object:
+            counted.append(slug)
+            return real.line(slug)
+
+    singles = len(list(rewrites._edits(tuple(line))))
+    for cap in (0, 5):
+        counted.clear()
+        monkeypatch.setattr(rewrites, "_MAX_CANDIDATES", cap)
+        found = rewrites.suggest(line, 5, Counting())  # type: ignore[arg-type]
+        assert len(counted) <= 1 + singles + cap  # the line, each single edit, each pair
+        assert len(counted) > 1 + singles or cap == 0
+    assert found == [] or all(rewrite.edits == 2 for rewrite in found)
+    monkeypatch.setattr(rewrites, "_MAX_CANDIDATES", 0)
+    assert rewrites.suggest(line, 5, real) == []
 
 
 def test_suggestion_text() -> None:

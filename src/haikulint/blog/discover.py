@@ -62,24 +62,36 @@ class PostFile:
         return f"PostFile(path={self.path!r}, root={self.root!r})"
 
 
+@dataclass(frozen=True)
+class WalkOptions:
+    """How :func:`discover_posts` finds posts, besides where and with which config.
+
+    :func:`haikulint.cache.discover_remembered` takes the same object and passes it on.
+    """
+
+    root: Path | None = None
+    """The root of every file found (default: ``config.root``, else found per file)."""
+    force_exclude: bool = False
+    """Apply the config's ``exclude`` to files named outright too."""
+    on_unlistable: Callable[[str, str], None] | None = None
+    """Told of each folder that cannot be listed, with the reason."""
+    on_skipped: Callable[[str, str], None] | None = None
+    """Told of each link not followed, with the reason (default: a warning, once)."""
+    on_folder: Callable[[str, bool], None] | None = None
+    """Told of each folder listed, and whether it has a ``.gitignore``."""
+
+
 def discover_posts(
-    paths: Sequence[Path],
-    config: Config,
-    root: Path | None = None,
-    *,
-    force_exclude: bool = False,
-    on_unlistable: Callable[[str, str], None] | None = None,
-    on_skipped: Callable[[str, str], None] | None = None,
-    on_folder: Callable[[str, bool], None] | None = None,
+    paths: Sequence[Path], config: Config, options: WalkOptions = WalkOptions()
 ) -> list[PostFile]:
     """Every post file under ``paths``, sorted by path and without duplicates.
 
-    The root of each file is ``root`` if given, else ``config.root``, else the folder
-    argument it was found in, else (a file named alone) :func:`derive_root`; a file
-    outside that root gets its own derived root. A file named in ``paths`` is returned
-    even if ``exclude`` matches it, unless ``force_exclude``. Raises :class:`UsageError`
-    for a path that does not exist. A folder that cannot be listed is skipped and passed,
-    with the reason, to ``on_unlistable``.
+    The root of each file is ``options.root`` if given, else ``config.root``, else the
+    folder argument it was found in, else (a file named alone) :func:`derive_root`; a
+    file outside that root gets its own derived root. A file named in ``paths`` is
+    returned even if ``exclude`` matches it, unless ``force_exclude``. Raises
+    :class:`UsageError` for a path that does not exist. A folder that cannot be listed
+    is skipped and passed, with the reason, to ``on_unlistable``.
 
     The root is a boundary: a symbolic link that leads outside it is never followed nor
     returned, and a link to a folder above it (a loop) is not followed; each is passed,
@@ -89,7 +101,8 @@ def discover_posts(
     ``on_folder`` is told of each folder listed, and whether it has a ``.gitignore``
     (the result cache remembers a walk by its folders' mtimes).
     """
-    skipped = on_skipped if on_skipped is not None else skip_warner()
+    root, force_exclude = options.root, options.force_exclude
+    skipped = options.on_skipped if options.on_skipped is not None else skip_warner()
     if not paths:
         paths = [config.root if config.root is not None else Path(".")]
     chosen_root = root if root is not None else config.root
@@ -105,7 +118,9 @@ def discover_posts(
             folder_root = chosen or _chain_top(path)
             inside = folder_root.rstrip(os.sep) + os.sep
             boundary = folder_root if is_under(path, folder_root) else _chain_top(path)
-            walk = _Walk(include, exclude, boundary, on_unlistable, skipped, on_folder)
+            walk = _Walk(
+                include, exclude, boundary, options.on_unlistable, skipped, options.on_folder
+            )
             for file in walk.files(path):
                 if file not in found:
                     found[file] = folder_root if file.startswith(inside) else derive_root(file)

@@ -100,8 +100,20 @@ class Post:
     misspelt key), each saying what would be right; see :func:`read_suppressions`."""
     source: str = field(default="", repr=False)
     """The file's text exactly as read (BOM and line endings kept): what fixes edit."""
+    header_lines_at: str = "after-haiku"
+    """Where ``Key: value`` header lines were looked for (config ``header-lines``, see
+    :data:`HEADER_LINES`): what a fix reads its result back with."""
 
 
+HEADER_LINES = ("after-haiku", "top")
+"""Where a block of ``Key: value`` header lines may start (config ``header-lines``):
+
+* ``after-haiku`` (the default): at the top of the file, or below a first line holding
+  the haiku and blank lines, as the seed posts have it; blank lines inside the block are
+  passed over when a known header follows them;
+* ``top``: on the first line of the file only, ending at the first blank line, as
+  Pelican (Python-Markdown's meta extension) reads Markdown metadata.
+"""
 HAIKU_SEPARATOR = " / "
 TITLE_LIKE_LENGTH = 150
 """A first body line longer than this is a paragraph, not a title someone forgot to mark."""
@@ -133,6 +145,7 @@ def read_post(
     sections: Collection[str] = (),
     max_size: int = MAX_POST_SIZE,
     headers_only: bool = False,
+    header_lines: str = "after-haiku",
 ) -> Post:
     """Read one post file. Never raises for a problem with the file itself: one post
     never stops the run, whatever it holds.
@@ -152,7 +165,14 @@ def read_post(
     if text_or_error[1] is not None:
         return Post(path=path, display_path=display, slug=slug, read_error=text_or_error[1])
     try:
-        return post_from_text(text_or_error[0], path, display, slug, headers_only=headers_only)
+        return post_from_text(
+            text_or_error[0],
+            path,
+            display,
+            slug,
+            headers_only=headers_only,
+            header_lines=header_lines,
+        )
     except (RecursionError, MemoryError, ValueError, TypeError, ArithmeticError) as error:
         # A reader bug on strange content: this post gets a verdict, the others theirs.
         reason = (
@@ -162,20 +182,37 @@ def read_post(
 
 
 def read_post_text(
-    file: PostFile, text: str, cwd: Path | None = None, *, sections: Collection[str] = ()
+    file: PostFile,
+    text: str,
+    cwd: Path | None = None,
+    *,
+    sections: Collection[str] = (),
+    header_lines: str = "after-haiku",
 ) -> Post:
     """:func:`read_post` of ``file`` as if it held ``text``: how the fix stage checks a
     fixed version of a post before anything is written."""
     slug = parse_slug(relative_to_root(file.filename, file.root), sections)
-    return post_from_text(text, Path(file.filename), display_path(file.filename, cwd), slug)
+    return post_from_text(
+        text,
+        Path(file.filename),
+        display_path(file.filename, cwd),
+        slug,
+        header_lines=header_lines,
+    )
 
 
 def post_from_text(
-    text: str, path: Path, display: str, slug: Slug, *, headers_only: bool = False
+    text: str,
+    path: Path,
+    display: str,
+    slug: Slug,
+    *,
+    headers_only: bool = False,
+    header_lines: str = "after-haiku",
 ) -> Post:
     """The post whose file at ``path`` holds ``text``: what :func:`read_post` makes of a
     file it could read (also of a post not yet written, to foresee what check will say)."""
-    parts = read_text(text, headers_only=headers_only)
+    parts = read_text(text, headers_only=headers_only, header_lines=header_lines)
     suppressions, problems = read_suppressions(parts.headers, parts.header_style)
     return Post(
         path=path,
@@ -193,6 +230,7 @@ def post_from_text(
         suppressions=suppressions,
         suppression_problems=problems,
         source=text,
+        header_lines_at=header_lines,
     )
 
 
@@ -211,9 +249,12 @@ class PostText:
     body_line: int = 1
 
 
-def read_text(text: str, *, headers_only: bool = False) -> PostText:
+def read_text(
+    text: str, *, headers_only: bool = False, header_lines: str = "after-haiku"
+) -> PostText:
     """Split a post's text (BOM and CRLF allowed) into headers, haiku, first line, dateline
-    (with ``headers_only``, the body after front matter is not read)."""
+    (with ``headers_only``, the body after front matter is not read; ``header_lines``
+    says where header lines may start, see :data:`HEADER_LINES`)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:  # CRLF, or a lone CR (old Mac line ends): each ends a line
@@ -233,7 +274,7 @@ def read_text(text: str, *, headers_only: bool = False) -> PostText:
             _read_body(text, front.body_start or 0, front.body_line, found, header_block=False)
             _haiku_from_headers(found)
             return found
-    _read_body(text, 0, 1, found, header_block=True)
+    _read_body(text, 0, 1, found, header_block=True, at_top=header_lines == "top")
     return found
 
 
@@ -518,10 +559,25 @@ class _Cursor:
         return line
 
 
-def _read_body(text: str, start: int, number: int, found: PostText, *, header_block: bool) -> None:
+def _read_body(
+    text: str,
+    start: int,
+    number: int,
+    found: PostText,
+    *,
+    header_block: bool,
+    at_top: bool = False,
+) -> None:
     cursor = _Cursor(text, start, number)
-    line = cursor.skip_blank()
-    if line is not None and is_haiku_line(line[1]):
+    if at_top:
+        # header lines only from the very first line, as Python-Markdown's meta reads them
+        line = cursor.look()
+        header_block = line is not None and header_line(line[1]) is not None
+        if not header_block:
+            line = cursor.skip_blank()
+    else:
+        line = cursor.skip_blank()
+    if not (at_top and header_block) and line is not None and is_haiku_line(line[1]):
         found.haiku = Located(line[1].strip(), line[0])
         cursor.take()
         line = cursor.skip_blank()
@@ -529,7 +585,7 @@ def _read_body(text: str, start: int, number: int, found: PostText, *, header_bl
         header_block
         and line is not None
         and header_line(line[1]) is not None
-        and _read_header_block(cursor, found)
+        and _read_header_block(cursor, found, blank_ends=at_top)
     ):
         found.header_style = "pelican"
         line = cursor.skip_blank()
@@ -553,13 +609,14 @@ def _read_body(text: str, start: int, number: int, found: PostText, *, header_bl
     _find_dateline(cursor, found)
 
 
-def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
+def _read_header_block(cursor: _Cursor, found: PostText, *, blank_ends: bool = False) -> bool:
     """Take a block of ``Key: value`` lines if at least one key is a known header.
 
     Indented lines continue a value; blank lines end the block unless a known key
     follows them. A lone ``Kubernetes: The Hard Way`` is a title, not a header block;
     followed by ``Date: ...`` it is read as a header ``kubernetes``, and when the block
     has no title it becomes :attr:`PostText.first_line`, the title to suggest.
+    With ``blank_ends`` (``header-lines = "top"``), the first blank line ends the block.
     """
     # Each value is kept as its pieces and joined once at the end: joining as each line
     # comes would copy the value again for every continuation line (quadratic).
@@ -571,6 +628,8 @@ def _read_header_block(cursor: _Cursor, found: PostText) -> bool:
     while (line := cursor.look(index)) is not None:
         number, content = line
         if not content.strip():
+            if blank_ends:
+                break
             following = index + 1
             while (ahead := cursor.look(following)) is not None and not ahead[1].strip():
                 following += 1

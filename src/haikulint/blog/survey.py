@@ -23,8 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from haikulint.blog.discover import PostFile, derive_root, discover_posts, is_under
-from haikulint.blog.post import Post, read_post, relative_to_root
+from haikulint.blog.discover import PostFile, WalkOptions, derive_root, discover_posts, is_under
+from haikulint.blog.post import Post, read_post, read_text, relative_to_root
 from haikulint.blog.slug import SEPARATOR, Slug, is_date_folder, parse_slug
 from haikulint.config import Config
 
@@ -43,6 +43,12 @@ FORMS = {3: (5, 7, 5), 5: (5, 7, 5, 7, 7)}
 
 DEFAULT_ROOTS = {"pelican": "content", "hugo": "content/posts", "jekyll": "_posts"}
 """Where each generator keeps its posts by default, for a site with none yet."""
+
+REPOSITORY_FILES = frozenset(
+    {"readme", "changelog", "changes", "contributing", "license", "licence", "security"}
+    | {"code_of_conduct", "code-of-conduct", "authors", "history", "todo"}
+)
+"""File names (without extension, any case) of a repository's own documents, not posts."""
 
 NEW_BLOG_ROOT = "posts"
 """The root proposed for a folder with neither posts nor a generator's files."""
@@ -90,16 +96,18 @@ class Survey:
     to be read as sections (a lone one is read as a haiku line)."""
     section_folders: Mapping[str, int] = field(default_factory=dict)
     """Every section folder above the haiku posts, with its post count."""
-    page_folders: tuple[str, ...] = ()
-    """Folders right below the root that hold posts but no haiku post while the root
-    holds haiku posts elsewhere (Pelican's ``pages/``): pages, not posts."""
+    not_posts: tuple[str, ...] = ()
+    """What under the root is not a post, when the root holds haiku posts: folders right
+    below it with Markdown files but no haiku path (Pelican's ``pages/``, ``/``-ended),
+    and a repository's own files at its top (``README.md``). Relative to the root."""
     sampled: int = 0
     """How many posts had their headers read."""
     header_styles: Mapping[str, int] = field(default_factory=dict)
     """Of the sampled posts: ``yaml``, ``toml``, ``json``, ``pelican`` or ``none``."""
     header_places: Mapping[str, int] = field(default_factory=dict)
-    """Of the sampled ``Key: value`` headers: ``top`` of the file, or ``after-haiku``
-    (below a first line holding the haiku)."""
+    """Of the sampled ``Key: value`` headers: ``top`` (one block from the first line,
+    as Pelican reads them) or ``after-haiku`` (below a haiku line, or past blank lines):
+    the two values of the config's ``header-lines``."""
     haiku_lines: int = 0
     """Sampled posts that write their haiku (a ``a / b / c`` line or a haiku header)."""
     generators: tuple[GeneratorHint, ...] = ()
@@ -140,7 +148,7 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         skipped.append((_relative(path, top), reason))
 
     config = Config(base=top, root=top)
-    files = discover_posts([top], config, top, on_unlistable=note, on_skipped=note)
+    files = discover_posts([top], config, WalkOptions(top, on_unlistable=note, on_skipped=note))
     generators = tuple(generator_hints(top))
     chains = [file.filename for file in files if _is_chain(file.filename, top)]
     root = _choose_root(top, files, chains, generators)
@@ -177,7 +185,7 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         section_folders=dict(
             Counter("/".join(slug.sections) for slug in haiku if slug.sections).most_common()
         ),
-        page_folders=_page_folders(slugs) if haiku else (),
+        not_posts=(*_page_folders(slugs), *_repository_files(slugs)) if haiku else (),
         sampled=len(sample),
         header_styles=dict(Counter(post.header_style for post in sample).most_common()),
         header_places=dict(Counter(_header_place(post) for post in sample if _has_block(post))),
@@ -224,7 +232,9 @@ def _mentions(top: Path, name: str, words: Sequence[bytes]) -> bool:
 
 def _is_chain(filename: str, top: Path) -> bool:
     """Whether the file's path (below its own chain's top) has two or more haiku lines."""
-    return len(parse_slug(relative_to_root(filename, Path(derive_root(filename)))).lines) > 1
+    return (
+        len(parse_slug(relative_to_root(filename, Path(_chain_top(filename, str(top))))).lines) > 1
+    )
 
 
 def _choose_root(
@@ -238,10 +248,10 @@ def _choose_root(
     anything below the top, wins a tie). Without posts: the generator's post folder.
     """
     if chains:
-        tops = [_chain_root(filename, chains) for filename in chains]
+        tops = [_chain_root(filename, chains, str(top)) for filename in chains]
         return _relative(os.path.commonpath(tops), top)
     if files:
-        folders = Counter(_relative(derive_root(file.filename), top) for file in files)
+        folders = Counter(_relative(_chain_top(file.filename, str(top)), top) for file in files)
         return max(folders, key=lambda folder: (folders[folder], _preference(folder)))
     generator = {hint.generator for hint in generators}
     if len(generator) == 1:
@@ -255,16 +265,26 @@ def _preference(folder: str) -> int:
     return 0 if folder == "." else 1
 
 
-def _chain_root(filename: str, chains: Sequence[str]) -> str:
+def _chain_root(filename: str, chains: Sequence[str], top: str) -> str:
     """The top of ``filename``'s chain, climbing a multi-word folder above it that holds
-    no other haiku post (``posts/the-cron-job-ran-twice/a-null-...-/-...md``)."""
-    folder = derive_root(filename)
+    no other haiku post (``posts/the-cron-job-ran-twice/a-null-...-/-...md``); never
+    above ``top``, whatever its own name."""
+    folder = _chain_top(filename, top)
+    if folder == top:
+        return top
     name = os.path.basename(folder)
     if _is_multi_word(name) and not is_date_folder(name):
         inside = folder + os.sep
         if sum(1 for other in chains if other.startswith(inside)) < SECTION_MIN_POSTS:
             return os.path.dirname(folder)
     return folder
+
+
+def _chain_top(filename: str, top: str) -> str:
+    """The folder above ``filename``'s ``-/-`` chain and date folders, but never above
+    ``top`` (a tree surveyed from inside a chain, or from a folder named ``2024``)."""
+    folder = derive_root(filename)
+    return folder if is_under(folder, top) else top
 
 
 def _is_multi_word(folder: str) -> bool:
@@ -281,7 +301,7 @@ def _sections_to_list(
         if SEPARATOR not in slug.separators:
             continue
         top_of_chain = derive_root(file.filename)
-        if os.path.normpath(top_of_chain) == os.path.normpath(root):
+        if not is_under(top_of_chain, root) or os.path.normpath(top_of_chain) == str(root):
             continue
         name = os.path.basename(top_of_chain)
         if not _is_multi_word(name) or is_date_folder(name):
@@ -299,7 +319,16 @@ def _page_folders(slugs: Sequence[Slug]) -> tuple[str, ...]:
         folder, slash, _ = slug.text.partition("/")
         if slash and not is_date_folder(folder):
             holds_haiku[folder] = holds_haiku.get(folder, False) or len(slug.lines) > 1
-    return tuple(sorted(folder for folder, haiku in holds_haiku.items() if not haiku))
+    return tuple(sorted(f"{folder}/" for folder, haiku in holds_haiku.items() if not haiku))
+
+
+def _repository_files(slugs: Sequence[Slug]) -> tuple[str, ...]:
+    """A repository's own Markdown files (``README.md``) right in the root."""
+    return tuple(
+        slug.text + slug.extension
+        for slug in slugs
+        if "/" not in slug.text and slug.text.lower() in REPOSITORY_FILES
+    )
 
 
 def _date_shape(slug: Slug) -> str:
@@ -316,11 +345,11 @@ def _has_block(post: Post) -> bool:
 
 
 def _header_place(post: Post) -> str:
-    """``after-haiku`` when the ``Key: value`` block sits below the haiku's line."""
-    first_header = min(post.header_lines.values())
-    if post.haiku is not None and post.haiku.line < first_header:
-        return "after-haiku"
-    return "top"
+    """``top`` when the ``Key: value`` block reads the same with ``header-lines = "top"``
+    (one block from line 1 to the first blank line, as Pelican reads metadata), else
+    ``after-haiku`` (below a haiku line, or running on past blank lines)."""
+    at_top = read_text(post.source, headers_only=True, header_lines="top")
+    return "top" if at_top.headers == post.headers else "after-haiku"
 
 
 def _spread(files: Sequence[PostFile], count: int) -> list[PostFile]:

@@ -196,6 +196,16 @@ def _out_of_place(post: Post, stray: StrayHeader) -> str:
         return (
             f"follows line {wrong}, which is not a header line, so no header block starts above it"
         )
+    if post.header_lines_at == "top":
+        if post.header_lines:
+            return (
+                "is below the blank line that ends the header block "
+                '(with header-lines = "top", the first blank line ends it)'
+            )
+        return (
+            'is not on line 1, and with header-lines = "top" header lines are read only '
+            "from the first line of the file down to the first blank line"
+        )
     return "is not where header lines are read"
 
 

@@ -23,6 +23,57 @@ if TYPE_CHECKING:
     from haikulint.diagnostic import Diagnostic
 
 
+def from_command_line(
+    *,
+    paths: list[Path] | None,
+    output_format: str,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    extend_select: list[str] | None,
+    statistics: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    root: Path | None,
+    exit_zero: bool,
+    force_exclude: bool,
+    no_progress: bool,
+    no_cache: bool,
+    fix: bool | None,
+    unsafe_fixes: bool | None,
+    diff: bool,
+    fix_only: bool,
+    config_file: Path | None,
+) -> int:
+    """:func:`run` with the command line's options (each ``haikulint check --help``
+    parameter, by name, as typer or :mod:`haikulint.check_args` read them)."""
+    from haikulint.config import load_config
+
+    return run(
+        paths=paths or [],
+        config=load_config(config_file),
+        output_format=output_format,
+        select=_split(select),
+        ignore=_split(ignore),
+        extend_select=_split(extend_select),
+        statistics=statistics,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        root=root,
+        exit_zero=exit_zero,
+        force_exclude=force_exclude,
+        show_progress=not no_progress,
+        use_cache=not no_cache,
+        fixing=Fixing(fix=fix, unsafe=unsafe_fixes, diff=diff, only=fix_only),
+    )
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    """``--select HK1,HK2 --select date-missing`` to ``("HK1", "HK2", "date-missing")``."""
+    return tuple(
+        item.strip() for value in values or [] for item in value.split(",") if item.strip()
+    )
+
+
 def run(
     *,
     paths: Sequence[Path],
@@ -225,7 +276,7 @@ def _posts_to_check(
     that the cross-post rules compare them with. Warns on stderr about a missing root,
     files outside it, folders that cannot be listed, and finding nothing. Walks are
     remembered in ``cache`` (see :func:`haikulint.cache.discover_remembered`)."""
-    from haikulint.blog.discover import is_under, skip_warner
+    from haikulint.blog.discover import WalkOptions, is_under, skip_warner
     from haikulint.cache import discover_remembered
 
     configured_root = root or config.root
@@ -241,15 +292,13 @@ def _posts_to_check(
     if nothing_to_check:
         return [], []
     targets = list(paths) or [configured_root or Path(".")]
-    found = discover_remembered(
-        cache,
-        targets,
-        config,
-        configured_root,
+    options = WalkOptions(
+        root=configured_root,
         force_exclude=force_exclude,
         on_unlistable=on_unlistable,
-        on_skipped=(skipped := skip_warner()),  # one warning per link over both walks
+        on_skipped=skip_warner(),  # one warning per link over both walks
     )
+    found = discover_remembered(cache, targets, config, options)
     if not found:
         patterns = ", ".join(config.include)
         escape.warn(f"no posts found to check ({patterns})")
@@ -269,7 +318,8 @@ def _posts_to_check(
     roots = sorted({file.root for file in files if os.path.abspath(file.root) not in walked})
     if not roots:
         return files, []
-    return files, discover_remembered(cache, roots, config, configured_root, on_skipped=skipped)
+    context = WalkOptions(root=configured_root, on_skipped=options.on_skipped)
+    return files, discover_remembered(cache, roots, config, context)
 
 
 def _unlistable_folders(

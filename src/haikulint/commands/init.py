@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,11 @@ if TYPE_CHECKING:
 
 OUTPUT_FORMATS = ("text", "json")
 HAIKULINT_TOML = "haikulint.toml"
+PYPROJECT = "pyproject.toml"
+TABLE = "[tool.haikulint]"
+COMMENT = "written by haikulint init; every key is in haikulint's README, under Configuration"
+PLACES = {"top": "at the top", "after-haiku": "below a haiku line or blank lines"}
+"""Where a post's ``Key: value`` block sits, in the findings (see ``header-lines``)."""
 HEADER_STYLE_FOR_GENERATOR = {"pelican": "pelican", "hugo": "toml", "jekyll": "yaml"}
 """What ``new`` writes in a blog without posts: each generator's own default."""
 
@@ -47,64 +53,88 @@ def run(
     if output_format not in OUTPUT_FORMATS:
         raise UsageError(unknown_choice("--output-format", output_format, OUTPUT_FORMATS))
     if not folder.is_dir():
-        what = "no such folder" if not folder.exists() else "not a folder"
-        raise UsageError(f"{folder}: {what}")
-    target = _target(folder, config_file)
-    refusal = _existing_config(folder, target)
-    if refusal is not None:
-        escape.error(refusal)
-        return 1
-    if not (yes or dry_run or is_interactive()):
-        raise UsageError(
-            "no terminal to confirm on; pass --yes to write the config, or --dry-run to see it"
-        )
-
-    from haikulint.blog.survey import survey
-
-    found = survey(folder)
-    values = proposed_config(found, target.parent)
-    comment = COMMENT
+        raise UsageError(f"{folder}: {'not a folder' if folder.exists() else 'no such folder'}")
+    target = config_file if config_file is not None else _default_target(folder)
     try:
-        data = _content(target, values, comment)
+        _refuse_an_existing_config(folder, target)
+        if not (yes or dry_run or is_interactive()):
+            raise UsageError(
+                "no terminal to confirm on; pass --yes to write the config, or --dry-run to see it"
+            )
+        plan = _plan(folder, target)
+        if output_format == "text":
+            _print_findings(plan.found)
+            _print_proposal(plan)
+        if dry_run:
+            if output_format == "json":
+                _print_json(plan, written=False)
+            return 0
+        if not yes and not _confirmed(plan):
+            escape.note("nothing was written")
+            return 1
+        _carry_out(plan)
     except _Refused as refused:
         escape.error(str(refused))
         return 1
-    shown_target = _display(target)
-    create_root = not found.root_exists
-    if output_format == "text":
-        _print_findings(found)
-        _print_proposal(shown_target, target, values, comment, create_root, found)
-    if dry_run:
-        if output_format == "json":
-            _print_json(found, values, shown_target, written=False, created=False)
-        return 0
-    if not yes and not typer.confirm(
-        _question(shown_target, found, create_root), default=True, err=True
-    ):
-        escape.note("nothing was written")
-        return 1
-    try:
-        _write(folder, target, data)
-        if create_root:
-            _make_root(folder, found.root)
-    except _Refused as refused:
-        escape.error(str(refused))
-        return 1
+    _note_config_above(target)
     if output_format == "json":
-        _print_json(found, values, shown_target, written=True, created=create_root)
+        _print_json(plan, written=True)
     else:
-        what = f"{TABLE} in {shown_target}" if target.name == "pyproject.toml" else shown_target
-        escape.note(f"wrote {what}")
-        if create_root:
-            escape.note(f"created the posts root {_display(folder / found.root)}/")
+        escape.note(f"wrote {plan.where}")
+        if plan.create_root:
+            escape.note(f"created the posts root {_root_shown(plan.root_shown)}")
     return 0
-
-
-TABLE = "[tool.haikulint]"
 
 
 class _Refused(Exception):
     """init cannot do what it was asked without harm; one line, exit 1."""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What init found, and what it would write where."""
+
+    folder: Path
+    found: Survey
+    target: Path
+    values: dict[str, Value]
+    data: bytes
+    """The bytes the target file is to hold."""
+
+    @property
+    def in_pyproject(self) -> bool:
+        return self.target.name == PYPROJECT
+
+    @property
+    def shown(self) -> str:
+        return _display(self.target)
+
+    @property
+    def where(self) -> str:
+        """``haikulint.toml``, or ``[tool.haikulint] in pyproject.toml``."""
+        return f"{TABLE} in {self.shown}" if self.in_pyproject else self.shown
+
+    @property
+    def create_root(self) -> bool:
+        return not self.found.root_exists
+
+    @property
+    def root_shown(self) -> str:
+        return _display(self.folder / self.found.root) if self.found.root != "." else "."
+
+
+def _plan(folder: Path, target: Path) -> _Plan:
+    from haikulint.blog.survey import survey
+
+    found = survey(folder)
+    values = proposed_config(found, target.parent)
+    return _Plan(folder, found, target, values, _content(target, values))
+
+
+def _carry_out(plan: _Plan) -> None:
+    _write(plan.target, plan.data)
+    if plan.create_root:
+        _make_root(plan.folder, plan.found.root)
 
 
 # --- what to write ---------------------------------------------------------------------
@@ -121,14 +151,28 @@ def proposed_config(found: Survey, config_folder: Path) -> dict[str, Value]:
     style = _header_style(found)
     if style is not None:
         values["header-style"] = style
+    header_lines = _header_lines(found)
+    if header_lines is not None:
+        values["header-lines"] = header_lines
     if found.sections:
         values["sections"] = list(found.sections)
-    if found.page_folders:
+    if found.not_posts:
         values["exclude"] = [
-            f"{_relative_to(found.top / found.root / folder, config_folder)}/"
-            for folder in found.page_folders
+            _relative_to(found.top / found.root / entry, config_folder) + "/" * entry.endswith("/")
+            for entry in found.not_posts
         ]
     return values
+
+
+def _header_lines(found: Survey) -> str | None:
+    """Where ``Key: value`` header lines are read: ``top`` for a Pelican site (as Pelican
+    reads them, so check reports the posts whose headers it would not see), else
+    ``after-haiku`` when some posts have them below a haiku line; else the default."""
+    if not found.header_places:
+        return None
+    if found.generator == "pelican":
+        return "top"
+    return "after-haiku" if "after-haiku" in found.header_places else None
 
 
 def _relative_to(path: Path, folder: Path) -> str:
@@ -144,18 +188,15 @@ def _header_style(found: Survey) -> str | None:
     return style if style in HEADER_FORMATS else None
 
 
-COMMENT = "written by haikulint init; every key is in haikulint's README, under Configuration"
-
-
-def _target(folder: Path, config_file: Path | None) -> Path:
-    if config_file is not None:
-        return config_file
-    pyproject = folder / "pyproject.toml"
+def _default_target(folder: Path) -> Path:
+    """pyproject.toml when the folder has one, else a new haikulint.toml."""
+    pyproject = folder / PYPROJECT
     return pyproject if pyproject.is_file() else folder / HAIKULINT_TOML
 
 
-def _existing_config(folder: Path, target: Path) -> str | None:
-    """Why no config may be written, if one already configures haikulint here."""
+def _refuse_an_existing_config(folder: Path, target: Path) -> None:
+    """Refuse (:class:`_Refused`) if a config already configures haikulint here, or
+    something is already where the new file would go."""
     from haikulint.config import configuring_files
 
     for place in dict.fromkeys((folder, target.parent)):
@@ -164,27 +205,39 @@ def _existing_config(folder: Path, target: Path) -> str | None:
         except ConfigError as error:
             raise UsageError(str(error)) from None
         if existing is not None:
-            where = (
-                f"{_display(existing)} has a {TABLE} table"
-                if existing.name == "pyproject.toml"
-                else f"{_display(existing)} exists"
+            what = f"has a {TABLE} table" if existing.name == PYPROJECT else "exists"
+            raise _Refused(
+                f"{_display(existing)} {what}; init never overwrites a config: edit it instead"
             )
-            return f"{where}; init never overwrites a config: edit it instead"
-    if target.name != "pyproject.toml" and (target.exists() or target.is_symlink()):
-        return f"{_display(target)} exists; init never overwrites a file"
-    return None
+    if target.name != PYPROJECT and (target.exists() or target.is_symlink()):
+        raise _Refused(f"{_display(target)} exists; init never overwrites a file")
 
 
-def _content(target: Path, values: Mapping[str, Value], comment: str) -> bytes:
+def _note_config_above(target: Path) -> None:
+    """Say so when a config in a folder above now stands behind the new one."""
+    from haikulint.config import find_config_file
+
+    folder = Path(os.path.abspath(target.parent))
+    try:
+        above = find_config_file(folder.parent) if folder.parent != folder else None
+    except ConfigError:
+        return
+    if above is not None:
+        escape.note(
+            f"note: {_display(above)} configures haikulint further up; "
+            f"from here down, {_display(target)} is read instead"
+        )
+
+
+def _content(target: Path, values: Mapping[str, Value]) -> bytes:
     """The bytes to write to ``target``: a new file, or pyproject.toml with the table added."""
     from haikulint.config_writer import ConfigWriteError, appended_pyproject, new_config_file
 
     try:
-        if target.name != "pyproject.toml" or not target.exists():
-            if target.name == "pyproject.toml":
-                return (f"{TABLE}\n").encode() + new_config_file(values, comment)
-            return new_config_file(values, comment)
-        return appended_pyproject(_read_pyproject(target), values, comment)
+        if target.name == PYPROJECT and target.exists():
+            return appended_pyproject(_read_pyproject(target), values, COMMENT)
+        table = f"{TABLE}\n".encode() if target.name == PYPROJECT else b""
+        return table + new_config_file(values, COMMENT)
     except ConfigWriteError as error:
         raise _Refused(
             f"{_display(target)}: cannot add {TABLE}: {error}; "
@@ -201,14 +254,14 @@ def _read_pyproject(path: Path) -> bytes:
         raise _Refused(f"{_display(path)}: cannot read it ({error}); nothing was written") from None
 
 
-def _write(folder: Path, target: Path, data: bytes) -> None:
+def _write(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` atomically: create-only for a new file, a replace of
     pyproject.toml (whose old bytes ``data`` starts with)."""
     from haikulint import safe_fs
 
     parent = Path(os.path.abspath(target.parent))
     try:
-        if target.name == "pyproject.toml" and target.exists():
+        if target.name == PYPROJECT and target.exists():
             before = _read_pyproject(target)
             if not data.startswith(before):
                 raise _Refused(f"{_display(target)} changed while init ran; nothing was written")
@@ -263,10 +316,19 @@ def _finding_rows(found: Survey) -> list[tuple[str, str]]:
         rows.append(("extensions", _tally(found.extensions)))
         rows.append(("date folders", _tally(found.date_folders) or "none"))
         rows.append(("sections", _sections_text(found)))
-        if found.page_folders:
-            folders = ", ".join(f"{folder}/" for folder in found.page_folders)
-            rows.append(("pages", f"{folders}: no haiku paths; pages, not posts (to exclude)"))
+        if found.not_posts:
+            entries = ", ".join(found.not_posts)
+            rows.append(("not posts", f"{entries}: no haiku paths; pages, not posts (to exclude)"))
         rows.append(("headers", _headers_text(found)))
+        unread = found.header_places.get("after-haiku", 0)
+        if found.generator == "pelican" and unread:
+            rows.append(
+                (
+                    "pelican",
+                    f"{_count(unread, 'sampled post')} with Key: value lines Pelican does not "
+                    "read as metadata (not one block from the first line)",
+                )
+            )
         if found.dated_names:
             rows.append(
                 (
@@ -317,8 +379,7 @@ def _headers_text(found: Survey) -> str:
     text = f"read from {sample}: {_tally(found.header_styles)}"
     if found.header_places:
         places = ", ".join(
-            f"{count} {'below the haiku line' if place == 'after-haiku' else 'at the top'}"
-            for place, count in found.header_places.items()
+            f"{count} {PLACES[place]}" for place, count in found.header_places.items()
         )
         text += f" (Key: value lines: {places})"
     styles = [style for style in found.header_styles if style != "none"]
@@ -327,38 +388,29 @@ def _headers_text(found: Survey) -> str:
     return text
 
 
-def _print_proposal(
-    shown: str,
-    target: Path,
-    values: Mapping[str, Value],
-    comment: str,
-    create_root: bool,
-    found: Survey,
-) -> None:
+def _print_proposal(plan: _Plan) -> None:
     from haikulint.config_writer import render_table
 
-    in_pyproject = target.name == "pyproject.toml"
-    where = f"{TABLE} in {shown}" if in_pyproject else shown
     typer.echo("")
-    typer.echo(escape.printable(f"Proposed config, for {where}:"))
+    typer.echo(escape.printable(f"Proposed config, for {plan.where}:"))
     typer.echo("")
-    text = (f"{TABLE}\n" if in_pyproject else "") + render_table(values, comment)
+    text = (f"{TABLE}\n" if plan.in_pyproject else "") + render_table(plan.values, COMMENT)
     typer.echo(escape.printable(text, keep_line_breaks=True), nl=False)
-    if create_root:
+    if plan.create_root:
         typer.echo("")
-        typer.echo(escape.printable(f"and a new folder for posts: {_root_shown(found.root)}"))
+        typer.echo(escape.printable(f"and a new folder for posts: {_root_shown(plan.root_shown)}"))
 
 
-def _question(shown: str, found: Survey, create_root: bool) -> str:
-    text = f"Write {shown}"
-    if create_root:
-        text += f" and create {_root_shown(found.root)}"
-    return escape.printable(text + "?")
+def _confirmed(plan: _Plan) -> bool:
+    """Ask on standard error whether to write; yes unless the answer is no."""
+    question = f"Write {plan.shown}"
+    if plan.create_root:
+        question += f" and create {_root_shown(plan.root_shown)}"
+    return typer.confirm(escape.printable(question + "?"), default=True, err=True)
 
 
-def _print_json(
-    found: Survey, values: Mapping[str, Value], shown: str, *, written: bool, created: bool
-) -> None:
+def _print_json(plan: _Plan, *, written: bool) -> None:
+    found = plan.found
     document = {
         "survey": {
             "folder": _display(found.top),
@@ -372,6 +424,7 @@ def _print_json(
             "date_folders": dict(found.date_folders),
             "dated_names": found.dated_names,
             "sections": dict(found.section_folders),
+            "not_posts": list(found.not_posts),
             "sampled": found.sampled,
             "header_styles": dict(found.header_styles),
             "header_places": dict(found.header_places),
@@ -381,10 +434,10 @@ def _print_json(
             ],
             "skipped": [{"path": path, "reason": reason} for path, reason in found.skipped],
         },
-        "config_file": shown,
-        "config": dict(values),
+        "config_file": plan.shown,
+        "config": plan.values,
         "written": written,
-        "created_root": created,
+        "created_root": written and plan.create_root,
     }
     typer.echo(escape.valid_unicode(json.dumps(document, ensure_ascii=False)))
 

@@ -163,7 +163,9 @@ def _header_value(source: SourceLines, style: str, line: int, haiku: str) -> Edi
         raise CannotRewrite(f"line {line}: cannot find the haiku value; edit it by hand")
     rest = content[key.end() :]
     if style == "pelican":
-        return Edit(start + key.end(), start + len(content.rstrip(" \t")), haiku)
+        # an empty value ("Haiku: "): the key's match has taken the trailing blanks
+        end = max(key.end(), len(content.rstrip(" \t")))
+        return Edit(start + key.end(), start + end, haiku)
     if rest.startswith('"""') or rest.startswith("'''"):
         raise CannotRewrite(f"line {line}: the haiku is a multi-line string; edit it by hand")
     quoted = {

@@ -307,7 +307,8 @@ def _block_placement(
     post: Post, source: SourceLines, key: str, value: str | date
 ) -> Placement | None:
     """Where a ``Key: value`` line goes: after the header block's last line, or, with no
-    block, where a block would start (the first line after the haiku line and blanks)."""
+    block, where a block would start: the first line after the haiku line and blanks, or
+    line 1 when header lines are read only from the top (``header-lines = "top"``)."""
     if post.header_lines:
         last = max(post.header_lines.values())
         while last < source.count and _CONTINUATION.match(source.content(last + 1)):
@@ -318,9 +319,13 @@ def _block_placement(
     text = header_text("pelican", key, value)
     line = 1
     haiku_line = post.haiku.line if post.haiku is not None and post.haiku.line >= 1 else None
-    if haiku_line is not None:
+    if post.header_lines_at == "top":
+        haiku_line = None  # above the haiku line, or it would end the block before it starts
+    elif haiku_line is not None:
         line = haiku_line + 1
-    while line <= source.count and not source.content(line).strip():
+    while (
+        post.header_lines_at != "top" and line <= source.count and not source.content(line).strip()
+    ):
         line += 1
     after = f", after the haiku line (line {haiku_line})" if haiku_line is not None else ""
     if line > source.count:
@@ -353,7 +358,7 @@ def _reads_back(
     it was: the edit is where the blog layer looks, and it broke nothing."""
     from haikulint.blog.post import read_text
 
-    fixed = read_text(apply_edits(post.source, edits))
+    fixed = read_text(apply_edits(post.source, edits), header_lines=post.header_lines_at)
     if fixed.front_matter_error is not None:
         return False
     if post.header_style != "none" and fixed.header_style != post.header_style:

@@ -54,8 +54,8 @@ def source_key(source: Path, dirs: Iterable[Path] | None = None) -> str:
     stat = source.stat()
     where = hashlib.blake2b(os.fsencode(source), digest_size=8).hexdigest()
     memo = f"source-{where}-{stat.st_size}-{stat.st_mtime_ns}.key"
-    folders = list(candidate_dirs() if dirs is None else dirs)
-    for folder in folders:
+    given = None if dirs is None else list(dirs)
+    for folder in candidate_dirs() if given is None else given:  # lazily: see candidate_dirs
         try:
             remembered = (folder / memo).read_text(encoding="ascii").strip()
         except (OSError, UnicodeDecodeError):
@@ -63,7 +63,7 @@ def source_key(source: Path, dirs: Iterable[Path] | None = None) -> str:
         if remembered.isalnum() and _owned_by_us(folder):
             return f"{stat.st_size}-{remembered}"
     digest = hashlib.blake2b(source.read_bytes(), digest_size=12).hexdigest()
-    for folder in folders:
+    for folder in candidate_dirs() if given is None else given:
         if write_atomically(folder / memo, digest.encode("ascii")):
             _remove_older_versions(folder / memo, prefix=f"source-{where}-")
             break

@@ -210,16 +210,13 @@ def suggest(
     found: list[Rewrite] = []
     seen = {_slug(original)}
     singles = list(_edits(original))
-    for candidate in singles:
-        _keep(candidate, 1, original, expected, counter, seen, found)
-    if not found:
-        tried = 0
-        for first in singles:
-            for second in _edits(first):
-                tried += 1
-                if tried > _MAX_CANDIDATES:
-                    break
-                _keep(second, 2, original, expected, counter, seen, found)
+    pairs = (second for first in singles for second in _edits(first))
+    stages = (singles, itertools.islice(pairs, _MAX_CANDIDATES))
+    for edits, candidates in enumerate(stages, start=1):
+        if found:
+            break  # two edits are tried only when no single one fits
+        for candidate in candidates:
+            _keep(candidate, edits, original, expected, counter, seen, found)
     return found[:limit]
 
 

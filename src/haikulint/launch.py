@@ -1,0 +1,109 @@
+"""The console script's entry point: run a command, and turn every failure into an exit code.
+
+``haikulint check`` as pre-commit calls it (options spelled as ``haikulint check --help``
+lists them, and files) is parsed by :mod:`haikulint.check_args` and run without
+importing typer or building the app, which costs about a fifth of a one-post run on a
+big blog. Everything else, and anything that module is not sure of, goes through the
+typer app in :mod:`haikulint.cli`. Either way, the same errors end the same way:
+
+* a usage, config or input error (:class:`~haikulint.errors.HaikulintError`, or one of
+  click's usage errors): one line on standard error, exit 2;
+* Ctrl-C: exit 130; SIGTERM and friends: as :mod:`haikulint.lifeline` says;
+* a closed pipe (``haikulint check | head``): exit 1, quietly;
+* anything else is a bug: ``internal error: ...`` on one line, exit 2, no traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn
+
+from haikulint.errors import HaikulintError
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: run the command, and turn every failure into exit 2."""
+    from haikulint.lifeline import stop_signals_raise
+
+    with stop_signals_raise():
+        _run(argv if argv is not None else sys.argv[1:])
+
+
+def _run(args: list[str]) -> NoReturn:
+    from haikulint.lifeline import Terminated
+
+    try:
+        code = _run_command(args)
+    except HaikulintError as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        sys.stderr.write("haikulint: interrupted\n")
+        sys.exit(130)
+    except Terminated as stop:
+        from haikulint.escape import note
+
+        note(stop.message)
+        sys.exit(stop.exit_code)
+    except BrokenPipeError:
+        sys.exit(1)
+    except Exception as error:
+        if _is_click_exception(error):
+            message = _click_message(error)
+            if not message:  # `haikulint` alone: the help was shown, as a usage error
+                sys.exit(2)
+            _fail(message)
+        if type(error).__name__ == "Abort":
+            sys.stderr.write("haikulint: aborted\n")
+            sys.exit(1)
+        if isinstance(error, OSError) and not _working_folder_exists():
+            _fail("the current folder no longer exists (was it deleted?); cd to one that does")
+        _fail(f"internal error: {type(error).__name__}: {error}")
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _run_command(args: list[str]) -> object:
+    """Run ``haikulint ARGS``; its exit code (or what click returns for one)."""
+    from haikulint.check_args import parse_check
+
+    arguments = parse_check(args)
+    if arguments is not None:
+        from haikulint.commands.check import from_command_line
+
+        return from_command_line(**arguments)
+    import typer
+
+    from haikulint.cli import app
+
+    return typer.main.get_command(app).main(args=args, prog_name="haikulint", standalone_mode=False)
+
+
+def _fail(message: str) -> NoReturn:
+    from haikulint.escape import error
+
+    error(message)
+    sys.exit(2)
+
+
+def _working_folder_exists() -> bool:
+    try:
+        os.getcwd()
+    except OSError:
+        return False
+    return True
+
+
+def _is_click_exception(error: Exception) -> bool:
+    # typer vendors click in recent releases and imports it in older ones;
+    # both raise exceptions with these two members for usage errors.
+    return hasattr(error, "format_message") and hasattr(error, "exit_code")
+
+
+def _click_message(error: Exception) -> str:
+    message: str = " ".join(error.format_message().split())  # type: ignore[attr-defined]
+    if not message:
+        return ""
+    context = getattr(error, "ctx", None)
+    command_path = getattr(context, "command_path", None)
+    hint = f" (see '{command_path} --help')" if command_path else ""
+    return message + hint

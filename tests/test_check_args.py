@@ -1,0 +1,209 @@
+"""``haikulint check`` read without typer (``haikulint.check_args``) reads as typer does.
+
+The quick parser either gives up (typer then runs) or gives exactly the arguments typer
+would pass to ``cli.check``: its option table is held to the typer app's, and both
+parsers are run on generated command lines.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+import typer.main
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from haikulint import check_args
+from haikulint.cli import app
+from haikulint.commands import check as check_command
+
+
+def check_parameters() -> list[Any]:
+    params: list[Any] = typer.main.get_command(app).commands["check"].params  # type: ignore[attr-defined]
+    return params
+
+
+def test_the_table_lists_every_option_of_check_as_typer_declares_it() -> None:
+    flags: dict[str, tuple[str, bool]] = {}
+    values: dict[str, tuple[str, str]] = {}
+    for param in check_parameters():
+        assert param.name in check_args.DEFAULTS
+        if param.param_type_name == "argument":
+            assert param.name == "paths" and param.nargs == -1
+            continue
+        if param.is_flag:
+            for spelling in param.opts:
+                flags[spelling] = (param.name, True)
+            for spelling in param.secondary_opts:
+                flags[spelling] = (param.name, False)
+            continue
+        if param.multiple:
+            kind = check_args.TEXTS
+        elif type(param.type).__name__ == "TyperPath":
+            kind = check_args.PATH if param.type.dir_okay else check_args.FILE
+            assert (param.type.exists, param.type.readable, param.type.allow_dash) == (
+                False, True, False,
+            )  # fmt: skip
+        else:
+            kind = check_args.TEXT
+        for spelling in param.opts:
+            values[spelling] = (param.name, kind)
+    assert flags == check_args.FLAGS
+    assert values == check_args.VALUES
+    assert set(check_args.DEFAULTS) == {param.name for param in check_parameters()}
+
+
+@pytest.fixture
+def captured(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[str, Any]]]:
+    """The arguments each typer run passed on to the command, which does nothing."""
+    calls: list[dict[str, Any]] = []
+
+    def record(**arguments: Any) -> int:
+        calls.append(arguments)
+        return 0
+
+    monkeypatch.setattr(check_command, "from_command_line", record)
+    yield calls
+
+
+def typer_reads(args: list[str], calls: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """What typer passes for ``haikulint ARGS``; None if it refuses the command line."""
+    calls.clear()
+    try:
+        typer.main.get_command(app).main(args=args, prog_name="haikulint", standalone_mode=False)
+    except Exception as error:
+        assert hasattr(error, "exit_code"), error  # a click usage error, nothing else
+        return None
+    return calls[0] if calls else None
+
+
+@pytest.fixture(scope="module")
+def places(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    base = tmp_path_factory.mktemp("places")
+    (base / "post.md").write_text("x")
+    (base / "folder").mkdir()
+    return {
+        "file": str(base / "post.md"),
+        "folder": str(base / "folder"),
+        "missing": str(base / "missing.md"),
+    }
+
+
+PLACE = st.sampled_from(["file", "folder", "missing"])
+OPTION_NAMES = sorted({*check_args.FLAGS, *check_args.VALUES})
+ODD_TOKENS = ["--", "-h", "--help", "--version", "--select=HK1", "--no-such", "-", "", "check"]
+VALUE_TEXTS = ["HK1", "HK101,HK2", "json", "-x", "", "a b"]
+
+
+@st.composite
+def command_lines(draw: st.DrawFn) -> list[tuple[str, str]]:
+    """Tokens, each a literal or a place to fill in: ("text", "--fix"), ("place", "file")."""
+    text = st.sampled_from(OPTION_NAMES + ODD_TOKENS + VALUE_TEXTS).map(lambda t: [("text", t)])
+    place = PLACE.map(lambda place: [("place", place)])
+    value = st.one_of(st.sampled_from(VALUE_TEXTS).map(lambda t: ("text", t)), place.map(min))
+    option_and_value = st.tuples(st.sampled_from(sorted(check_args.VALUES)), value).map(
+        lambda pair: [("text", pair[0]), pair[1]]
+    )
+    tokens = st.lists(st.one_of(text, place, option_and_value), max_size=6)
+    first = draw(st.sampled_from([("text", "check")] * 5 + [("text", "rules"), ("text", "")]))
+    return [first, *(token for group in draw(tokens) for token in group)]
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # cleared per call
+@given(line=command_lines())
+def test_the_quick_parser_reads_as_typer_or_gives_up(
+    line: list[tuple[str, str]], places: dict[str, str], captured: list[dict[str, Any]]
+) -> None:
+    args = [places[value] if kind == "place" else value for kind, value in line]
+    quick = check_args.parse_check(args)
+    if quick is None:
+        return
+    assert quick == typer_reads(args, captured), args
+
+
+def test_each_option_with_each_kind_of_value_reads_as_typer_reads_it(
+    places: dict[str, str], captured: list[dict[str, Any]]
+) -> None:
+    values = [*VALUE_TEXTS, *places.values()]
+    lines = [["check", option, value] for option in check_args.VALUES for value in values]
+    lines += [["check", flag] for flag in check_args.FLAGS]
+    lines += [["check", value] for value in values]
+    accepted = 0
+    for args in lines:
+        quick = check_args.parse_check(args)
+        if quick is not None:
+            accepted += 1
+            assert quick == typer_reads(args, captured), args
+    assert accepted > len(lines) // 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", "--force-exclude", "a.md", "b.md"],
+        ["check", "a.md", "--select", "HK1,HK2", "--select", "HK3", "--format", "json"],
+        ["check", "--fix", "--no-fix", "--unsafe-fixes", "--diff", "--fix-only"],
+        ["check", "--root", "posts", "--baseline", "b.json", "--config", "missing.toml"],
+        ["check", "--output-format", "json", "--output-format", "sarif", "--statistics"],
+        ["check", "--exit-zero", "--no-progress", "--no-cache", "--write-baseline", "w.json"],
+        ["check", "--ignore", "HK1", "--extend-select", "HK302", "--no-unsafe-fixes"],
+    ],
+)
+def test_plain_command_lines_are_read_quickly_and_as_typer_reads_them(
+    args: list[str], captured: list[dict[str, Any]]
+) -> None:
+    quick = check_args.parse_check(args)
+    assert quick is not None
+    assert quick == typer_reads(args, captured)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--help"],
+        ["check", "-h"],
+        ["check", "--", "a.md"],
+        ["check", "--select=HK1"],
+        ["check", "--select"],
+        ["check", "--sel", "HK1"],
+        ["check", "--config", "."],  # a folder: typer says so
+        ["--version"],
+        ["syllables", "a line"],
+    ],
+)
+def test_anything_else_is_left_to_typer(args: list[str]) -> None:
+    assert check_args.parse_check(args) is None
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads anything")
+def test_an_unreadable_file_is_left_to_typer(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("x")
+    secret.chmod(0)
+    assert check_args.parse_check(["check", str(secret)]) is None
+
+
+def test_a_plain_check_does_not_import_typer(tmp_path: Path) -> None:
+    (tmp_path / "post.md").write_text("---\ntitle: T\n---\n")
+    program = (
+        "import sys\n"
+        "from haikulint.launch import main\n"
+        "try:\n"
+        "    main(['check', '--no-progress', '--no-cache', 'post.md'])\n"
+        "finally:\n"
+        "    sys.stderr.write(f'typer imported: {\"typer\" in sys.modules}\\n')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1, result.stderr  # the post's slug is no haiku
+    assert result.stderr.endswith("typer imported: False\n")
+    assert "post.md" in result.stdout
