@@ -35,7 +35,7 @@ def files_under(folder: Path) -> list[str]:
         (
             PELICAN,
             'root = "content"\nform = [5, 7, 5]\nheader-style = "pelican"\n'
-            'exclude = ["content/pages/"]\n',
+            'header-lines = "top"\nexclude = ["content/pages/"]\n',
         ),
         (
             HUGO,
@@ -63,6 +63,21 @@ def test_a_generator_layout_is_configured_and_then_checks_clean(
     )
 
 
+def test_a_pelican_post_with_headers_pelican_would_not_read_is_reported(in_tmp: Path) -> None:
+    below_haiku = f"{QUIET.replace('-/-', ' / ').replace('-', ' ')}\n\n" + pelican_post(
+        "Quiet", "2022-06-17"
+    )
+    write_tree(in_tmp, {**PELICAN, f"content/{QUIET}.md": below_haiku})
+    code, out, _ = run_cli("init", "--yes")
+    assert code == 0
+    assert (
+        "  pelican       1 sampled post with Key: value lines Pelican does not read as metadata"
+        " (not one block from the first line)\n" in out
+    )
+    assert 'header-lines = "top"\n' in (in_tmp / "haikulint.toml").read_text("utf-8")
+    assert diagnostics() == [(f"content/{QUIET}.md", "HK201"), (f"content/{QUIET}.md", "HK202")]
+
+
 def test_without_the_config_those_layouts_are_misread(in_tmp: Path) -> None:
     """The config init writes matters: the Hugo section and the Pelican pages."""
     write_tree(in_tmp / "hugo", HUGO)
@@ -78,10 +93,11 @@ def test_the_seeds_layout_checks_as_its_root_would(in_tmp: Path) -> None:
     assert code == 0
     assert (in_tmp / "haikulint.toml").read_text("utf-8") == (
         COMMENT + 'root = "post"\nform = [5, 7, 5]\nheader-style = "pelican"\n'
+        'header-lines = "after-haiku"\n'
     )
     assert (
-        "headers       read from all 5 posts: none 3, pelican 2 (Key: value lines: 2 below the"
-        in out
+        "headers       read from all 5 posts: none 3, pelican 2"
+        " (Key: value lines: 2 below a haiku line or blank lines)\n" in out
     )
     assert diagnostics() == before
     assert before  # the seeds have problems to find (titles, dates, syllables)
@@ -237,6 +253,7 @@ def test_the_table_is_appended_to_pyproject_keeping_every_byte(in_tmp: Path) -> 
             "\r\n\r\n[tool.haikulint]\r\n"
             + COMMENT.replace("\n", "\r\n")
             + 'root = "post"\r\nform = [5, 7, 5]\r\nheader-style = "pelican"\r\n'
+            + 'header-lines = "after-haiku"\r\n'
         ).encode()
     )
     assert load_config().root == in_tmp / "post"
@@ -371,7 +388,7 @@ def test_other_commands_do_not_import_the_survey() -> None:
 def test_help_lists_init() -> None:
     code, out, _ = run_cli("--help")
     assert code == 0
-    assert "init" in out and "Set a blog up" in out
+    assert "init       Set a blog up: find where its posts live and write its config." in out
     code, out, _ = run_cli("init", "--help")
     assert code == 0
     for option in ("--yes", "--dry-run", "--config-file", "--output-format"):

@@ -296,7 +296,9 @@ def init(
     folder: Annotated[
         Path,
         typer.Argument(
-            help="The blog's top folder (default: the current one).", show_default=False
+            metavar="FOLDER",
+            help="The blog's top folder (default: the current one).",
+            show_default=False,
         ),
     ] = Path("."),
     yes: Annotated[
@@ -315,7 +317,7 @@ def init(
     ] = None,
     output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
 ) -> None:
-    """Set a blog up: find where its posts live and how, and write haikulint's config."""
+    """Set a blog up: find where its posts live and write its config."""
     from haikulint.commands import init as command
 
     _exit(

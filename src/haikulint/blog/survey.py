@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from haikulint.blog.discover import PostFile, WalkOptions, derive_root, discover_posts, is_under
-from haikulint.blog.post import Post, read_post, relative_to_root
+from haikulint.blog.post import Post, read_post, read_text, relative_to_root
 from haikulint.blog.slug import SEPARATOR, Slug, is_date_folder, parse_slug
 from haikulint.config import Config
 
@@ -105,8 +105,9 @@ class Survey:
     header_styles: Mapping[str, int] = field(default_factory=dict)
     """Of the sampled posts: ``yaml``, ``toml``, ``json``, ``pelican`` or ``none``."""
     header_places: Mapping[str, int] = field(default_factory=dict)
-    """Of the sampled ``Key: value`` headers: ``top`` of the file, or ``after-haiku``
-    (below a first line holding the haiku)."""
+    """Of the sampled ``Key: value`` headers: ``top`` (one block from the first line,
+    as Pelican reads them) or ``after-haiku`` (below a haiku line, or past blank lines):
+    the two values of the config's ``header-lines``."""
     haiku_lines: int = 0
     """Sampled posts that write their haiku (a ``a / b / c`` line or a haiku header)."""
     generators: tuple[GeneratorHint, ...] = ()
@@ -344,11 +345,11 @@ def _has_block(post: Post) -> bool:
 
 
 def _header_place(post: Post) -> str:
-    """``after-haiku`` when the ``Key: value`` block sits below the haiku's line."""
-    first_header = min(post.header_lines.values())
-    if post.haiku is not None and post.haiku.line < first_header:
-        return "after-haiku"
-    return "top"
+    """``top`` when the ``Key: value`` block reads the same with ``header-lines = "top"``
+    (one block from line 1 to the first blank line, as Pelican reads metadata), else
+    ``after-haiku`` (below a haiku line, or running on past blank lines)."""
+    at_top = read_text(post.source, headers_only=True, header_lines="top")
+    return "top" if at_top.headers == post.headers else "after-haiku"
 
 
 def _spread(files: Sequence[PostFile], count: int) -> list[PostFile]:

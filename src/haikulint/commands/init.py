@@ -31,6 +31,8 @@ HAIKULINT_TOML = "haikulint.toml"
 PYPROJECT = "pyproject.toml"
 TABLE = "[tool.haikulint]"
 COMMENT = "written by haikulint init; every key is in haikulint's README, under Configuration"
+PLACES = {"top": "at the top", "after-haiku": "below a haiku line or blank lines"}
+"""Where a post's ``Key: value`` block sits, in the findings (see ``header-lines``)."""
 HEADER_STYLE_FOR_GENERATOR = {"pelican": "pelican", "hugo": "toml", "jekyll": "yaml"}
 """What ``new`` writes in a blog without posts: each generator's own default."""
 
@@ -149,6 +151,9 @@ def proposed_config(found: Survey, config_folder: Path) -> dict[str, Value]:
     style = _header_style(found)
     if style is not None:
         values["header-style"] = style
+    header_lines = _header_lines(found)
+    if header_lines is not None:
+        values["header-lines"] = header_lines
     if found.sections:
         values["sections"] = list(found.sections)
     if found.not_posts:
@@ -157,6 +162,17 @@ def proposed_config(found: Survey, config_folder: Path) -> dict[str, Value]:
             for entry in found.not_posts
         ]
     return values
+
+
+def _header_lines(found: Survey) -> str | None:
+    """Where ``Key: value`` header lines are read: ``top`` for a Pelican site (as Pelican
+    reads them, so check reports the posts whose headers it would not see), else
+    ``after-haiku`` when some posts have them below a haiku line; else the default."""
+    if not found.header_places:
+        return None
+    if found.generator == "pelican":
+        return "top"
+    return "after-haiku" if "after-haiku" in found.header_places else None
 
 
 def _relative_to(path: Path, folder: Path) -> str:
@@ -304,6 +320,15 @@ def _finding_rows(found: Survey) -> list[tuple[str, str]]:
             entries = ", ".join(found.not_posts)
             rows.append(("not posts", f"{entries}: no haiku paths; pages, not posts (to exclude)"))
         rows.append(("headers", _headers_text(found)))
+        unread = found.header_places.get("after-haiku", 0)
+        if found.generator == "pelican" and unread:
+            rows.append(
+                (
+                    "pelican",
+                    f"{_count(unread, 'sampled post')} with Key: value lines Pelican does not "
+                    "read as metadata (not one block from the first line)",
+                )
+            )
         if found.dated_names:
             rows.append(
                 (
@@ -354,8 +379,7 @@ def _headers_text(found: Survey) -> str:
     text = f"read from {sample}: {_tally(found.header_styles)}"
     if found.header_places:
         places = ", ".join(
-            f"{count} {'below the haiku line' if place == 'after-haiku' else 'at the top'}"
-            for place, count in found.header_places.items()
+            f"{count} {PLACES[place]}" for place, count in found.header_places.items()
         )
         text += f" (Key: value lines: {places})"
     styles = [style for style in found.header_styles if style != "none"]
