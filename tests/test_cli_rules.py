@@ -11,7 +11,7 @@ from tests.conftest import run_cli
 
 CODES = [
     *("HK001", "HK101", "HK102", "HK103", "HK104", "HK105"),
-    *("HK201", "HK202", "HK203", "HK204", "HK205", "HK206", "HK207", "HK301", "HK302"),
+    *("HK201", "HK202", "HK203", "HK204", "HK205", "HK206", "HK207", "HK208", "HK301", "HK302"),
 ]
 
 TANKA_RULE_TEMPLATE = """\

@@ -34,6 +34,7 @@ TABLE = {
     "HK205": ("date-mismatch", Severity.ERROR),
     "HK206": ("haiku-mismatch", Severity.ERROR),
     "HK207": ("front-matter-invalid", Severity.ERROR),
+    "HK208": ("date-order", Severity.ERROR),
     "HK301": ("duplicate-slug", Severity.ERROR),
     "HK302": ("duplicate-title", Severity.WARNING),
 }

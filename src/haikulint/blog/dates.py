@@ -29,6 +29,13 @@ _TIME = (
     r"(?:[Tt ]\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
     r"\s*(?:[Zz]|[+-](?P<offset_hour>\d{2})(?::?(?P<offset_minute>\d{2}))?|UTC|GMT)?)?"
 )
+_CLOCK = (
+    r"(?:,?\s+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+    r"(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*(?:[Zz]|[+-](?P<offset_hour>\d{2})(?::?(?P<offset_minute>\d{2}))?|[A-Z]{3,4}))?)?"
+)
+"""A time after a date written with a space (``2024/03/05 10:20``, ``05 Mar 2024 10:20:00
++0100``), as Pelican's and Hugo's date readers take it."""
 _ISO = r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
 _SLASHED = r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
 _MONTH_FIRST = (
@@ -41,13 +48,15 @@ _DAY_FIRST = (
 # re.ASCII throughout: a date is written in ASCII digits (\d would take "٢٠٢٤" too).
 _WHOLE_VALUE = [
     re.compile(_ISO + _TIME + r"\Z", re.IGNORECASE | re.ASCII),
-    re.compile(_SLASHED + r"\Z", re.ASCII),
-    re.compile(_MONTH_FIRST + r"\Z", re.IGNORECASE | re.ASCII),
-    re.compile(_DAY_FIRST + r"\Z", re.IGNORECASE | re.ASCII),
+    re.compile(_SLASHED + _CLOCK + r"\Z", re.ASCII),
+    re.compile(_MONTH_FIRST + _CLOCK + r"\Z", re.IGNORECASE | re.ASCII),
+    re.compile(_DAY_FIRST + _CLOCK + r"\Z", re.IGNORECASE | re.ASCII),
 ]
 _AMBIGUOUS = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\Z", re.ASCII)
 _NUMERIC = re.compile(
-    r"(?P<first>\d{1,2})(?P<separator>[/.-])(?P<second>\d{1,2})(?P=separator)(?P<year>\d{4})\Z",
+    r"(?P<first>\d{1,2})(?P<separator>[/.-])(?P<middle>\d{1,2})(?P=separator)(?P<year>\d{4})"
+    + _CLOCK
+    + r"\Z",
     re.ASCII,
 )
 """``24/04/2023`` or ``04/24/2023``: read when only one of the first two numbers can be a month."""
@@ -71,7 +80,10 @@ def parse_date(value: object) -> date:
     Accepts :class:`~datetime.date` and :class:`~datetime.datetime` objects (TOML gives
     them), ISO dates with or without a time and zone (``2023-04-24T10:00:00+02:00``,
     ``2023-04-24 10:00``), ``2023/04/24``, ``April 24, 2023``, ``Apr 24 2023``,
-    ``24 April 2023`` and ``November 4th, 2024``.
+    ``24 April 2023`` and ``November 4th, 2024``; the last four and ``24.04.2023`` may be
+    followed by a time (``2023/04/24 10:00``, ``Mon, 24 Apr 2023 10:00:00 +0200``), as
+    Pelican's ``Date:`` and ``Modified:`` and Hugo's date keys are written. A time that
+    is no time of day (``25:00``) or an offset that is no offset makes it no date.
     """
     if isinstance(value, datetime):
         return value.date()
@@ -143,7 +155,10 @@ def _parse_text(value: str) -> date:
 
 def _day_and_month(match: re.Match[str], shown: str) -> date:
     """``d/m/yyyy`` or ``m/d/yyyy``: whichever reading is possible, else why not."""
-    first, second, year = (int(match.group(name)) for name in ("first", "second", "year"))
+    first, second, year = (int(match.group(name)) for name in ("first", "middle", "year"))
+    groups = match.groupdict()
+    _check_time(groups["hour"], groups["minute"], groups["second"])
+    _check_offset(groups["offset_hour"], groups["offset_minute"])
     if first > 12 and second > 12:
         raise ValueError(
             f"{shown!r} is not a date: neither {first} nor {second} can be a month; "

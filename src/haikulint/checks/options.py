@@ -34,6 +34,27 @@ def parse_key(value: object) -> str:
     return parse_text(value).lower()
 
 
+def parse_keys(value: object) -> tuple[str, ...]:
+    """A list of header keys (``["lastmod", "expiryDate"]``), lowercased."""
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(item, str) and item.strip() for item in value
+    ):
+        raise ValueError('must be a list of header names, like ["lastmod", "modified"]')
+    return tuple(item.strip().lower() for item in value)
+
+
+def parse_key_pairs(value: object) -> tuple[tuple[str, str], ...]:
+    """``[["date", "lastmod"], ...]``: pairs of header keys, lowercased."""
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(pair, list | tuple)
+        and len(pair) == 2
+        and all(isinstance(item, str) and item.strip() for item in pair)
+        for pair in value
+    ):
+        raise ValueError('must be a list of pairs of header names, like [["date", "lastmod"]]')
+    return tuple((pair[0].strip().lower(), pair[1].strip().lower()) for pair in value)
+
+
 def parse_bool(value: object) -> bool:
     if not isinstance(value, bool):
         raise ValueError("must be true or false")

@@ -26,6 +26,7 @@ MODULES: Mapping[str, str] = {
     "date-invalid": "haikulint.checks.date_invalid",
     "date-future": "haikulint.checks.date_future",
     "date-mismatch": "haikulint.checks.date_mismatch",
+    "date-order": "haikulint.checks.date_order",
     "haiku-mismatch": "haikulint.checks.haiku_mismatch",
     "front-matter-invalid": "haikulint.checks.front_matter",
     "duplicate-slug": "haikulint.checks.duplicate_slug",
