@@ -150,8 +150,8 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
     config = Config(base=top, root=top)
     files = discover_posts([top], config, WalkOptions(top, on_unlistable=note, on_skipped=note))
     generators = tuple(generator_hints(top))
-    chains = [file.filename for file in files if _is_chain(file.filename, top)]
-    root = _choose_root(top, files, chains, generators)
+    tops = _ChainTops(files, top)
+    root = _choose_root(top, files, tops, generators)
     root_path = Path(os.path.normpath(top / root))
     under = [
         PostFile(file.filename, root_path) for file in files if is_under(file.filename, root_path)
@@ -162,7 +162,7 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         if not is_under(file.filename, root_path)
     )
     slugs = [parse_slug(relative_to_root(file.filename, root_path)) for file in under]
-    sections = _sections_to_list(under, slugs, root_path)
+    sections = _sections_to_list(under, slugs, root_path, tops)
     if sections:
         slugs = [parse_slug(relative_to_root(file.filename, root_path), sections) for file in under]
     haiku = [slug for slug in slugs if len(slug.lines) > 1]
@@ -230,15 +230,45 @@ def _mentions(top: Path, name: str, words: Sequence[bytes]) -> bool:
     return any(word in text for word in words)
 
 
-def _is_chain(filename: str, top: Path) -> bool:
-    """Whether the file's path (below its own chain's top) has two or more haiku lines."""
-    return (
-        len(parse_slug(relative_to_root(filename, Path(_chain_top(filename, str(top))))).lines) > 1
-    )
+class _ChainTops:
+    """Each post file's chain top (the folder above its ``-/-`` chain and date folders,
+    never above the surveyed folder), found once, and which files are haiku chains."""
+
+    def __init__(self, files: Sequence[PostFile], top: Path) -> None:
+        self.top = str(top)
+        self.of = {file.filename: _chain_top(file.filename, self.top) for file in files}
+        self.chains = [
+            filename
+            for filename, folder in self.of.items()
+            if len(parse_slug(relative_to_root(filename, Path(folder))).lines) > 1
+        ]
+        # How many chains lie in each folder or below it: one climb per chain, not a
+        # comparison of every chain with every other.
+        self.chains_in: Counter[str] = Counter()
+        for filename in self.chains:
+            folder = self.of[filename]
+            while folder != self.top and is_under(folder, self.top):
+                self.chains_in[folder] += 1
+                folder = os.path.dirname(folder)
+
+    def root_of(self, filename: str) -> str:
+        """The top of ``filename``'s chain, climbing a multi-word folder above it that
+        holds no other haiku post (``posts/the-cron-job-ran-twice/a-null-...-/-...md``)."""
+        folder = self.of[filename]
+        if folder == self.top:
+            return folder
+        name = os.path.basename(folder)
+        if (
+            _is_multi_word(name)
+            and not is_date_folder(name)
+            and self.chains_in[folder] < SECTION_MIN_POSTS
+        ):
+            return os.path.dirname(folder)
+        return folder
 
 
 def _choose_root(
-    top: Path, files: Sequence[PostFile], chains: Sequence[str], generators: Sequence[GeneratorHint]
+    top: Path, files: Sequence[PostFile], tops: _ChainTops, generators: Sequence[GeneratorHint]
 ) -> str:
     """Where the posts live, relative to ``top``.
 
@@ -247,11 +277,10 @@ def _choose_root(
     Without: the folder holding most post files (a folder blogs keep posts in, or
     anything below the top, wins a tie). Without posts: the generator's post folder.
     """
-    if chains:
-        tops = [_chain_root(filename, chains, str(top)) for filename in chains]
-        return _relative(os.path.commonpath(tops), top)
+    if tops.chains:
+        return _relative(os.path.commonpath([tops.root_of(name) for name in tops.chains]), top)
     if files:
-        folders = Counter(_relative(_chain_top(file.filename, str(top)), top) for file in files)
+        folders = Counter(_relative(tops.of[file.filename], top) for file in files)
         return max(folders, key=lambda folder: (folders[folder], _preference(folder)))
     generator = {hint.generator for hint in generators}
     if len(generator) == 1:
@@ -263,21 +292,6 @@ def _preference(folder: str) -> int:
     if folder in _SITE_FOLDER_ORDER:
         return len(_SITE_FOLDER_ORDER) - _SITE_FOLDER_ORDER.index(folder) + 1
     return 0 if folder == "." else 1
-
-
-def _chain_root(filename: str, chains: Sequence[str], top: str) -> str:
-    """The top of ``filename``'s chain, climbing a multi-word folder above it that holds
-    no other haiku post (``posts/the-cron-job-ran-twice/a-null-...-/-...md``); never
-    above ``top``, whatever its own name."""
-    folder = _chain_top(filename, top)
-    if folder == top:
-        return top
-    name = os.path.basename(folder)
-    if _is_multi_word(name) and not is_date_folder(name):
-        inside = folder + os.sep
-        if sum(1 for other in chains if other.startswith(inside)) < SECTION_MIN_POSTS:
-            return os.path.dirname(folder)
-    return folder
 
 
 def _chain_top(filename: str, top: str) -> str:
@@ -292,7 +306,7 @@ def _is_multi_word(folder: str) -> bool:
 
 
 def _sections_to_list(
-    files: Sequence[PostFile], slugs: Sequence[Slug], root: Path
+    files: Sequence[PostFile], slugs: Sequence[Slug], root: Path, tops: _ChainTops
 ) -> tuple[str, ...]:
     """Multi-word folders right above the haiku of two or more posts, which the slug
     reader takes for haiku lines unless ``sections`` lists them."""
@@ -300,7 +314,7 @@ def _sections_to_list(
     for file, slug in zip(files, slugs, strict=True):
         if SEPARATOR not in slug.separators:
             continue
-        top_of_chain = derive_root(file.filename)
+        top_of_chain = tops.of[file.filename]
         if not is_under(top_of_chain, root) or os.path.normpath(top_of_chain) == str(root):
             continue
         name = os.path.basename(top_of_chain)

@@ -351,12 +351,12 @@ def _posts_text(found: Survey) -> str:
     if not found.posts:
         where = f"{root} does not exist yet" if not found.root_exists else f"{root} is empty"
         return f"none yet ({where})"
-    text = f"{_count(found.posts, 'post')} under {root}, {found.haiku_posts} with haiku paths"
+    text = f"{_count(found.posts, 'post')} under {root}, {found.haiku_posts:,} with haiku paths"
     counts = found.line_counts
     if len(counts) == 1:
         text += f" ({'all' if found.haiku_posts > 1 else 'it'} of {next(iter(counts))} lines)"
     elif counts:
-        text += " (" + ", ".join(f"{n} of {lines} lines" for lines, n in counts.items()) + ")"
+        text += " (" + ", ".join(f"{n:,} of {lines} lines" for lines, n in counts.items()) + ")"
     return text
 
 
@@ -375,11 +375,11 @@ def _headers_text(found: Survey) -> str:
     if found.sampled == found.posts:
         sample = f"all {_count(found.posts, 'post')}"
     else:
-        sample = f"a sample of {found.sampled} of {found.posts} posts, spread over the blog"
+        sample = f"a sample of {found.sampled:,} of {found.posts:,} posts, spread over the blog"
     text = f"read from {sample}: {_tally(found.header_styles)}"
     if found.header_places:
         places = ", ".join(
-            f"{count} {PLACES[place]}" for place, count in found.header_places.items()
+            f"{count:,} {PLACES[place]}" for place, count in found.header_places.items()
         )
         text += f" (Key: value lines: {places})"
     styles = [style for style in found.header_styles if style != "none"]
@@ -443,11 +443,11 @@ def _print_json(plan: _Plan, *, written: bool) -> None:
 
 
 def _tally(counts: Mapping[str, int]) -> str:
-    return ", ".join(f"{key} {count}" for key, count in counts.items())
+    return ", ".join(f"{key} {count:,}" for key, count in counts.items())
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
+    return f"{number:,} {noun}{'s' * (number != 1)}"
 
 
 def _root_shown(root: str) -> str:
