@@ -595,6 +595,31 @@ def test_everything_a_diagnostic_carries_round_trips(tmp_path: Path) -> None:
     assert not isinstance(again.lookup(str(target), "/another-root", checked=True), cache.Cached)
 
 
+def test_a_post_whose_results_cannot_be_pickled_is_not_cached(tmp_path: Path) -> None:
+    """Results are pickled as the cache file is written: one that pickle refuses leaves
+    that post out (read again next time), the others in, and no stray file behind."""
+    from haikulint.checks.summary import PostSummary
+
+    def summary(value: object) -> PostSummary:
+        return PostSummary("p.md", "a", ".md", "a", True, frozenset(), (("title", value, 2),))
+
+    good, bad = tmp_path / "good.md", tmp_path / "bad.md"
+    stored = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    for target, value in ((good, "Old Pond"), (bad, lambda: None)):
+        target.write_text("x")
+        age(target)
+        stat = stored.lookup(str(target), "/r", checked=True)
+        assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
+        stored.store(str(target), "/r", stat, summary(value), ())
+        assert isinstance(stored.lookup(str(target), "/r", checked=True), cache.Cached)
+    stored.save()
+    assert [path.suffix for path in (tmp_path / "c").iterdir()] == [".cache"]
+    again = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    found = again.lookup(str(good), "/r", checked=True)
+    assert isinstance(found, cache.Cached) and found.summary == summary("Old Pond")
+    assert not isinstance(again.lookup(str(bad), "/r", checked=True), cache.Cached)
+
+
 def test_a_cache_written_on_a_later_day_is_not_trusted(tmp_path: Path) -> None:
     """A post with no future date on 1 July may have one on 1 January (a clock set back,
     a run given an earlier date): nothing written later than the run's day is used."""
@@ -632,3 +657,20 @@ def test_a_one_post_change_writes_a_small_delta_not_the_whole_cache(
     assert assert_warm_equals_cold(reads) == [B]  # a broken delta is ignored
     run_cli("clean")
     assert list(cache_dir.rglob("*.*")) == []
+
+
+def test_the_posts_missed_keep_their_index_and_stat() -> None:
+    """The engine keeps what the cache missed packed; each comes back as it went in,
+    a file that could not be stat'ed (None) and an mtime before 1970 included."""
+    from haikulint.engine import _Misses
+
+    missed = _Misses()
+    for index, stat in [(3, (10, -5)), (7, None), (8, (0, 1_700_000_000_000_000_000))]:
+        missed.add(index, stat)
+    expected = [(3, (10, -5)), (7, None), (8, (0, 1_700_000_000_000_000_000))]
+    assert (list(missed), len(missed), missed[1], missed[1:]) == (
+        expected,
+        3,
+        (7, None),
+        expected[1:],
+    )

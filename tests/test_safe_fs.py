@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -161,6 +162,23 @@ def test_write_atomically_creates_and_replaces(tmp_path: Path) -> None:
     write_atomically(target, b"two")
     assert target.read_bytes() == b"two"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_write_atomically_streams_from_a_writer_all_or_nothing(tmp_path: Path) -> None:
+    """A writer writes into the new file as it goes; if it fails, the old file stays and
+    no temporary file is left behind."""
+    target = tmp_path / "cache.bin"
+    write_atomically(target, lambda file: [file.write(piece) for piece in (b"a", b"b")])
+    assert target.read_bytes() == b"ab"
+
+    def failing(file: BinaryIO) -> None:
+        file.write(b"half")
+        raise ValueError("cannot pickle this")
+
+    with pytest.raises(ValueError, match="cannot pickle"):
+        write_atomically(target, failing)
+    assert target.read_bytes() == b"ab"
+    assert leftovers(tmp_path) == []
 
 
 @pytest.mark.parametrize("without_renameat2", [False, True])

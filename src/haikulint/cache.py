@@ -29,18 +29,20 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
+import functools
 import hashlib
 import io
 import json
+import operator
 import os
 import pickle
 import time
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path, PurePath
 from stat import S_ISDIR, S_ISREG
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile, WalkOptions
@@ -127,12 +129,16 @@ GroupKeys = tuple[str | None, ...]
 """A post's key under each of the run's cross-post rules (see ``group_key`` in
 :mod:`haikulint.checks`): what a run checking a few posts compares them by."""
 
-Entry = tuple[str, int, int, bytes | None, bytes, bool, date | None, GroupKeys | None]
+Details = tuple["PostSummary", "tuple[Diagnostic, ...] | None"]
+"""A post's summary and diagnostics, as this run stored them."""
+
+Entry = tuple[str, int, int, bytes | None, "bytes | Details", bool, date | None, GroupKeys | None]
 """The blog root the post was read against, its size, mtime_ns, content digest (or
 None), its *details* (the summary's fields and the diagnostics, pickled on their own:
-see below), whether it was checked (else only summarized, and the diagnostics are
-None), the one day they hold for (None: any day), and its group keys (None when some
-cross-post rule of the run groups by no key).
+see below; as objects until written, for a post stored by this run), whether it was
+checked (else only summarized, and the diagnostics are None), the one day they hold
+for (None: any day), and its group keys (None when some cross-post rule of the run
+groups by no key).
 
 The details are unpickled only when asked for: a run that checks one post of 10,000
 needs every post's size, mtime and keys, and the details of a handful."""
@@ -141,6 +147,24 @@ Walk = tuple[bytes, bytes, tuple[tuple[str, int, int], ...], tuple[tuple[str, by
 """A remembered walk: the folders listed (NUL-joined paths), their mtime_ns (packed
 64-bit), the ``.gitignore`` files that applied (path, size, mtime_ns; -1 for none), and
 what was found: for each blog root, its files (NUL-joined)."""
+
+
+class ListedFolders:
+    """The folders a walk listed and their mtimes, packed as they come: a big blog has
+    two folders a post (its haiku's first lines), 200,000 paths for 100,000 posts, which
+    as a list of strings and tuples held ~45 MB until the walk was remembered."""
+
+    def __init__(self) -> None:
+        self.names = bytearray()
+        """Each path, encoded, followed by a NUL."""
+        self.mtimes = array("q")
+        self.newest = 0
+
+    def add(self, folder: str, mtime_ns: int) -> None:
+        self.names += os.fsencode(folder)
+        self.names.append(0)
+        self.mtimes.append(mtime_ns)
+        self.newest = max(self.newest, mtime_ns)
 
 
 class Cached(NamedTuple):
@@ -203,6 +227,8 @@ class ResultCache:
         entry, stat = self._unchanged(filename, root, checked=checked)
         if entry is None:
             return stat
+        if not isinstance(entry[4], bytes):  # stored by this run
+            return Cached(*entry[4])
         try:
             fields, diagnostics = _SafeUnpickler(io.BytesIO(entry[4])).load()
             from haikulint.checks.summary import PostSummary
@@ -265,7 +291,8 @@ class ResultCache:
         if not S_ISREG(status.st_mode):  # a FIFO, a device: the reader names it, every time
             return None, None
         stat = (status.st_size, status.st_mtime_ns)
-        self._seen.add(filename)
+        if self._base_loaded:  # see save: without a file read, every entry is this run's
+            self._seen.add(filename)
         entry = self._entries.get(filename)
         if entry is None or not self._holds(entry, *stat, os.fspath(root), checked=checked):
             return None, stat
@@ -307,17 +334,17 @@ class ResultCache:
             digest = _digest_of(filename, root)
             if digest is None:
                 return
-        fields = tuple(getattr(summary, f.name) for f in dataclasses.fields(summary))
-        try:
-            details = pickle.dumps((fields, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # something unpicklable in a diagnostic: this post is not cached
-            return
         day = self.today if today_only else None
         root_text = self._roots.setdefault(os.fspath(root), os.fspath(root))  # one copy
         checked = diagnostics is not None
-        entry = (root_text, size, mtime, digest, details, checked, day, keys)
-        self._entries[filename] = self._stored[filename] = entry
-        self._seen.add(filename)
+        # The details are pickled as the file is written (see _on_disk), not here: held
+        # pickled, a cold run over 100,000 posts kept 35 MB more until the end.
+        entry = (root_text, size, mtime, digest, (summary, diagnostics), checked, day, keys)
+        self._entries[filename] = entry
+        if self._base_loaded:
+            self._seen.add(filename)
+            if len(self._stored) <= MAX_DELTA_ENTRIES:
+                self._stored[filename] = entry  # for a delta; past the limit, a whole file
         self._changed = True
 
     def walk(self, key: str) -> list[tuple[str, str]] | None:
@@ -352,9 +379,9 @@ class ResultCache:
     def remember_walk(
         self,
         key: str,
-        folders: list[tuple[str, int]],
+        folders: ListedFolders,
         ignore_files: list[str],
-        found: list[tuple[str, str]],
+        found: Sequence[PostFile],
         started_ns: int,
     ) -> None:
         """Remember a walk: the folders it listed with their mtimes (stat'ed after each
@@ -362,16 +389,16 @@ class ResultCache:
         folder changed after the walk began (its listing may be older than its mtime)."""
         if self.path is None:
             return
-        if any(mtime >= started_ns - RECENT_NANOSECONDS for _, mtime in folders):
+        if folders.newest >= started_ns - RECENT_NANOSECONDS:
             return
         by_root: dict[str, list[str]] = {}
-        for file, root in found:
-            by_root.setdefault(root, []).append(file)
+        for file in found:
+            by_root.setdefault(os.fspath(file.root), []).append(file.filename)
         self._walks[key] = self._new_walks[key] = (
-            os.fsencode("\0".join(folder for folder, _ in folders)),
-            array("q", (mtime for _, mtime in folders)).tobytes(),
+            bytes(folders.names[:-1]),  # without the last NUL
+            folders.mtimes.tobytes(),
             tuple((path, *_file_stamp(path)) for path in ignore_files),
-            tuple((root, os.fsencode("\0".join(files))) for root, files in by_root.items()),
+            tuple((root, b"\0".join(map(os.fsencode, files))) for root, files in by_root.items()),
         )
         self._changed = True
 
@@ -382,40 +409,73 @@ class ResultCache:
         remove the delta. Never fails: a cache that cannot be written is no cache."""
         if self.path is None or not self._changed:
             return
-        delta = {**self._delta_entries, **self._stored}
-        if self._base_loaded and len(delta) <= MAX_DELTA_ENTRIES:
-            self._write(_delta_path(self.path), delta, {**self._delta_walks, **self._new_walks})
+        if self._base_loaded:
+            delta = {**self._delta_entries, **self._stored}
+            if len(delta) <= MAX_DELTA_ENTRIES:
+                walks = {**self._delta_walks, **self._new_walks}
+                self._write(_delta_path(self.path), delta, walks)
+                return
+        if self._base_loaded:  # drop the entries of posts that are gone
+            kept = [key for key in self._entries if key in self._seen or os.path.lexists(key)]
+        else:  # every entry was stored by this run
+            kept = list(self._entries)
+        if len(kept) > MAX_ENTRIES:
             return
-        entries = {
-            key: entry
-            for key, entry in self._entries.items()
-            if key in self._seen or os.path.lexists(key)
-        }
-        if len(entries) > MAX_ENTRIES:
-            return
-        if self._write(self.path, entries, dict(list(self._walks.items())[-KEEP_WALKS:])):
+        walks = dict(list(self._walks.items())[-KEEP_WALKS:])
+        if self._write(self.path, self._entries, walks, kept):
             with contextlib.suppress(OSError):
                 _delta_path(self.path).unlink()
             _remove_old_files(self.path)
 
-    def _write(self, path: Path, entries: dict[str, Entry], walks: dict[str, Walk]) -> bool:
+    def _write(
+        self,
+        path: Path,
+        entries: Mapping[str, Entry],
+        walks: dict[str, Walk],
+        keys: Sequence[str] | None = None,
+    ) -> bool:
+        """Write ``entries`` (those of ``keys``, else all) and ``walks`` to ``path``."""
         assert self.path is not None
         header = {"format": FORMAT, "key": self.path.stem, "today": self.today, "walks": walks}
-        try:
-            data = _dumps(header, entries)
-        except Exception:  # something unpicklable in a diagnostic: no cache rather than no run
-            return False
         from haikulint.safe_fs import write_atomically
 
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             if not _owned_by_us(path.parent):
                 return False
-            # The buffer's own memory, not a copy of it (tens of MB for a big blog).
-            write_atomically(path, cast(bytes, data.getbuffer()))
+            # Pickled into the file a chunk at a time: never whole in memory (that was
+            # 95 MB more at the peak of a cold run over 100,000 posts).
+            chosen = list(entries) if keys is None else keys
+            write_atomically(path, lambda file: _pickle_into(file, header, entries, chosen))
         except OSError:
             return False
+        except Exception:  # something unpicklable in a diagnostic: no cache rather than no run
+            return False
         return True
+
+
+@functools.cache
+def _summary_fields() -> Callable[[PostSummary], tuple[Any, ...]]:
+    """A summary's field values, in order (one C call, not a generator over fields())."""
+    from haikulint.checks.summary import PostSummary
+
+    return operator.attrgetter(*(field.name for field in dataclasses.fields(PostSummary)))
+
+
+def _on_disk(entry: Entry) -> Entry | None:
+    """``entry`` as a cache file holds it: its details pickled on their own (see
+    :data:`Entry`); None if they cannot be pickled (that post is not cached)."""
+    details = entry[4]
+    if isinstance(details, bytes):
+        return entry
+    summary, diagnostics = details
+    try:
+        pickled = pickle.dumps(
+            (_summary_fields()(summary), diagnostics), protocol=pickle.HIGHEST_PROTOCOL
+        )
+    except Exception:  # something unpicklable in a diagnostic
+        return None
+    return (*entry[:4], pickled, *entry[5:])
 
 
 def clean(folder: Path | None) -> list[Path]:
@@ -435,18 +495,22 @@ def clean(folder: Path | None) -> list[Path]:
 ENTRIES_PER_CHUNK = 2000
 
 
-def _dumps(header: dict[str, object], entries: dict[str, Entry]) -> io.BytesIO:
-    """The cache file: ``header`` (with the number of chunks), then the entries in
-    chunks, each pickled on its own. A pickler remembers every object it has written;
-    for 100,000 posts at once that memo costs more memory than the entries themselves."""
-    items = list(entries.items())
-    chunks = range(0, len(items), ENTRIES_PER_CHUNK)
-    buffer = io.BytesIO()
-    pickle.dump({**header, "chunks": len(chunks)}, buffer, protocol=pickle.HIGHEST_PROTOCOL)
+def _pickle_into(
+    file: BinaryIO, header: dict[str, object], entries: Mapping[str, Entry], keys: Sequence[str]
+) -> None:
+    """Write the cache file: ``header`` (with the number of chunks), then the entries of
+    ``keys`` in chunks, each pickled on its own. A pickler remembers every object it has
+    written; for 100,000 posts at once that memo costs more memory than the entries.
+    The pickler writes the walks' long bytes straight to the file, not through a copy."""
+    chunks = range(0, len(keys), ENTRIES_PER_CHUNK)
+    pickle.dump({**header, "chunks": len(chunks)}, file, protocol=pickle.HIGHEST_PROTOCOL)
     for start in chunks:
-        chunk = dict(items[start : start + ENTRIES_PER_CHUNK])
-        pickle.dump(chunk, buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    return buffer
+        chunk = {
+            key: stored
+            for key in keys[start : start + ENTRIES_PER_CHUNK]
+            if (stored := _on_disk(entries[key])) is not None
+        }
+        pickle.dump(chunk, file, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _delta_path(path: Path) -> Path:
@@ -604,14 +668,14 @@ def discover_remembered(
                 root = roots[top] = Path(top)  # one Path per root, not one per post
             found.append(PostFile(file, root))
         return found
-    folders: list[tuple[str, int]] = []
+    folders = ListedFolders()
     ignore_files: list[str] = []
     warned = False
 
     def listed(folder: str, has_gitignore: bool) -> None:
         nonlocal warned
         try:
-            folders.append((folder, os.stat(folder).st_mtime_ns))
+            folders.add(folder, os.stat(folder).st_mtime_ns)
         except OSError:
             warned = True
         if has_gitignore:
@@ -640,9 +704,7 @@ def discover_remembered(
     found = discover_posts(paths, config, watched)
     if not warned:
         ignore_files.extend(_files_above(targets))
-        cache.remember_walk(
-            key, folders, ignore_files, [(f.filename, os.fspath(f.root)) for f in found], started
-        )
+        cache.remember_walk(key, folders, ignore_files, found, started)
     return found
 
 

@@ -24,8 +24,9 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 __all__ = [
     "OutsideRootError",
@@ -175,8 +176,13 @@ def make_dirs_inside(root: Path, folder: Path) -> list[Path]:
         return list(created)
 
 
-def _write_temporary(folder: int, name: str, data: bytes, mode: int) -> str:
-    """Write ``data`` to a new hidden file beside ``name``, flushed to disk; its name."""
+Writer = Callable[[BinaryIO], object]
+"""Writes a file's content to the open file it is given, as it makes it."""
+
+
+def _write_temporary(folder: int, name: str, data: bytes | Writer, mode: int) -> str:
+    """Write ``data`` (or what the writer ``data`` writes) to a new hidden file beside
+    ``name``, flushed to disk; its name."""
     temporary = f".{name[:40]}.haikulint-{secrets.token_hex(6)}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
     handle = os.open(temporary, flags, mode, dir_fd=folder)
@@ -184,7 +190,10 @@ def _write_temporary(folder: int, name: str, data: bytes, mode: int) -> str:
         with os.fdopen(handle, "wb") as file:
             if mode != 0o666:
                 os.fchmod(file.fileno(), mode)
-            file.write(data)
+            if isinstance(data, bytes | bytearray | memoryview):
+                file.write(data)
+            else:
+                data(file)
             file.flush()
             os.fsync(file.fileno())
     except BaseException:
@@ -245,8 +254,10 @@ def replace_file(root: Path, path: Path, data: bytes) -> None:
             raise
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes | Writer) -> None:
     """Replace or create ``path`` (a baseline, a cache file) with ``data``, all or nothing.
+    ``data`` may be a :data:`Writer`, so that a large file is never whole in memory; an
+    exception it raises leaves ``path`` as it was.
 
     The old file, if any, is untouched unless the new one is complete on disk; its
     mode is kept. Not for files inside a blog root: use :func:`replace_file`.

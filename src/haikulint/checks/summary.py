@@ -65,12 +65,14 @@ def summarize(post: Post, header_keys: Collection[str] = ()) -> PostSummary:
     headers = post.headers if usable else {}
     lines = post.header_lines
     slug = post.slug
+    key = slug.key
     return PostSummary(
         display_path=post.display_path,
         slug_text=slug.text,
         # The same few extensions and empty suppressions on every post: share them.
         slug_extension=sys.intern(slug.extension),
-        slug_key=slug.key,
+        # Most slugs are their own key (lower case, year folders): keep one string.
+        slug_key=slug.text if key == slug.text else key,
         headers_usable=usable,
         suppressions=post.suppressions or _NONE,
         headers=tuple((key, headers[key], lines.get(key)) for key in header_keys if key in headers),
