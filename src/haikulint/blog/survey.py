@@ -50,6 +50,10 @@ REPOSITORY_FILES = frozenset(
 )
 """File names (without extension, any case) of a repository's own documents, not posts."""
 
+DRAFT_FOLDERS = frozenset({"_drafts", "drafts", "draft"})
+"""Folders of unpublished posts: beside the posts, they do not widen the root
+(Jekyll's ``_drafts/`` beside ``_posts/``); inside it they are checked with the rest."""
+
 NEW_BLOG_ROOT = "posts"
 """The root proposed for a folder with neither posts nor a generator's files."""
 
@@ -157,7 +161,7 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         PostFile(file.filename, root_path) for file in files if is_under(file.filename, root_path)
     ]
     outside = Counter(
-        _relative(os.path.dirname(file.filename), top)
+        _relative(tops.of[file.filename], top)
         for file in files
         if not is_under(file.filename, root_path)
     )
@@ -273,12 +277,14 @@ def _choose_root(
     """Where the posts live, relative to ``top``.
 
     With haiku posts: the folder holding all of them (their chains' common top), where
-    a lone multi-word folder right above one chain is a line of it, not its root.
+    a lone multi-word folder right above one chain is a line of it, not its root, and
+    drafts beside the posts are left outside.
     Without: the folder holding most post files (a folder blogs keep posts in, or
     anything below the top, wins a tie). Without posts: the generator's post folder.
     """
     if tops.chains:
-        return _relative(os.path.commonpath([tops.root_of(name) for name in tops.chains]), top)
+        published = [name for name in tops.chains if not _is_draft(name, top)] or tops.chains
+        return _relative(os.path.commonpath([tops.root_of(name) for name in published]), top)
     if files:
         folders = Counter(_relative(tops.of[file.filename], top) for file in files)
         return max(folders, key=lambda folder: (folders[folder], _preference(folder)))
@@ -286,6 +292,11 @@ def _choose_root(
     if len(generator) == 1:
         return DEFAULT_ROOTS[generator.pop()]
     return NEW_BLOG_ROOT
+
+
+def _is_draft(filename: str, top: Path) -> bool:
+    """Whether the file lies in a drafts folder (Jekyll's ``_drafts/``, a ``drafts/``)."""
+    return not DRAFT_FOLDERS.isdisjoint(_relative(os.path.dirname(filename), top).split("/"))
 
 
 def _preference(folder: str) -> int:
