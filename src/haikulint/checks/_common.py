@@ -72,8 +72,17 @@ def date_header(post: Post, options: Mapping[str, object]) -> DateValue | None:
     """The date header a date rule reads (option ``key``), or None on a broken post."""
     if not headers_usable(post):
         return None
-    key = options.get("key")
-    return DateValue(post, key if isinstance(key, str) else "date")
+    option = options.get("key")
+    key = option if isinstance(option, str) else "date"
+    global _last_date  # the date rules run one after another on each post: read it once
+    if _last_date is not None and _last_date[0] is post and _last_date[1] == key:
+        return _last_date[2]
+    value = DateValue(post, key)
+    _last_date = (post, key, value)  # the post held, so that ``is`` cannot meet another
+    return value
+
+
+_last_date: tuple[Post, str, DateValue] | None = None
 
 
 def duplicate_groups(
