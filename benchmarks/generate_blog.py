@@ -12,7 +12,8 @@ list whose syllable counts are unambiguous (one reading in the CMU dictionary, a
 same in haikulint's engine), so a post meant to be clean is clean and a line made a
 syllable too long is too long. (Not ``battery`` or ``gallery``: one pronunciation each
 in the CMU dictionary, but said in two syllables too, bat-try, gal-ry, as haikulint
-reads them; a line one syllable long with either still fits.)
+reads them; a line one syllable long with either still fits. Nor ``evening`` or
+``library``, which haikulint also reads as e-ven-ing and li-bree.)
 """
 
 from __future__ import annotations
@@ -43,14 +44,14 @@ WORDS: dict[int, tuple[str, ...]] = {
     ),
     2: (
         "deploy", "server", "window", "kernel", "engine", "signal", "pointer", "compile",
-        "commit", "release", "rollback", "backup", "cluster", "morning", "evening",
+        "commit", "release", "rollback", "backup", "cluster", "morning", "sunset",
         "winter", "summer", "autumn", "coffee", "paper", "river", "silent", "quiet",
         "hollow", "yellow", "table", "matrix", "vector", "pixel", "socket", "process",
         "packet", "router", "buffer", "header", "footer", "pipeline", "keyboard",
     ),
     3: (
         "migration", "terminal", "document", "monitor", "database", "container",
-        "library", "another", "overflow", "yesterday", "tomorrow", "forever",
+        "compiler", "another", "overflow", "yesterday", "tomorrow", "forever",
         "computer", "remember", "deployment", "configure", "dependent",
     ),
 }  # fmt: skip

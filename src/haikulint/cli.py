@@ -97,16 +97,10 @@ def syllables(
     config_file: ConfigOption = None,
 ) -> None:
     """Count the syllables of each word and line, with every reading and its source."""
-    from haikulint.commands import syllables as command
-    from haikulint.config import load_config
+    arguments = dict(locals())  # every parameter, by name: what command_line.py makes too
+    from haikulint.commands.syllables import from_command_line
 
-    _exit(
-        command.run(
-            texts=texts or [],
-            output_format=output_format,
-            config=load_config(config_file),
-        )
-    )
+    _exit(from_command_line(**arguments))
 
 
 @app.command()
@@ -195,7 +189,7 @@ def check(
     config_file: ConfigOption = None,
 ) -> None:
     """Check posts: haiku slugs, title and date headers, and cross-post problems."""
-    arguments = dict(locals())  # every parameter, by name: what check_args.py makes too
+    arguments = dict(locals())  # every parameter, by name: what command_line.py makes too
     from haikulint.commands.check import from_command_line
 
     _exit(from_command_line(**arguments))

@@ -164,6 +164,7 @@ class LintJob:
             file,
             self.cwd,
             sections=self.config.sections,
+            file_name_dates=self.config.file_name_dates,
             max_size=self.config.max_post_size,
             headers_only=headers_only,
             header_lines=self.config.header_lines,
@@ -180,6 +181,7 @@ class LintJob:
                 self.cwd,
                 sections=self.config.sections,
                 header_lines=self.config.header_lines,
+                file_name_dates=self.config.file_name_dates,
             )
         )
 

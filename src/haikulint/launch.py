@@ -1,10 +1,11 @@
 """The console script's entry point: run a command, and turn every failure into an exit code.
 
 ``haikulint check`` as pre-commit calls it (options spelled as ``haikulint check --help``
-lists them, and files) is parsed by :mod:`haikulint.check_args` and run without
-importing typer or building the app, which costs about a fifth of a one-post run on a
-big blog. Everything else, and anything that module is not sure of, goes through the
-typer app in :mod:`haikulint.cli`. Either way, the same errors end the same way:
+lists them, and files), and ``haikulint syllables "a line"``, are read by
+:mod:`haikulint.command_line` and run without importing typer or building the app,
+which costs about a fifth of a one-post run on a big blog. Everything else, and anything
+that module is not sure of, goes through the typer app in :mod:`haikulint.cli`. Either
+way, the same errors end the same way:
 
 * a usage, config or input error (:class:`~haikulint.errors.HaikulintError`, or one of
   click's usage errors): one line on standard error, exit 2;
@@ -64,13 +65,14 @@ def _run(args: list[str]) -> NoReturn:
 
 def _run_command(args: list[str]) -> object:
     """Run ``haikulint ARGS``; its exit code (or what click returns for one)."""
-    from haikulint.check_args import parse_check
+    from haikulint.command_line import read_plain
 
-    arguments = parse_check(args)
-    if arguments is not None:
-        from haikulint.commands.check import from_command_line
+    plain = read_plain(args)
+    if plain is not None:
+        import importlib
 
-        return from_command_line(**arguments)
+        command, arguments = plain
+        return importlib.import_module(command.runner).from_command_line(**arguments)
     import typer
 
     from haikulint.cli import app

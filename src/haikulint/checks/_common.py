@@ -67,6 +67,17 @@ class DateValue:
         return self.raw if isinstance(self.raw, str) else value_as_text(self.raw)
 
 
+FILE_NAME_DATE_SAID = "the file name's date"
+
+
+def file_name_date(post: Post) -> tuple[date | None, str | None]:
+    """The date that starts the post's file name when file names carry dates (Jekyll's
+    ``_posts/.../2024-03-05-...``), or why it is no date; (None, None) without one."""
+    if post.slug.file_date is None:
+        return None, None
+    return _read_date_text(post.slug.file_date)
+
+
 def date_header(post: Post, options: Mapping[str, object]) -> DateValue | None:
     """The date header a date rule reads (option ``key``), or None on a broken post."""
     if not headers_usable(post):

@@ -45,7 +45,7 @@ def from_command_line(
     config_file: Path | None,
 ) -> int:
     """:func:`run` with the command line's options (each ``haikulint check --help``
-    parameter, by name, as typer or :mod:`haikulint.check_args` read them)."""
+    parameter, by name, as typer or :mod:`haikulint.command_line` read them)."""
     from haikulint.config import load_config
 
     return run(

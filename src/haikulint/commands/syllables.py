@@ -17,12 +17,24 @@ from haikulint.prosody.count import SyllableCounter
 from haikulint.prosody.readings import LineReading, WordReading
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.table import Table
 
     from haikulint.config import Config
 
 OUTPUT_FORMATS = ("table", "json")
 STDIN_MARK = "-"
+
+
+def from_command_line(
+    *, texts: list[str] | None, output_format: str, config_file: Path | None
+) -> int:
+    """:func:`run` with the command line's options (``haikulint syllables --help``'s
+    parameters, by name, as typer or :mod:`haikulint.command_line` read them)."""
+    from haikulint.config import load_config
+
+    return run(texts=texts or [], output_format=output_format, config=load_config(config_file))
 
 
 def run(texts: Sequence[str], output_format: str, config: Config) -> int:

@@ -1,12 +1,13 @@
-"""``haikulint check`` read without typer (``haikulint.check_args``) reads as typer does.
+"""Plain command lines read without typer (``haikulint.command_line``) read as typer does.
 
-The quick parser either gives up (typer then runs) or gives exactly the arguments typer
-would pass to ``cli.check``: its option table is held to the typer app's, and both
-parsers are run on generated command lines.
+The quick reader either gives up (typer then runs) or gives exactly the arguments typer
+would pass to the command's function: its tables are held to the typer app's, and both
+readers are run on every option with every kind of value, and on generated command lines.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -20,44 +21,50 @@ import typer.main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from haikulint import check_args
+from haikulint import command_line
 from haikulint.cli import app
-from haikulint.commands import check as check_command
+from haikulint.command_line import COMMANDS, read_plain
+
+NAMES = sorted(COMMANDS)
 
 
-def check_parameters() -> list[Any]:
-    params: list[Any] = typer.main.get_command(app).commands["check"].params  # type: ignore[attr-defined]
+def parameters(name: str) -> list[Any]:
+    params: list[Any] = typer.main.get_command(app).commands[name].params  # type: ignore[attr-defined]
     return params
 
 
-def test_the_table_lists_every_option_of_check_as_typer_declares_it() -> None:
+@pytest.mark.parametrize("name", NAMES)
+def test_each_table_lists_every_parameter_as_typer_declares_it(name: str) -> None:
+    command = COMMANDS[name]
     flags: dict[str, tuple[str, bool]] = {}
     values: dict[str, tuple[str, str]] = {}
-    for param in check_parameters():
-        assert param.name in check_args.DEFAULTS
+    for param in parameters(name):
+        is_path = type(param.type).__name__ == "TyperPath"
+        if is_path:
+            assert (param.type.exists, param.type.readable, param.type.allow_dash) == (
+                False, True, False,
+            )  # fmt: skip
         if param.param_type_name == "argument":
-            assert param.name == "paths" and param.nargs == -1
-            continue
-        if param.is_flag:
+            assert param.nargs == -1
+            kind = command_line.PATHS if is_path else command_line.TEXTS
+            assert command.arguments == (param.name, kind)
+        elif param.is_flag:
             for spelling in param.opts:
                 flags[spelling] = (param.name, True)
             for spelling in param.secondary_opts:
                 flags[spelling] = (param.name, False)
-            continue
-        if param.multiple:
-            kind = check_args.TEXTS
-        elif type(param.type).__name__ == "TyperPath":
-            kind = check_args.PATH if param.type.dir_okay else check_args.FILE
-            assert (param.type.exists, param.type.readable, param.type.allow_dash) == (
-                False, True, False,
-            )  # fmt: skip
         else:
-            kind = check_args.TEXT
-        for spelling in param.opts:
-            values[spelling] = (param.name, kind)
-    assert flags == check_args.FLAGS
-    assert values == check_args.VALUES
-    assert set(check_args.DEFAULTS) == {param.name for param in check_parameters()}
+            if param.multiple:
+                kind = command_line.TEXTS
+            elif is_path:
+                kind = command_line.PATH if param.type.dir_okay else command_line.FILE
+            else:
+                kind = command_line.TEXT
+            for spelling in param.opts:
+                values[spelling] = (param.name, kind)
+    assert flags == command.flags
+    assert values == command.values
+    assert set(command.defaults) == {param.name for param in parameters(name)}
 
 
 @pytest.fixture
@@ -69,7 +76,8 @@ def captured(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[str, Any]]]:
         calls.append(arguments)
         return 0
 
-    monkeypatch.setattr(check_command, "from_command_line", record)
+    for command in COMMANDS.values():
+        monkeypatch.setattr(importlib.import_module(command.runner), "from_command_line", record)
     yield calls
 
 
@@ -82,6 +90,15 @@ def typer_reads(args: list[str], calls: list[dict[str, Any]]) -> dict[str, Any] 
         assert hasattr(error, "exit_code"), error  # a click usage error, nothing else
         return None
     return calls[0] if calls else None
+
+
+def quick_reads(args: list[str]) -> dict[str, Any] | None:
+    found = read_plain(args)
+    if found is None:
+        return None
+    command, arguments = found
+    assert command is COMMANDS[args[0]]
+    return arguments
 
 
 @pytest.fixture(scope="module")
@@ -97,9 +114,10 @@ def places(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 PLACE = st.sampled_from(["file", "folder", "missing"])
-OPTION_NAMES = sorted({*check_args.FLAGS, *check_args.VALUES})
+OPTION_NAMES = sorted({name for c in COMMANDS.values() for name in (*c.flags, *c.values)})
+VALUED = sorted({name for c in COMMANDS.values() for name in c.values})
 ODD_TOKENS = ["--", "-h", "--help", "--version", "--select=HK1", "--no-such", "-", "", "check"]
-VALUE_TEXTS = ["HK1", "HK101,HK2", "json", "-x", "", "a b"]
+VALUE_TEXTS = ["HK1", "HK101,HK2", "json", "-x", "", "a b", "the prod / deploy froze"]
 
 
 @st.composite
@@ -108,36 +126,37 @@ def command_lines(draw: st.DrawFn) -> list[tuple[str, str]]:
     text = st.sampled_from(OPTION_NAMES + ODD_TOKENS + VALUE_TEXTS).map(lambda t: [("text", t)])
     place = PLACE.map(lambda place: [("place", place)])
     value = st.one_of(st.sampled_from(VALUE_TEXTS).map(lambda t: ("text", t)), place.map(min))
-    option_and_value = st.tuples(st.sampled_from(sorted(check_args.VALUES)), value).map(
+    option_and_value = st.tuples(st.sampled_from(VALUED), value).map(
         lambda pair: [("text", pair[0]), pair[1]]
     )
     tokens = st.lists(st.one_of(text, place, option_and_value), max_size=6)
-    first = draw(st.sampled_from([("text", "check")] * 5 + [("text", "rules"), ("text", "")]))
+    first = draw(st.sampled_from([("text", name) for name in NAMES] * 3 + [("text", "rules")]))
     return [first, *(token for group in draw(tokens) for token in group)]
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # cleared per call
 @given(line=command_lines())
-def test_the_quick_parser_reads_as_typer_or_gives_up(
+def test_the_quick_reader_reads_as_typer_or_gives_up(
     line: list[tuple[str, str]], places: dict[str, str], captured: list[dict[str, Any]]
 ) -> None:
     args = [places[value] if kind == "place" else value for kind, value in line]
-    quick = check_args.parse_check(args)
-    if quick is None:
-        return
-    assert quick == typer_reads(args, captured), args
+    quick = quick_reads(args)
+    if quick is not None:
+        assert quick == typer_reads(args, captured), args
 
 
+@pytest.mark.parametrize("name", NAMES)
 def test_each_option_with_each_kind_of_value_reads_as_typer_reads_it(
-    places: dict[str, str], captured: list[dict[str, Any]]
+    name: str, places: dict[str, str], captured: list[dict[str, Any]]
 ) -> None:
+    command = COMMANDS[name]
     values = [*VALUE_TEXTS, *places.values()]
-    lines = [["check", option, value] for option in check_args.VALUES for value in values]
-    lines += [["check", flag] for flag in check_args.FLAGS]
-    lines += [["check", value] for value in values]
+    lines = [[name, option, value] for option in command.values for value in values]
+    lines += [[name, flag] for flag in command.flags]
+    lines += [[name, value] for value in values]
     accepted = 0
     for args in lines:
-        quick = check_args.parse_check(args)
+        quick = quick_reads(args)
         if quick is not None:
             accepted += 1
             assert quick == typer_reads(args, captured), args
@@ -155,12 +174,15 @@ def test_each_option_with_each_kind_of_value_reads_as_typer_reads_it(
         ["check", "--output-format", "json", "--output-format", "sarif", "--statistics"],
         ["check", "--exit-zero", "--no-progress", "--no-cache", "--write-baseline", "w.json"],
         ["check", "--ignore", "HK1", "--extend-select", "HK302", "--no-unsafe-fixes"],
+        ["syllables"],
+        ["syllables", "the prod deploy froze", "a / b / c", "--format", "json"],
+        ["syllables", "--output-format", "table", "--config", "missing.toml", "word"],
     ],
 )
 def test_plain_command_lines_are_read_quickly_and_as_typer_reads_them(
     args: list[str], captured: list[dict[str, Any]]
 ) -> None:
-    quick = check_args.parse_check(args)
+    quick = quick_reads(args)
     assert quick is not None
     assert quick == typer_reads(args, captured)
 
@@ -175,12 +197,16 @@ def test_plain_command_lines_are_read_quickly_and_as_typer_reads_them(
         ["check", "--select"],
         ["check", "--sel", "HK1"],
         ["check", "--config", "."],  # a folder: typer says so
+        ["syllables", "-"],  # standard input, spelled as an option would be
+        ["syllables", "--", "-word"],
         ["--version"],
-        ["syllables", "a line"],
+        ["-V"],
+        ["rules"],
+        [],
     ],
 )
 def test_anything_else_is_left_to_typer(args: list[str]) -> None:
-    assert check_args.parse_check(args) is None
+    assert read_plain(args) is None
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads anything")
@@ -188,22 +214,31 @@ def test_an_unreadable_file_is_left_to_typer(tmp_path: Path) -> None:
     secret = tmp_path / "secret.md"
     secret.write_text("x")
     secret.chmod(0)
-    assert check_args.parse_check(["check", str(secret)]) is None
+    assert read_plain(["check", str(secret)]) is None
 
 
-def test_a_plain_check_does_not_import_typer(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "code", "shown"),
+    [
+        (["check", "--no-progress", "--no-cache", "post.md"], 1, "post.md"),
+        (["syllables", "the prod deploy froze"], 0, "froze"),
+    ],
+)
+def test_a_plain_command_line_does_not_import_typer(
+    tmp_path: Path, args: list[str], code: int, shown: str
+) -> None:
     (tmp_path / "post.md").write_text("---\ntitle: T\n---\n")
     program = (
         "import sys\n"
         "from haikulint.launch import main\n"
         "try:\n"
-        "    main(['check', '--no-progress', '--no-cache', 'post.md'])\n"
+        f"    main({args!r})\n"
         "finally:\n"
         "    sys.stderr.write(f'typer imported: {\"typer\" in sys.modules}\\n')\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", program], cwd=tmp_path, capture_output=True, text=True, check=False
     )
-    assert result.returncode == 1, result.stderr  # the post's slug is no haiku
+    assert result.returncode == code, result.stderr  # 1: the post's slug is no haiku
     assert result.stderr.endswith("typer imported: False\n")
-    assert "post.md" in result.stdout
+    assert shown in result.stdout
