@@ -670,3 +670,27 @@ def test_the_posts_missed_keep_their_index_and_stat() -> None:
         (7, None),
         expected[1:],
     )
+
+
+def test_a_remembered_walk_that_does_not_decompress_is_walked_again(tmp_path: Path) -> None:
+    """A walk's paths are kept compressed; a record that is not (a damaged file whose
+    pickle still loads) is no walk, never an error."""
+    import time
+
+    from haikulint.blog.discover import PostFile
+
+    post = tmp_path / "a.md"
+    post.write_text("x")
+    folders = cache.ListedFolders()
+    folders.add(str(tmp_path), tmp_path.stat().st_mtime_ns)
+    found = [PostFile(str(post), tmp_path)]
+    stored = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    stored.remember_walk("w", folders, [], found, 0)
+    assert stored.walk("w") is None  # a folder changed after the walk began: not kept
+    stored.remember_walk("w", folders, [], found, time.time_ns() + 10**10)
+    assert stored.walk("w") == [(str(post), str(tmp_path))]
+    names, mtimes, ignores, listed = stored._walks["w"]
+    stored._walks["w"] = (b"not zlib", mtimes, ignores, listed)
+    assert stored.walk("w") is None
+    stored._walks["w"] = (names, mtimes, ignores, ((str(tmp_path), b"not zlib"),))
+    assert stored.walk("w") is None

@@ -44,6 +44,7 @@ _KNOWN_KEYS = {
     "allow-future-dates",
     "header-style",
     "header-lines",
+    "file-name-dates",
     "header-format",  # the old name of header-style, still read (with a note)
     "max-post-size",
     "cache-dir",
@@ -75,6 +76,9 @@ class Config:
     allow_future_dates: bool = False
     header_style: str = "yaml"
     header_lines: str = "after-haiku"
+    file_name_dates: bool | None = None
+    """Whether a date that starts a post's file name (``2024-03-05-...``) is its date, as
+    Jekyll reads it: ``None`` (``"auto"``) for posts below a ``_posts`` folder only."""
     """Where ``Key: value`` header lines may start: ``after-haiku`` or ``top`` (see
     :data:`haikulint.blog.post.HEADER_LINES`)."""
     max_post_size: int = MAX_POST_SIZE
@@ -225,6 +229,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None, base: Path)
         allow_future_dates=allow_future,
         header_style=header_style,
         header_lines=_header_lines(values, where),
+        file_name_dates=_file_name_dates(values.get("file-name-dates", "auto"), where),
         max_post_size=_size(values.get("max-post-size", MAX_POST_SIZE), where),
         cache_dir=(base / cache_dir) if cache_dir is not None else None,
         alias_key=alias_key,
@@ -348,6 +353,15 @@ def _header_lines(values: Mapping[str, Any], where: str) -> str:
     if value not in HEADER_LINES:
         raise ConfigError(f"{where}: {unknown_choice('header-lines', value, HEADER_LINES)}")
     return str(value)
+
+
+def _file_name_dates(value: object, where: str) -> bool | None:
+    """``file-name-dates``: true, false, or "auto" (below ``_posts`` only, as Jekyll)."""
+    if isinstance(value, bool):
+        return value
+    if value == "auto":
+        return None
+    raise ConfigError(f"{where}: 'file-name-dates' must be true, false or \"auto\"")
 
 
 def _is_count(value: object) -> bool:

@@ -164,6 +164,7 @@ class LintJob:
             file,
             self.cwd,
             sections=self.config.sections,
+            file_name_dates=self.config.file_name_dates,
             max_size=self.config.max_post_size,
             headers_only=headers_only,
             header_lines=self.config.header_lines,
@@ -180,6 +181,7 @@ class LintJob:
                 self.cwd,
                 sections=self.config.sections,
                 header_lines=self.config.header_lines,
+                file_name_dates=self.config.file_name_dates,
             )
         )
 
@@ -199,7 +201,8 @@ class LintJob:
             except (RecursionError, MemoryError, ValueError, TypeError, ArithmeticError) as error:
                 # A check's bug on strange content: this post says so, the others go on.
                 problems = [_check_failed(error)]
-            diagnostics.extend(to_diagnostic(rule, post, problem) for problem in problems)
+            if problems:  # most rules find nothing in most posts
+                diagnostics.extend(to_diagnostic(rule, post, problem) for problem in problems)
         return diagnostics
 
     @cached_property

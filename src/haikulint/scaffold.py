@@ -305,7 +305,11 @@ class Blog:
         extension the config includes, any letter case, and any separator between lines
         (``_/_``, ``--/--``, a bare ``/``).
         """
-        wanted = parse_slug(relative.as_posix(), self.job.config.sections).key
+        from haikulint.blog.slug import dated_file_names
+
+        config = self.job.config
+        dated = dated_file_names(os.path.join(self.root, relative), config.file_name_dates)
+        wanted = parse_slug(relative.as_posix(), config.sections, dated).key
         for file, summary in zip(self.files, self.summaries, strict=True):
             if summary.slug_key == wanted:
                 return file.path
@@ -326,7 +330,10 @@ class Blog:
         if not job.rules:
             return []
         absolute = os.path.abspath(path)
-        slug = parse_slug(relative_to_root(absolute, self.root), job.config.sections)
+        from haikulint.blog.slug import dated_file_names
+
+        dated = dated_file_names(absolute, job.config.file_name_dates)
+        slug = parse_slug(relative_to_root(absolute, self.root), job.config.sections, dated)
         post = post_from_text(
             content,
             Path(absolute),

@@ -32,7 +32,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from haikulint.blog.slug import Slug, parse_slug
+from haikulint.blog.slug import Slug, dated_file_names, parse_slug
 from haikulint.bounded_read import MAX_POST_SIZE, InputError, read_post_bytes, undecodable
 
 if TYPE_CHECKING:
@@ -143,6 +143,7 @@ def read_post(
     cwd: Path | None = None,
     *,
     sections: Collection[str] = (),
+    file_name_dates: bool | None = None,
     max_size: int = MAX_POST_SIZE,
     headers_only: bool = False,
     header_lines: str = "after-haiku",
@@ -157,7 +158,8 @@ def read_post(
     filename = file.filename
     path = Path(filename)
     display = display_path(filename, cwd)
-    slug = parse_slug(relative_to_root(filename, file.root), sections)
+    dated = dated_file_names(filename, file_name_dates)
+    slug = parse_slug(relative_to_root(filename, file.root), sections, dated)
     data_or_error = _read_bytes(file, max_size)
     if isinstance(data_or_error, str):
         return Post(path=path, display_path=display, slug=slug, read_error=data_or_error)
@@ -188,10 +190,12 @@ def read_post_text(
     *,
     sections: Collection[str] = (),
     header_lines: str = "after-haiku",
+    file_name_dates: bool | None = None,
 ) -> Post:
     """:func:`read_post` of ``file`` as if it held ``text``: how the fix stage checks a
     fixed version of a post before anything is written."""
-    slug = parse_slug(relative_to_root(file.filename, file.root), sections)
+    dated = dated_file_names(file.filename, file_name_dates)
+    slug = parse_slug(relative_to_root(file.filename, file.root), sections, dated)
     return post_from_text(
         text,
         Path(file.filename),

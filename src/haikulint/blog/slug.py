@@ -17,6 +17,13 @@ BUNDLE_INDEX = "index"
 """The file name (without extension) of a page bundle's post: ``<slug>/index.md``."""
 
 _HYPHENATED_DATE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
+FILE_NAME_DATE = re.compile(r"([0-9]{2,4})-([0-9]{1,2})-([0-9]{1,2})-")
+r"""A date that starts a file name, as Jekyll's ``Document::DATE_FILENAME_MATCHER``
+(``\A(?>.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)\z``) takes it: only the last
+part of the path (the file name, or a page bundle's folder) may carry it."""
+JEKYLL_POSTS = "_posts"
+"""The folder whose posts take their dates from their file names when
+``file-name-dates`` is left to ``auto``, as Jekyll's do."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,10 @@ class Slug:
     """What joined consecutive lines on disk: ``-/-`` when right; ``--/--``, ``_/_``, ``/``."""
     extension: str
     """``.md`` or ``.markdown``, as found (case kept)."""
+    file_date: str | None = None
+    """The date that started the file name (``2024-03-05`` of ``2024-03-05-a-b.md``), as
+    written, when file names carry dates (config ``file-name-dates``; Jekyll's ``_posts``);
+    it is not part of :attr:`lines`. Maybe not a real date (``2024-02-30``)."""
 
     @property
     def haiku(self) -> str:
@@ -64,6 +75,8 @@ class Slug:
         folders = self.date_folders if dates else ()
         if len(folders) != len(dates):  # a date with hyphens: several numbers, one folder
             dates = ["-".join(str(int(part)) for part in f.split("-")) for f in folders]
+        if self.file_date is not None:  # Jekyll: another day, another address
+            dates.append("-".join(str(int(part)) for part in self.file_date.split("-")))
         parts = [*self.sections, *dates, SEPARATOR.join(self.lines)]
         text = "/".join(parts)
         if text.isascii():
@@ -97,7 +110,9 @@ class Slug:
         return "".join(pieces)
 
 
-def parse_slug(relative: str, sections: Collection[str] = ()) -> Slug:
+def parse_slug(
+    relative: str, sections: Collection[str] = (), file_name_dates: bool | None = None
+) -> Slug:
     """Read a POSIX path below the blog root, extension included, as a haiku slug.
 
     The haiku's lines are the file's stem and the folders of its ``-/-`` chain above it;
@@ -133,13 +148,24 @@ def parse_slug(relative: str, sections: Collection[str] = ()) -> Slug:
     separator, so ``a-/-b`` gives ``-/-`` and ``a/b`` gives a bare ``/``. A file name
     that is only an extension (``.md``) has no lines at all. A page bundle's
     ``index.md`` (Hugo's ``a-/-b-/-c/index.md``) is read as its folder: the same slug as
-    ``a-/-b-/-c.md``, and published at the same address. Never raises.
+    ``a-/-b-/-c.md``, and published at the same address.
+
+    With ``file_name_dates`` (``None``: only below a ``_posts`` folder, as Jekyll), a date
+    that starts the file name (``_posts/a-/-b-/-2024-03-05-c.md``, or a bundle's folder)
+    is taken off the last line and kept as :attr:`Slug.file_date`. Never raises.
     """
     folders = [part for part in relative.split("/") if part not in ("", ".")]
     name = folders.pop() if folders else ""
     stem, extension = split_extension(name)
     if stem == BUNDLE_INDEX and folders:
         stem = folders.pop()  # a page bundle: the folder is the post
+    file_date = None
+    if file_name_dates or (file_name_dates is None and JEKYLL_POSTS in folders):
+        dated = FILE_NAME_DATE.match(stem)
+        if dated is not None:
+            file_date, stem = dated.group()[:-1], stem[dated.end() :]
+            if folders and folders[-1].endswith(_JOINER_ENDS):
+                stem = "-" + stem  # "line-two-/2024-03-05-line-three": the date's "-" joins
     listed = _listed(folders, sections) if sections else None
     start = len(folders)
     for index, folder in enumerate(folders):
@@ -167,7 +193,27 @@ def parse_slug(relative: str, sections: Collection[str] = ()) -> Slug:
         lines=lines,
         separators=separators,
         extension=extension,
+        file_date=file_date,
     )
+
+
+def dated_file_names(path: str, setting: bool | None) -> bool:
+    """Whether the file at ``path`` (absolute, or below a root) takes its date from its
+    name: the ``file-name-dates`` setting, or for ``None`` (``auto``) whether a folder
+    above it is Jekyll's ``_posts`` (the root itself may be)."""
+    if setting is not None:
+        return setting
+    return f"/{JEKYLL_POSTS}/" in path.replace("\\", "/")
+
+
+def with_file_date(chain: str, file_date: str | None) -> str:
+    """``chain`` (lines and separators, as :attr:`Slug.chain`) with ``file_date`` put back
+    at the start of its file name: ``a-/-b-/-c`` and ``2024-03-05`` give
+    ``a-/-b-/2024-03-05-c`` (the date's hyphen is the separator's right half)."""
+    if file_date is None:
+        return chain
+    head, slash, last = chain.rpartition("/")
+    return f"{head}{slash}{file_date}{last if last.startswith('-') else '-' + last}"
 
 
 def split_extension(name: str) -> tuple[str, str]:

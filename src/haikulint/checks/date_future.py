@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from haikulint.checks import CheckContext, Problem
-from haikulint.checks._common import date_header
+from haikulint.checks._common import FILE_NAME_DATE_SAID, date_header, file_name_date
 from haikulint.checks.options import DATE_KEY, Option
 
 if TYPE_CHECKING:
@@ -35,3 +35,11 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
             f"or if the post is scheduled, allow future dates {allow}",
             line=value.line,
         )
+    elif value is not None and not value.present and value.key == "date":
+        day = file_name_date(post)[0]
+        if day is not None and day > context.today:
+            allow = context.setting("allow-future-dates", "true")
+            yield Problem(
+                f"{FILE_NAME_DATE_SAID} {day.isoformat()} is in the future; fix the date, "
+                f"or if the post is scheduled, allow future dates {allow}"
+            )

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from haikulint.checks import CheckContext, Problem
-from haikulint.checks._common import DateValue, date_header
+from haikulint.checks._common import DateValue, date_header, file_name_date
 from haikulint.checks.options import DATE_KEY, Option, parse_keys
 
 if TYPE_CHECKING:
@@ -41,9 +41,17 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
     value = date_header(post, options)
     if value is None:
         return
+    if value.key == "date":
+        error = file_name_date(post)[1]
+        if error is not None:
+            yield Problem(
+                f'the file name\'s date "{post.slug.file_date}" is not a real date: {error} '
+                "(Jekyll stops the build on it)"
+            )
     others = options.get("other-keys") or ()
     assert isinstance(others, tuple)
-    for header in (value, *(DateValue(post, key) for key in others if key != value.key)):
+    present = [key for key in others if key != value.key and key in post.headers]
+    for header in (value, *(DateValue(post, key) for key in present)):
         if header.present and header.error is not None and not header.empty:
             shown = f' "{header.shown}"' if header.shown is not None else ""
             yield Problem(

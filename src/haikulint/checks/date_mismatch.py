@@ -19,7 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from haikulint.checks import CheckContext, Problem
-from haikulint.checks._common import date_header
+from haikulint.checks._common import FILE_NAME_DATE_SAID, date_header, file_name_date
 from haikulint.checks.options import DATE_KEY, Option
 
 if TYPE_CHECKING:
@@ -37,6 +37,22 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
     parts = post.slug.date_parts
     folders = post.slug.date_folders
     dateline = post.dateline
+    named = file_name_date(post)[0] if header.key == "date" else None
+    if header.date is not None and named is not None and named != header.date:
+        yield Problem(
+            f"the {header.key} {header.date.isoformat()} disagrees with {FILE_NAME_DATE_SAID} "
+            f"{named.isoformat()}",
+            line=header.line,
+        )
+    elif header.date is None and named is not None and dateline is not None:
+        if dateline.date != named:
+            yield Problem(
+                f"{FILE_NAME_DATE_SAID} {named.isoformat()} disagrees with the body's dateline "
+                f'"{dateline.text}" (line {dateline.line}), which says '
+                f"{dateline.date.isoformat()}",
+                line=dateline.line,
+            )
+        return
     if header.date is not None:
         stated = f"the {header.key} {header.date.isoformat()}"
         if parts and not agrees_with_path(header.date, parts):

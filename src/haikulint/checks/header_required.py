@@ -61,6 +61,8 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
     if not headers_usable(post):
         return
     key = text_option(options, "key")
+    if key == "date" and post.slug.file_date is not None:
+        return  # the file name's date is the post's date, as Jekyll reads it
     if key not in post.headers:
         yield _missing(post, key, text_option(options, "suggest-from"))
         return

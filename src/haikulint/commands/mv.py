@@ -172,11 +172,13 @@ def _plan(
 ) -> Move:
     """Everything the move will do, checked before anything is touched."""
     from haikulint.blog.post import relative_to_root
-    from haikulint.blog.slug import parse_slug
+    from haikulint.blog.slug import dated_file_names, parse_slug
     from haikulint.fix.apply import FileChange, PlanError, plan
     from haikulint.fix.model import Rename
 
-    old = parse_slug(relative_to_root(os.path.abspath(file), root), config.sections)
+    absolute = os.path.abspath(file)
+    dated = dated_file_names(absolute, config.file_name_dates)
+    old = parse_slug(relative_to_root(absolute, root), config.sections, dated)
     relative = _new_relative(old, poem, bundle, file)
     scaffold.check_name_lengths(relative)
     source = file.parent if bundle else file
@@ -191,7 +193,7 @@ def _plan(
         checked = plan([FileChange(file, root, original, text)], renames)
     except PlanError as error:
         raise Refused(f"{error}; nothing was moved") from None
-    new_slug = parse_slug(relative.as_posix(), config.sections)
+    new_slug = parse_slug(relative.as_posix(), config.sections, dated)
     return Move(
         plan=checked,
         source=source,
@@ -206,7 +208,9 @@ def _plan(
 
 def _new_relative(old: Slug, poem: scaffold.Haiku, bundle: bool, file: Path) -> Path:
     """The new path below the root: the old sections and date folders, the new haiku."""
-    *folders, name = poem.slug.split("/")
+    from haikulint.blog.slug import with_file_date
+
+    *folders, name = with_file_date(poem.slug, old.file_date).split("/")  # Jekyll's date kept
     prefix = [part for part in old.prefix.split("/") if part]
     if bundle:
         return Path(*prefix, *folders, name, file.name)

@@ -48,7 +48,9 @@ def clean_path_fix(post: Post) -> Fix | None:
         return None
     moved, root = found
     extension = post.slug.extension if moved == Path(post.path) else ""  # a bundle's folder
-    target = root / (post.slug.prefix + chain + extension)
+    from haikulint.blog.slug import with_file_date
+
+    target = root / (post.slug.prefix + with_file_date(chain, post.slug.file_date) + extension)
     from haikulint.blog.post import display_path
 
     return Fix(
