@@ -121,6 +121,7 @@ def _hugo() -> Layout:
             "content/posts/_index.md": '+++\ntitle = "Posts"\n+++\n',
             f"{bundle}/index.md": (
                 '+++\ntitle = "Thank You Twice"\ndate = 2024-05-02T09:30:00+02:00\n'
+                "publishDate = 2024-05-03\nlastmod = 2024-06-01T08:00:00Z\n"
                 "draft = false\n+++\n\n![the review](review.png)\n"
             ),
             f"{bundle}/review.png": "not really a picture\n",
@@ -137,6 +138,10 @@ def _hugo() -> Layout:
             f"content/posts/{NIGHT_SHIFT}.md": (
                 "+++\ndate = 2024-01-09\n+++\n\nThe alerts.\n",
                 {("error", "HK201")},
+            ),
+            f"content/posts/{ROADMAP}.md": (
+                '+++\ntitle = "Roadmap"\ndate = 2024-03-01\nlastmod = 2024-02-01\n+++\n\nSoon.\n',
+                {("error", "HK208")},
             ),
         },
     )
