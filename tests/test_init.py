@@ -393,3 +393,27 @@ def test_help_lists_init() -> None:
     assert code == 0
     for option in ("--yes", "--dry-run", "--config-file", "--output-format"):
         assert option in out
+
+
+def test_a_linked_pyproject_is_not_written_through(in_tmp: Path) -> None:
+    outside = in_tmp / "outside.toml"
+    outside.write_bytes(b'[project]\nname = "theirs"\n')
+    blog = in_tmp / "blog"
+    blog.mkdir()
+    (blog / "pyproject.toml").symlink_to(outside)
+    code, _, err = run_cli("init", "--yes", "blog")
+    assert code == 1
+    assert err == (
+        "haikulint: error: blog/pyproject.toml: cannot write it (is not a regular file; "
+        "it was left as it is); nothing was written\n"
+    )
+    assert outside.read_bytes() == b'[project]\nname = "theirs"\n'
+    assert (blog / "pyproject.toml").is_symlink()
+
+
+def test_a_dangling_link_where_the_config_goes_is_left_alone(in_tmp: Path) -> None:
+    (in_tmp / "haikulint.toml").symlink_to(in_tmp / "nowhere.toml")
+    code, _, err = run_cli("init", "--yes")
+    assert code == 1
+    assert err == "haikulint: error: haikulint.toml exists; init never overwrites a file\n"
+    assert not (in_tmp / "nowhere.toml").exists()
