@@ -322,3 +322,27 @@ def test_rule_as_json_has_every_message(in_tmp: Path) -> None:
 def test_a_user_rule_shows_its_full_message(user_blog: Path) -> None:
     _, out, _ = run_cli("rule", "TK103")
     assert f"\n  {TANKA_BAD}\n    | Title: Twice\n  message: {TANKA_MESSAGE}\n" in out
+
+
+def test_the_readme_rule_file_loads_and_check_says_what_its_example_states(
+    in_tmp: Path,
+) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    name = "# blog-rules/TK103-tanka-syllables.toml\n"
+    rule_file = readme[readme.index(name) : readme.index("```", readme.index(name))]
+    (in_tmp / "blog-rules").mkdir()
+    (in_tmp / "blog-rules" / "TK103-tanka-syllables.toml").write_text(rule_file, "utf-8")
+    (in_tmp / "haikulint.toml").write_text('rules-dirs = ["blog-rules"]\n', "utf-8")
+    from haikulint.catalogue import read_rule
+
+    (example,) = read_rule(in_tmp / "blog-rules" / "TK103-tanka-syllables.toml").examples
+    for file in example.files:
+        (in_tmp / file.path).parent.mkdir(parents=True, exist_ok=True)
+        (in_tmp / file.path).write_text(file.content, encoding="utf-8")
+    code, out, err = run_cli(
+        "check", "--select", "TK103", "--output-format", "json", "--no-progress", "--no-cache"
+    )
+    assert code == 1, err
+    assert [item["message"] for item in json.loads(out)] == list(example.messages)
+    _, doc, _ = run_cli("rule", "TK103")
+    assert f"\n  message: {example.messages[0]}\n" in doc
