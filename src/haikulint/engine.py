@@ -201,7 +201,8 @@ class LintJob:
             except (RecursionError, MemoryError, ValueError, TypeError, ArithmeticError) as error:
                 # A check's bug on strange content: this post says so, the others go on.
                 problems = [_check_failed(error)]
-            diagnostics.extend(to_diagnostic(rule, post, problem) for problem in problems)
+            if problems:  # most rules find nothing in most posts
+                diagnostics.extend(to_diagnostic(rule, post, problem) for problem in problems)
         return diagnostics
 
     @cached_property

@@ -50,7 +50,8 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
             )
     others = options.get("other-keys") or ()
     assert isinstance(others, tuple)
-    for header in (value, *(DateValue(post, key) for key in others if key != value.key)):
+    present = [key for key in others if key != value.key and key in post.headers]
+    for header in (value, *(DateValue(post, key) for key in present)):
         if header.present and header.error is not None and not header.empty:
             shown = f' "{header.shown}"' if header.shown is not None else ""
             yield Problem(
