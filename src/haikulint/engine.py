@@ -400,6 +400,8 @@ def _compared_with(
     and its summary only if they match (a pre-commit run names one post of
     thousands). Otherwise, every post's summary.
     """
+    if not files:  # a run over the whole blog: every post is checked
+        return []
     if job.grouped_blog_rules is None:
         return [summary for summary, _ in _results(files, job, cache, lint=False)]
     wanted = {
