@@ -40,6 +40,14 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture
+def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A result cache folder of the test's own (``$HAIKULINT_CACHE_DIR``)."""
+    folder = tmp_path_factory.mktemp("result-cache")
+    monkeypatch.setenv("HAIKULINT_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
 def write_blog(tmp_path: Path) -> WriteBlog:
     """Write ``{relative path: content}`` under ``tmp_path`` and return ``tmp_path``."""
 

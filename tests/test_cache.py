@@ -40,13 +40,6 @@ def post(title: str, day: str = "2024-01-02", extra: str = "") -> str:
 
 
 @pytest.fixture
-def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path_factory.mktemp("result-cache")
-    monkeypatch.setenv("HAIKULINT_CACHE_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The display path of every post the engine reads, in this process."""
     seen: list[str] = []
@@ -432,19 +425,28 @@ def test_a_cache_file_cannot_run_code(blog: Path, cache_dir: Path, reads: list[s
     assert not (blog / "pwned.txt").exists()
 
 
+def stored_once(
+    tmp_path: Path, day: date, summary: Any, diagnostics: tuple[Any, ...] = (), **options: Any
+) -> tuple[cache.ResultCache, Path, cache.Stat]:
+    """A cache (in ``tmp_path / "c"``, dated ``day``) that has just stored one aged post,
+    not yet saved; the post, and its Stat."""
+    target = tmp_path / "post.md"
+    target.write_text("x")
+    age(target)
+    stored = cache.ResultCache.open(tmp_path / "c", "k", day)
+    stat = stored.lookup(str(target), "/r", checked=True)
+    assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
+    stored.store(str(target), "/r", stat, summary, diagnostics, **options)
+    return stored, target, stat
+
+
 def test_a_post_s_details_cannot_run_code_either(tmp_path: Path) -> None:
     """A post's details are unpickled only when asked for, by the same careful unpickler:
     details that name anything else make the post read again, and run nothing."""
     from haikulint.checks.summary import PostSummary
 
-    target = tmp_path / "post.md"
-    target.write_text("x")
-    age(target)
     summary = PostSummary("p.md", "a-/-b-/-c", ".md", "a/b/c", True, frozenset())
-    stored = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
-    stat = stored.lookup(str(target), "/r", checked=True)
-    assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
-    stored.store(str(target), "/r", stat, summary, (), keys=("a/b/c",))
+    stored, target, stat = stored_once(tmp_path, date(2024, 1, 1), summary, keys=("a/b/c",))
     entry = stored._entries[str(target)]
     stored._entries[str(target)] = stored._stored[str(target)] = (
         *entry[:4], pickle.dumps(((_Boom(),), ())), *entry[5:]
@@ -625,14 +627,8 @@ def test_a_cache_written_on_a_later_day_is_not_trusted(tmp_path: Path) -> None:
     a run given an earlier date): nothing written later than the run's day is used."""
     from haikulint.checks.summary import PostSummary
 
-    target = tmp_path / "post.md"
-    target.write_text("x")
-    age(target)
     summary = PostSummary("p.md", "a-/-b-/-c", ".md", "a/b/c", True, frozenset())
-    later = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 7, 1))
-    stat = later.lookup(str(target), "/r", checked=True)
-    assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
-    later.store(str(target), "/r", stat, summary, ())
+    later, target, _ = stored_once(tmp_path, date(2024, 7, 1), summary)
     later.save()
     same_day = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 7, 1))
     assert isinstance(same_day.lookup(str(target), "/r", checked=True), cache.Cached)

@@ -47,13 +47,6 @@ def post(title: str | None, author: str = "ann") -> str:
 
 
 @pytest.fixture
-def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path_factory.mktemp("result-cache")
-    monkeypatch.setenv("HAIKULINT_CACHE_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def blog(write_blog: WriteBlog, in_tmp: Path, cache_dir: Path) -> Path:
     """Near-duplicate slugs and titles in every spelling, and a custom rule."""
     a, b, c, d = HAIKU_TAILS
