@@ -135,3 +135,17 @@ def test_a_rename_fix_keeps_the_file_name_date(write_blog: WriteBlog, in_tmp: Pa
     run_cli("check", "--no-progress", "--fix", "--unsafe-fixes", "--select", "HK102", "_posts")
     assert (in_tmp / f"_posts/{DATED}.md").is_file()
     assert not (in_tmp / f"_posts/{crooked}.md").exists()
+
+
+def test_new_starts_the_file_name_with_the_date_below_posts(in_tmp: Path) -> None:
+    (in_tmp / "_posts").mkdir()
+    haiku = "a typo in prod / one letter changed the whole page / the fix took a week"
+    code, out, err = run_cli(
+        "new", "--root", "_posts", "--date", "2024-05-20", "--title", "A Typo", haiku
+    )
+    assert code == 0, err
+    written = in_tmp / f"_posts/{DATED}.md"
+    assert written.is_file()
+    assert f"_posts/{DATED}.md" in out
+    code, diagnostics = check_json("_posts")
+    assert (code, diagnostics) == (0, [])

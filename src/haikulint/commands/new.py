@@ -83,7 +83,7 @@ def run(
         fits = judge(poem, counter, config, force, warn_unknown=haiku is not None)
         if not fits and not dry_run:
             return 1
-        relative = poem.relative_path()
+        relative = _dated(poem.relative_path(), poem, posts_root, when, config)
         scaffold.check_name_lengths(relative)
         blog = scaffold.read_blog(posts_root, job)
         existing = blog.existing_post(relative)
@@ -109,6 +109,19 @@ def run(
         return 1
     _print_result(shown, poem.slug, output_format)
     return _open_editor(editor, path) if editor is not None else 0
+
+
+def _dated(
+    relative: Path, poem: scaffold.Haiku, root: Path, when: datetime.date, config: Config
+) -> Path:
+    """``relative``, its file name starting with the post's date where file names carry
+    dates (Jekyll's ``_posts``, or ``file-name-dates = true``): Jekyll publishes a post
+    only when its file name starts with its date."""
+    from haikulint.blog.slug import dated_file_names, with_file_date
+
+    if not dated_file_names(os.path.join(os.path.abspath(root), relative), config.file_name_dates):
+        return relative
+    return Path(with_file_date(poem.slug, when.isoformat()) + relative.suffix)
 
 
 def _render(title: str, when: datetime.date, poem: scaffold.Haiku, style: str) -> str:
