@@ -148,25 +148,34 @@ def _hugo() -> Layout:
 
 
 def _jekyll() -> Layout:
-    (collections,) = [block for block in _readme_blocks("yaml") if block.startswith("collections:")]
+    def dated(slug: str, day: str) -> str:
+        """``_posts/a-/-b-/DAY-c.md``: the date starts the file name, as Jekyll needs."""
+        folders, _, last_line = slug.rpartition("/-")
+        return f"_posts/{folders}/{day}-{last_line}.md"
+
     return Layout(
         clean={
-            "_config.yml": f"title: Haiku\n{collections}",
+            "_config.yml": "title: Haiku\npermalink: /:year/:title/\n",
             "index.md": "---\nlayout: home\n---\n",
             "about.md": "---\nlayout: page\ntitle: About\n---\n\nWho writes here.\n",
-            "_posts/2024-01-02-welcome.md": "---\nlayout: post\ntitle: Welcome\n---\n\nHello.\n",
-            f"_haiku/{SERVER}.md": (
+            "_drafts/not-yet.md": "---\nlayout: post\ntitle: Not Yet\n---\n\nSoon.\n",
+            dated(SERVER, "2023-08-14"): (
                 "---\nlayout: post\ntitle: The Box\ndate: 2023-08-14 10:20:00 +0200\n---\n\n"
                 f"{CLEAN_HAIKU}\n"
             ),
+            dated(PULL_REQUEST, "2024-05-02"): "---\nlayout: post\ntitle: Thanks\n---\n\nYes.\n",
         },
         bad={
-            f"_haiku/{LEAP_DAY}.md": (
-                "---\nlayout: post\ntitle: Leap Day\ndate: 2023-02-30\n---\n\nThe clocks.\n",
+            dated(LEAP_DAY, "2023-02-30"): (
+                "---\nlayout: post\ntitle: Leap Day\n---\n\nThe clocks.\n",
                 {("error", "HK203")},
             ),
-            f"_haiku/{ROADMAP}.md": (
-                "---\nlayout: post\ntitle: Roadmap\ndate: 2999-01-01\n---\n\nSoon.\n",
+            dated(STANDUP, "2024-02-01"): (
+                "---\nlayout: post\ntitle: Standup\ndate: 2024-02-11\n---\n\nLong.\n",
+                {("error", "HK205")},
+            ),
+            dated(ROADMAP, "2999-01-01"): (
+                "---\nlayout: post\ntitle: Roadmap\n---\n\nSoon.\n",
                 {("warning", "HK204")},
             ),
         },
