@@ -51,11 +51,19 @@ HUGO: dict[str, str] = {
     "content/about.md": '+++\ntitle = "About"\n+++\n\nWho writes here.\n',
 }
 
+
+def dated(chain: str, day: str) -> str:
+    """``a-/-b-/-c`` as Jekyll names it: ``a-/-b-/2024-03-05-c`` (the date starts the file
+    name, and its hyphen is the separator's right half)."""
+    head, _, last = chain.rpartition("/")
+    return f"{head}/{day}{last}"
+
+
 JEKYLL: dict[str, str] = {
     "_config.yml": "title: Haiku Ops\n",
     "Gemfile": 'source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n',
-    f"_posts/2022-06-17-{QUIET}.md": yaml_post("A Quiet Release", "2022-06-17"),
-    f"_posts/2024-03-02-{TYPO}.markdown": yaml_post("One Letter", "2024-03-02"),
-    f"_posts/2023-02-11-{COFFEE}.md": yaml_post("The Long Night", "2023-02-11"),
+    f"_posts/{dated(QUIET, '2022-06-17')}.md": yaml_post("A Quiet Release", "2022-06-17"),
+    f"_posts/{dated(TYPO, '2024-03-02')}.markdown": yaml_post("One Letter", "2024-03-02"),
+    f"_posts/{dated(COFFEE, '2023-02-11')}.md": yaml_post("The Long Night", "2023-02-11"),
     "index.md": "---\nlayout: home\n---\n",
 }

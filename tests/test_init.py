@@ -103,15 +103,36 @@ def test_the_seeds_layout_checks_as_its_root_would(in_tmp: Path) -> None:
     assert before  # the seeds have problems to find (titles, dates, syllables)
 
 
-def test_jekyll_root_is_underscore_posts(in_tmp: Path) -> None:
+def test_jekyll_posts_take_their_dates_from_their_names(in_tmp: Path) -> None:
     write_tree(in_tmp, JEKYLL)
-    before = diagnostics("_posts")
     code, out, _ = run_cli("init", "--yes")
     assert code == 0
-    assert 'root = "_posts"\n' in (in_tmp / "haikulint.toml").read_text("utf-8")
-    assert "generator     jekyll (_config.yml, Gemfile)" in out
-    assert "dated names   3 posts named from a date" in out
-    assert diagnostics() == before
+    assert (in_tmp / "haikulint.toml").read_text("utf-8") == (
+        COMMENT + 'root = "_posts"\nform = [5, 7, 5]\nheader-style = "yaml"\n'
+    )  # file-name-dates is "auto": on below _posts/
+    assert "generator     jekyll (_config.yml, Gemfile)\n" in out
+    assert (
+        "dated names   3 posts whose file name starts with a date (.../2024-03-05-line.md),"
+        " the post's date\n" in out
+    )
+    assert run_cli("check", "--no-progress")[:2] == (
+        0,
+        "All checks passed: 3 files, no problems.\n",
+    )
+
+
+def test_dated_names_outside_underscore_posts_turn_file_name_dates_on(in_tmp: Path) -> None:
+    write_tree(in_tmp, {path.replace("_posts/", "posts/"): text for path, text in JEKYLL.items()})
+    code, _, _ = run_cli("init", "--yes")
+    assert code == 0
+    assert "file-name-dates = true\n" in (in_tmp / "haikulint.toml").read_text("utf-8")
+    assert run_cli("check", "--no-progress")[:2] == (
+        0,
+        "All checks passed: 3 files, no problems.\n",
+    )
+    (in_tmp / "haikulint.toml").unlink()
+    # without it, the date is read as words of the last line, joined by a bare "-/"
+    assert {code for _, code in diagnostics("posts")} == {"HK102", "HK103"}
 
 
 def test_an_empty_folder_gets_posts_made_and_new_writes_there(in_tmp: Path) -> None:

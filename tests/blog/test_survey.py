@@ -50,6 +50,13 @@ def test_jekyll_posts_live_in_underscore_posts_with_dated_names(tmp_path: Path) 
     assert found.generator == "jekyll"
 
 
+def test_jekyll_drafts_beside_the_posts_do_not_widen_the_root(tmp_path: Path) -> None:
+    found = survey(write_tree(tmp_path, {**JEKYLL, f"_drafts/{REVIEW}.md": "x\n"}))
+    assert (found.root, found.posts, found.outside_root) == ("_posts", 3, {".": 1, "_drafts": 1})
+    only_drafts = survey(write_tree(tmp_path / "new", {f"_drafts/{REVIEW}.md": "x\n"}))
+    assert only_drafts.root == "_drafts"
+
+
 def test_the_seeds_layout_headers_below_the_haiku_line(tmp_path: Path) -> None:
     write_seeds(tmp_path)
     found = survey(tmp_path)

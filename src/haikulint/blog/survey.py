@@ -17,7 +17,6 @@ Generator hints come from the files site generators keep at the top of a site:
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from haikulint.blog.discover import PostFile, WalkOptions, derive_root, discover_posts, is_under
 from haikulint.blog.post import Post, read_post, read_text, relative_to_root
-from haikulint.blog.slug import SEPARATOR, Slug, is_date_folder, parse_slug
+from haikulint.blog.slug import SEPARATOR, Slug, dated_file_names, is_date_folder, parse_slug
 from haikulint.config import Config
 
 SAMPLE_SIZE = 200
@@ -35,8 +34,6 @@ SECTION_MIN_POSTS = 2
 """A multi-word folder right above the haiku is a section when it holds at least this
 many haiku posts; a folder holding one is more likely a haiku line that lost its ``-``."""
 
-DATED_NAME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-")
-"""Jekyll's date-prefixed post names: ``2024-03-05-title.md``."""
 
 FORMS = {3: (5, 7, 5), 5: (5, 7, 5, 7, 7)}
 """The form a blog's usual number of haiku lines suggests: haiku, tanka."""
@@ -49,6 +46,10 @@ REPOSITORY_FILES = frozenset(
     | {"code_of_conduct", "code-of-conduct", "authors", "history", "todo"}
 )
 """File names (without extension, any case) of a repository's own documents, not posts."""
+
+DRAFT_FOLDERS = frozenset({"_drafts", "drafts", "draft"})
+"""Folders of unpublished posts: beside the posts, they do not widen the root
+(Jekyll's ``_drafts/`` beside ``_posts/``); inside it they are checked with the rest."""
 
 NEW_BLOG_ROOT = "posts"
 """The root proposed for a folder with neither posts nor a generator's files."""
@@ -90,7 +91,11 @@ class Survey:
     date_folders: Mapping[str, int] = field(default_factory=dict)
     """Date folder shapes above the haiku: ``YYYY``, ``YYYY/MM``, ``YYYY-MM-DD``..."""
     dated_names: int = 0
-    """Posts whose file (or first line) starts with a date, as Jekyll names them."""
+    """Posts whose file name (or bundle folder) starts with a date, as Jekyll names them
+    (``a-/-b-/2024-03-05-c.md``)."""
+    dated_outside_posts: int = 0
+    """Of them, those not below a ``_posts`` folder, which ``file-name-dates = "auto"``
+    leaves undated."""
     sections: tuple[str, ...] = ()
     """Multi-word folders right above the haiku that must be listed in ``sections``
     to be read as sections (a lone one is read as a haiku line)."""
@@ -157,14 +162,17 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         PostFile(file.filename, root_path) for file in files if is_under(file.filename, root_path)
     ]
     outside = Counter(
-        _relative(os.path.dirname(file.filename), top)
+        _relative(tops.of[file.filename], top)
         for file in files
         if not is_under(file.filename, root_path)
     )
-    slugs = [parse_slug(relative_to_root(file.filename, root_path)) for file in under]
+    # Read as if every file name could carry a date, to count those that do.
+    slugs = [parse_slug(relative_to_root(file.filename, root_path), (), True) for file in under]
     sections = _sections_to_list(under, slugs, root_path, tops)
     if sections:
-        slugs = [parse_slug(relative_to_root(file.filename, root_path), sections) for file in under]
+        slugs = [
+            parse_slug(relative_to_root(file.filename, root_path), sections, True) for file in under
+        ]
     haiku = [slug for slug in slugs if len(slug.lines) > 1]
     sample = [
         read_post(file, top, sections=sections, headers_only=True)
@@ -180,7 +188,12 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         line_counts=dict(sorted(Counter(len(slug.lines) for slug in haiku).items())),
         extensions=dict(Counter(slug.extension.lower() for slug in slugs).most_common()),
         date_folders=dict(Counter(_date_shape(s) for s in slugs if s.date_parts).most_common()),
-        dated_names=sum(1 for slug in slugs if slug.lines and DATED_NAME.match(slug.lines[0])),
+        dated_names=sum(1 for slug in slugs if slug.file_date is not None),
+        dated_outside_posts=sum(
+            1
+            for file, slug in zip(under, slugs, strict=True)
+            if slug.file_date is not None and not dated_file_names(file.filename, None)
+        ),
         sections=sections,
         section_folders=dict(
             Counter("/".join(slug.sections) for slug in haiku if slug.sections).most_common()
@@ -273,12 +286,14 @@ def _choose_root(
     """Where the posts live, relative to ``top``.
 
     With haiku posts: the folder holding all of them (their chains' common top), where
-    a lone multi-word folder right above one chain is a line of it, not its root.
+    a lone multi-word folder right above one chain is a line of it, not its root, and
+    drafts beside the posts are left outside.
     Without: the folder holding most post files (a folder blogs keep posts in, or
     anything below the top, wins a tie). Without posts: the generator's post folder.
     """
     if tops.chains:
-        return _relative(os.path.commonpath([tops.root_of(name) for name in tops.chains]), top)
+        published = [name for name in tops.chains if not _is_draft(name, top)] or tops.chains
+        return _relative(os.path.commonpath([tops.root_of(name) for name in published]), top)
     if files:
         folders = Counter(_relative(tops.of[file.filename], top) for file in files)
         return max(folders, key=lambda folder: (folders[folder], _preference(folder)))
@@ -286,6 +301,11 @@ def _choose_root(
     if len(generator) == 1:
         return DEFAULT_ROOTS[generator.pop()]
     return NEW_BLOG_ROOT
+
+
+def _is_draft(filename: str, top: Path) -> bool:
+    """Whether the file lies in a drafts folder (Jekyll's ``_drafts/``, a ``drafts/``)."""
+    return not DRAFT_FOLDERS.isdisjoint(_relative(os.path.dirname(filename), top).split("/"))
 
 
 def _preference(folder: str) -> int:
@@ -321,7 +341,7 @@ def _sections_to_list(
         if not _is_multi_word(name) or is_date_folder(name):
             continue
         relative = relative_to_root(file.filename, root)
-        if len(parse_slug(relative, (name,)).lines) != len(slug.lines):
+        if len(parse_slug(relative, (name,), True).lines) != len(slug.lines):
             found[name] += 1
     return tuple(sorted(name for name, count in found.items() if count >= SECTION_MIN_POSTS))
 

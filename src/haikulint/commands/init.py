@@ -151,6 +151,8 @@ def proposed_config(found: Survey, config_folder: Path) -> dict[str, Value]:
     style = _header_style(found)
     if style is not None:
         values["header-style"] = style
+    if found.dated_outside_posts * 2 > found.posts:
+        values["file-name-dates"] = True  # "auto" reads them only below _posts/
     header_lines = _header_lines(found)
     if header_lines is not None:
         values["header-lines"] = header_lines
@@ -333,7 +335,8 @@ def _finding_rows(found: Survey) -> list[tuple[str, str]]:
             rows.append(
                 (
                     "dated names",
-                    f"{_count(found.dated_names, 'post')} named from a date (2024-03-05-...)",
+                    f"{_count(found.dated_names, 'post')} whose file name starts with a date"
+                    " (.../2024-03-05-line.md), the post's date",
                 )
             )
     evidence: dict[str, list[str]] = {}
