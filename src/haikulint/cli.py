@@ -42,7 +42,7 @@ ConfigOption = Annotated[
     ),
 ]
 
-# Options that the commands writing posts (new, mv) spell and explain the same way.
+# Options that the commands writing files (new, mv, init) spell and explain the same way.
 RootOption = Annotated[
     Path | None,
     typer.Option(
@@ -309,7 +309,7 @@ def init(
             dir_okay=False,
         ),
     ] = None,
-    output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
 ) -> None:
     """Set a blog up: find where its posts live and write its config."""
     from haikulint.commands import init as command
