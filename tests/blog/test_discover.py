@@ -319,3 +319,11 @@ def test_discovered_files_are_absolute_text_paths(tmp_path: Path) -> None:
     (file,) = discover_posts([tmp_path / "post"], Config(base=tmp_path))
     assert isinstance(file.filename, str) and os.path.isabs(file.filename)
     assert file.path == tmp_path / "post" / CHAIN
+
+
+@given(st.text(alphabet=st.sampled_from("/a.b-"), max_size=12))
+def test_a_clean_absolute_path_is_its_own_absolute_path(path: str) -> None:
+    """``_absolute`` skips ``abspath`` for paths as discover makes them: same result."""
+    from haikulint.blog.discover import _absolute
+
+    assert _absolute(path) == os.path.abspath(path)
