@@ -667,8 +667,9 @@ def discover_remembered(
     removing or renaming anything in a folder changes it) and no ``.gitignore`` that
     applied, nor any above the folders walked, has changed: then the tree holds the
     same posts, found without listing a folder. A walk that warned about something (a
-    folder it could not list, a link it did not follow) is not remembered, so that the
-    warning is given again. Files named on the command line are never remembered.
+    folder it could not list, a link it did not follow, a ``.gitignore`` line or an
+    ``exclude`` entry that is no pattern) is not remembered, so that the warning is
+    given again. Files named on the command line are never remembered.
     """
     from haikulint.blog.discover import PostFile, discover_posts
 
@@ -717,8 +718,17 @@ def discover_remembered(
             skip_warner()(path, reason)
 
     started = time.time_ns()
+
+    def bad_pattern() -> None:
+        nonlocal warned
+        warned = True
+
     watched = dataclasses.replace(
-        options, on_unlistable=unlistable, on_skipped=skipped, on_folder=listed
+        options,
+        on_unlistable=unlistable,
+        on_skipped=skipped,
+        on_folder=listed,
+        on_bad_pattern=bad_pattern,
     )
     found = discover_posts(paths, config, watched)
     if not warned:
