@@ -126,3 +126,10 @@ def test_hugo_dates_through_the_cli(write_blog: WriteBlog, in_tmp: Path) -> None
     assert code == 1
     found = sorted((str(item["code"]), item["line"]) for item in diagnostics)
     assert found == [("HK203", 4), ("HK208", 5)]
+
+
+def test_a_hugo_post_dated_by_publish_date_has_its_date() -> None:
+    post = make_post(PATH, headers={"title": "T", "publishdate": "2024-03-05"})
+    assert messages("HK202", post) == []
+    empty = make_post(PATH, headers={"title": "T", "publishdate": ""})
+    assert messages("HK202", empty) == ["no date header; add Date: YYYY-MM-DD"]

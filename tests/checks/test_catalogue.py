@@ -188,7 +188,7 @@ def test_user_rules_join_the_catalogue(tmp_path: Path) -> None:
     assert tanka is not None and tags is not None
     assert not tanka.builtin and tanka.source == folder / "tanka.toml"
     assert tanka.options == {"form": (5, 7, 5, 7, 7)}
-    assert tags.options == {"key": "tags", "text": False, "suggest-from": "none"}
+    assert tags.options == {"key": "tags", "text": False, "also": (), "suggest-from": "none"}
     assert tags.severity is Severity.WARNING
     assert len(catalogue.rules) == len(TABLE) + 2
     assert [rule.code for rule in catalogue.select(["TK"], [])] == ["TK103"]

@@ -33,7 +33,14 @@ from haikulint.checks._common import (
     quoted_header_example,
     value_as_text,
 )
-from haikulint.checks.options import Option, choice, parse_bool, parse_key, text_option
+from haikulint.checks.options import (
+    Option,
+    choice,
+    parse_bool,
+    parse_key,
+    parse_keys,
+    text_option,
+)
 from haikulint.fix.model import Fix
 
 if TYPE_CHECKING:
@@ -49,6 +56,12 @@ OPTIONS: Mapping[str, Option] = {
     "text": Option(
         help="The value must be text (not a list or a number).", parse=parse_bool, default=False
     ),
+    "also": Option(
+        help="Other headers that stand for this one when it is missing (Hugo dates a post "
+        "by publishDate when it has no date).",
+        parse=parse_keys,
+        default=(),
+    ),
     "suggest-from": Option(
         help='Where to find a value to suggest: "first-line", "dateline" or "none".',
         parse=choice("first-line", "dateline", "none"),
@@ -63,6 +76,10 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
     key = text_option(options, "key")
     if key == "date" and post.slug.file_date is not None:
         return  # the file name's date is the post's date, as Jekyll reads it
+    also = options.get("also") or ()
+    assert isinstance(also, tuple)
+    if key not in post.headers and any(not _is_empty(post.headers.get(other)) for other in also):
+        return  # e.g. Hugo's publishDate: the generator dates the post by it
     if key not in post.headers:
         yield _missing(post, key, text_option(options, "suggest-from"))
         return
