@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -80,6 +81,19 @@ class Layout:
 
     clean: dict[str, str]
     bad: dict[str, tuple[str, set[tuple[str, str]]]]  # path: (content, {(severity, code)})
+
+    def write(self, folder: Path) -> Path:
+        """All the blog's files under ``folder``, bad posts included; returns ``folder``."""
+        write_tree(folder, self.clean)
+        return write_tree(folder, {path: content for path, (content, _) in self.bad.items()})
+
+    def expected(self, prefix: str = "") -> set[tuple[str, str, str]]:
+        """The answer key: ``{(path, severity, code)}``, paths from ``prefix``."""
+        return {
+            (f"{prefix}{path}", severity, code)
+            for path, (_, problems) in self.bad.items()
+            for severity, code in problems
+        }
 
 
 def _pelican() -> Layout:
@@ -309,8 +323,8 @@ class StepRun:
     stderr: str
 
 
-def _run_haikulint_steps(workflow: dict[Any, Any], blog: Path, cache: Path) -> list[StepRun]:
-    """The workflow's haikulint steps in order, with the runner's shell and conditions."""
+def _run_step(command: str, cwd: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    """``command`` as a ``run:`` step runs it: the runner's shell, as on GitHub's runner."""
     env = {
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
@@ -320,6 +334,19 @@ def _run_haikulint_steps(workflow: dict[Any, Any], blog: Path, cache: Path) -> l
     }
     env.pop("NO_COLOR", None)
     env.pop("FORCE_COLOR", None)
+    return subprocess.run(
+        [*RUNNER_SHELL, command],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def _run_haikulint_steps(workflow: dict[Any, Any], blog: Path, cache: Path) -> list[StepRun]:
+    """The workflow's haikulint steps in order, with the runner's step conditions."""
     failed = False
     runs = []
     for step in _haikulint_steps(workflow):
@@ -328,15 +355,7 @@ def _run_haikulint_steps(workflow: dict[Any, Any], blog: Path, cache: Path) -> l
         if condition is None and failed:  # the runner's default: success()
             runs.append(StepRun(step["name"], None, "", ""))
             continue
-        completed = subprocess.run(
-            [*RUNNER_SHELL, step["run"]],
-            cwd=blog,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+        completed = _run_step(step["run"], blog, cache)
         failed = failed or completed.returncode != 0
         runs.append(StepRun(step["name"], completed.returncode, completed.stdout, completed.stderr))
     return runs
@@ -379,16 +398,9 @@ def test_the_workflow_annotates_and_logs_each_problem_of_a_blog_of_its_layout(
     generator: str, tmp_path: Path
 ) -> None:
     layout = LAYOUTS[generator]()
-    blog = write_tree(tmp_path / "blog", layout.clean)
-    write_tree(blog, {path: content for path, (content, _) in layout.bad.items()})
-    (blog / "haikulint.toml").write_text(
-        (EXAMPLES / f"{generator}.toml").read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    expected = {
-        (path, severity, code)
-        for path, (_, problems) in layout.bad.items()
-        for severity, code in problems
-    }
+    blog = layout.write(tmp_path / "blog")
+    shutil.copyfile(EXAMPLES / f"{generator}.toml", blog / "haikulint.toml")
+    expected = layout.expected()
     errors = any(severity == "error" for _, severity, _ in expected)
 
     annotate, sarif = _run_haikulint_steps(_workflow(generator), blog, tmp_path / "cache")
@@ -421,12 +433,23 @@ def test_init_finds_the_root_and_exclude_the_example_config_sets(
     generator: str, tmp_path: Path
 ) -> None:
     """README says `haikulint init` writes what examples/ci/GEN.toml sets, for each layout."""
-    layout = LAYOUTS[generator]()
-    blog = write_tree(tmp_path / "blog", layout.clean)
-    write_tree(blog, {path: content for path, (content, _) in layout.bad.items()})
+    blog = LAYOUTS[generator]().write(tmp_path / "blog")
     code, _, err = run_cli("init", "--yes", str(blog))
     assert code == 0, err
     written = tomllib.loads((blog / "haikulint.toml").read_text(encoding="utf-8"))
     example = tomllib.loads((EXAMPLES / f"{generator}.toml").read_text(encoding="utf-8"))
     for key in ("root", "exclude"):
         assert written.get(key) == example.get(key), key
+
+
+def test_a_blog_in_a_subfolder_is_reported_from_the_top_with_config(tmp_path: Path) -> None:
+    """README: with ``--config site/haikulint.toml`` from the top, paths name files from the top."""
+    layout = _hugo()
+    top = tmp_path / "repository"
+    blog = layout.write(top / "site")
+    shutil.copyfile(EXAMPLES / "hugo.toml", blog / "haikulint.toml")
+    command = "haikulint check --config site/haikulint.toml --output-format github"
+    assert command in _readme_section()
+    completed = _run_step(command, top, tmp_path / "cache")
+    assert completed.returncode == 1, completed.stderr
+    assert _annotations(completed.stdout, top) == layout.expected(prefix="site/")

@@ -181,6 +181,14 @@ def test_a_config_further_up_is_named(in_tmp: Path) -> None:
     )
 
 
+def test_json_front_matter_leaves_header_style_to_its_default(in_tmp: Path) -> None:
+    write_tree(in_tmp, {f"posts/{QUIET}.md": '{"title": "Q", "date": "2022-06-17"}\n\nText.\n'})
+    code, out, _ = run_cli("init", "--dry-run")
+    assert code == 0
+    assert "json 1; new writes no JSON, so header-style is left to yaml\n" in out
+    assert "header-style" not in out.split("Proposed config")[1]
+
+
 def test_a_dry_run_writes_nothing(in_tmp: Path) -> None:
     code, out, err = run_cli("init", "--dry-run")
     assert (code, err) == (0, "")

@@ -171,3 +171,16 @@ def test_the_root_is_never_above_the_surveyed_folder(tmp_path: Path, name: str) 
     assert (found.root, found.posts, found.haiku_posts) == (".", 2, 1)
     write_tree(tmp_path / "legacy" / name, {"old-title.md": "x\n"})
     assert survey(tmp_path / "legacy" / name).root == "."
+
+
+def test_a_sampled_post_that_cannot_be_read_is_counted_apart(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            f"posts/{QUIET}.md": yaml_post("A", "2024-01-01"),
+            f"posts/{COFFEE}.md": b"Title: caf\xe9\n",
+            f"posts/{TYPO}.md": "---\ntitle: big\n---\n" + "words " * 50_000,
+        },
+    )
+    found = survey(tmp_path)
+    assert (found.sampled, found.unreadable, found.header_styles) == (3, 2, {"yaml": 1})

@@ -30,6 +30,9 @@ from haikulint.config import Config
 SAMPLE_SIZE = 200
 """At most this many posts have their headers read."""
 
+SAMPLE_POST_SIZE = 256 << 10
+"""A sampled post larger than this is not read (at most 50 MB for the whole sample)."""
+
 SECTION_MIN_POSTS = 2
 """A multi-word folder right above the haiku is a section when it holds at least this
 many haiku posts; a folder holding one is more likely a haiku line that lost its ``-``."""
@@ -107,6 +110,8 @@ class Survey:
     and a repository's own files at its top (``README.md``). Relative to the root."""
     sampled: int = 0
     """How many posts had their headers read."""
+    unreadable: int = 0
+    """Sampled posts that could not be read (not UTF-8, over :data:`SAMPLE_POST_SIZE`)."""
     header_styles: Mapping[str, int] = field(default_factory=dict)
     """Of the sampled posts: ``yaml``, ``toml``, ``json``, ``pelican`` or ``none``."""
     header_places: Mapping[str, int] = field(default_factory=dict)
@@ -175,9 +180,10 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         ]
     haiku = [slug for slug in slugs if len(slug.lines) > 1]
     sample = [
-        read_post(file, top, sections=sections, headers_only=True)
+        read_post(file, top, sections=sections, max_size=SAMPLE_POST_SIZE, headers_only=True)
         for file in _spread(under, sample_size)
     ]
+    read = [post for post in sample if post.read_error is None]
     return Survey(
         top=top,
         root=root,
@@ -200,9 +206,10 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         ),
         not_posts=(*_page_folders(slugs), *_repository_files(slugs)) if haiku else (),
         sampled=len(sample),
-        header_styles=dict(Counter(post.header_style for post in sample).most_common()),
-        header_places=dict(Counter(_header_place(post) for post in sample if _has_block(post))),
-        haiku_lines=sum(1 for post in sample if post.haiku is not None),
+        unreadable=len(sample) - len(read),
+        header_styles=dict(Counter(post.header_style for post in read).most_common()),
+        header_places=dict(Counter(_header_place(post) for post in read if _has_block(post))),
+        haiku_lines=sum(1 for post in read if post.haiku is not None),
         generators=generators,
         skipped=tuple(skipped),
     )

@@ -380,6 +380,8 @@ def _headers_text(found: Survey) -> str:
     else:
         sample = f"a sample of {found.sampled:,} of {found.posts:,} posts, spread over the blog"
     text = f"read from {sample}: {_tally(found.header_styles)}"
+    if found.unreadable:
+        text += f"{', ' if found.header_styles else ''}unreadable {found.unreadable:,}"
     if found.header_places:
         places = ", ".join(
             f"{count:,} {PLACES[place]}" for place, count in found.header_places.items()
@@ -388,6 +390,8 @@ def _headers_text(found: Survey) -> str:
     styles = [style for style in found.header_styles if style != "none"]
     if len(styles) > 1:
         text += f" (mixed: mostly {found.header_style})"
+    if found.header_style == "json":
+        text += "; new writes no JSON, so header-style is left to yaml"
     return text
 
 
@@ -429,6 +433,7 @@ def _print_json(plan: _Plan, *, written: bool) -> None:
             "sections": dict(found.section_folders),
             "not_posts": list(found.not_posts),
             "sampled": found.sampled,
+            "unreadable": found.unreadable,
             "header_styles": dict(found.header_styles),
             "header_places": dict(found.header_places),
             "header_style": found.header_style,
