@@ -23,7 +23,7 @@ def test_pelican_posts_live_in_content_with_key_value_headers(tmp_path: Path) ->
     assert found.not_posts == ("pages/",)
     assert found.header_styles == {"pelican": 4}
     assert found.header_places == {"top": 4}
-    assert found.generators == (GeneratorHint("pelican", "pelicanconf.py"),)
+    assert found.generators == (GeneratorHint("pelican", "pelicanconf.py", "content"),)
     assert found.outside_root == {".": 1}  # README.md is not a post
     assert found.sampled == 4
 
@@ -109,6 +109,22 @@ def test_a_generator_without_posts_proposes_its_own_folder(tmp_path: Path) -> No
     assert survey(tmp_path).root == "content/posts"
 
 
+@pytest.mark.parametrize(
+    ("setting", "root"),
+    [
+        ("PATH = 'posts'  # ours\n", "posts"),
+        ('PATH = "site/content"\n', "site/content"),
+        ('PATH = "/srv/content"\n', "content"),
+        ('PATH = "../elsewhere"\n', "content"),
+        ("PATH = os.path.join(HERE, 'x')\n", "content"),
+        ("", "content"),
+    ],
+)
+def test_pelicans_path_setting_says_where_posts_go(tmp_path: Path, setting: str, root: str) -> None:
+    (tmp_path / "pelicanconf.py").write_text(f"AUTHOR = 'me'\n{setting}", encoding="utf-8")
+    assert survey(tmp_path).root == root
+
+
 def test_a_config_toml_without_base_url_is_not_hugo(tmp_path: Path) -> None:
     (tmp_path / "config.toml").write_text("[tool]\nx = 1\n", encoding="utf-8")
     assert survey(tmp_path).generators == ()
@@ -171,3 +187,16 @@ def test_the_root_is_never_above_the_surveyed_folder(tmp_path: Path, name: str) 
     assert (found.root, found.posts, found.haiku_posts) == (".", 2, 1)
     write_tree(tmp_path / "legacy" / name, {"old-title.md": "x\n"})
     assert survey(tmp_path / "legacy" / name).root == "."
+
+
+def test_a_sampled_post_that_cannot_be_read_is_counted_apart(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            f"posts/{QUIET}.md": yaml_post("A", "2024-01-01"),
+            f"posts/{COFFEE}.md": b"Title: caf\xe9\n",
+            f"posts/{TYPO}.md": "---\ntitle: big\n---\n" + "words " * 50_000,
+        },
+    )
+    found = survey(tmp_path)
+    assert (found.sampled, found.unreadable, found.header_styles) == (3, 2, {"yaml": 1})

@@ -17,6 +17,7 @@ Generator hints come from the files site generators keep at the top of a site:
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,9 @@ from haikulint.config import Config
 
 SAMPLE_SIZE = 200
 """At most this many posts have their headers read."""
+
+SAMPLE_POST_SIZE = 256 << 10
+"""A sampled post larger than this is not read (at most 50 MB for the whole sample)."""
 
 SECTION_MIN_POSTS = 2
 """A multi-word folder right above the haiku is a section when it holds at least this
@@ -67,6 +71,8 @@ class GeneratorHint:
     """``pelican``, ``hugo`` or ``jekyll``."""
     evidence: str
     """The file that shows it, relative to the top (``pelicanconf.py``)."""
+    posts_folder: str | None = None
+    """Where that file says posts go, if it says so (Pelican's ``PATH``)."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,8 @@ class Survey:
     and a repository's own files at its top (``README.md``). Relative to the root."""
     sampled: int = 0
     """How many posts had their headers read."""
+    unreadable: int = 0
+    """Sampled posts that could not be read (not UTF-8, over :data:`SAMPLE_POST_SIZE`)."""
     header_styles: Mapping[str, int] = field(default_factory=dict)
     """Of the sampled posts: ``yaml``, ``toml``, ``json``, ``pelican`` or ``none``."""
     header_places: Mapping[str, int] = field(default_factory=dict)
@@ -175,9 +183,10 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         ]
     haiku = [slug for slug in slugs if len(slug.lines) > 1]
     sample = [
-        read_post(file, top, sections=sections, headers_only=True)
+        read_post(file, top, sections=sections, max_size=SAMPLE_POST_SIZE, headers_only=True)
         for file in _spread(under, sample_size)
     ]
+    read = [post for post in sample if post.read_error is None]
     return Survey(
         top=top,
         root=root,
@@ -200,9 +209,10 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         ),
         not_posts=(*_page_folders(slugs), *_repository_files(slugs)) if haiku else (),
         sampled=len(sample),
-        header_styles=dict(Counter(post.header_style for post in sample).most_common()),
-        header_places=dict(Counter(_header_place(post) for post in sample if _has_block(post))),
-        haiku_lines=sum(1 for post in sample if post.haiku is not None),
+        unreadable=len(sample) - len(read),
+        header_styles=dict(Counter(post.header_style for post in read).most_common()),
+        header_places=dict(Counter(_header_place(post) for post in read if _has_block(post))),
+        haiku_lines=sum(1 for post in read if post.haiku is not None),
         generators=generators,
         skipped=tuple(skipped),
     )
@@ -211,7 +221,7 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
 def generator_hints(top: Path) -> Iterable[GeneratorHint]:
     """The site generators whose files sit at ``top``."""
     if _is_file(top / "pelicanconf.py"):
-        yield GeneratorHint("pelican", "pelicanconf.py")
+        yield GeneratorHint("pelican", "pelicanconf.py", _pelican_path(top))
     for name in ("hugo.toml", "hugo.yaml", "hugo.json"):
         if _is_file(top / name):
             yield GeneratorHint("hugo", name)
@@ -222,6 +232,26 @@ def generator_hints(top: Path) -> Iterable[GeneratorHint]:
         yield GeneratorHint("jekyll", "_config.yml")
     if _mentions(top, "Gemfile", (b"jekyll",)):
         yield GeneratorHint("jekyll", "Gemfile")
+
+
+_PELICAN_PATH = re.compile(rb"""^PATH\s*=\s*(['"])([^'"\n]+)\1\s*(?:#.*)?$""", re.MULTILINE)
+
+
+def _pelican_path(top: Path) -> str | None:
+    """``PATH = "content"`` in pelicanconf.py, if it is a plain folder below the top."""
+    from haikulint.bounded_read import InputError, read_post_bytes
+
+    try:
+        text = read_post_bytes(str(top / "pelicanconf.py"), top, _CONFIG_LIMIT)
+    except InputError:
+        return None
+    found = _PELICAN_PATH.search(text)
+    if found is None:
+        return None
+    folder = os.path.normpath(found.group(2).decode("utf-8", "replace")).replace(os.sep, "/")
+    if os.path.isabs(folder) or folder == ".." or folder.startswith("../"):
+        return None
+    return folder
 
 
 def _is_file(path: Path) -> bool:
@@ -299,7 +329,8 @@ def _choose_root(
         return max(folders, key=lambda folder: (folders[folder], _preference(folder)))
     generator = {hint.generator for hint in generators}
     if len(generator) == 1:
-        return DEFAULT_ROOTS[generator.pop()]
+        said = [hint.posts_folder for hint in generators if hint.posts_folder is not None]
+        return said[0] if said else DEFAULT_ROOTS[generator.pop()]
     return NEW_BLOG_ROOT
 
 

@@ -17,6 +17,9 @@ from haikulint.config import Config
 from haikulint.errors import UsageError
 
 if TYPE_CHECKING:
+    from collections import Counter
+
+    from haikulint.baseline import Fingerprint
     from haikulint.blog.discover import PostFile
     from haikulint.cache import ResultCache
     from haikulint.catalogue import Catalogue, Rule
@@ -154,7 +157,13 @@ def run(
     if fixing.any:
         from haikulint.commands import fixing as stage
 
-        outcome = stage.fix_posts(result.diagnostics, files, job, unsafe=bool(fixing.unsafe))
+        outcome = stage.fix_posts(
+            result.diagnostics,
+            files,
+            job,
+            unsafe=bool(fixing.unsafe),
+            reported=_baseline_filter(recorded),
+        )
         if fixing.diff:
             stage.show_diff(outcome, sys.stdout)
             stage.say_fixed(outcome, would=True)
@@ -214,6 +223,19 @@ def run(
     report.render(output_format, diagnostics, run_summary, sys.stdout, statistics=statistics)
     has_errors = any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics)
     return 1 if has_errors and not exit_zero else 0
+
+
+def _baseline_filter(
+    recorded: Counter[Fingerprint] | None,
+) -> Callable[[Sequence[Diagnostic]], list[Diagnostic]]:
+    """What the run reports of some diagnostics: those ``recorded`` (a baseline) does not
+    know; all of them without a baseline. The fix stage fixes only these."""
+    if recorded is None:
+        return list
+    from haikulint.baseline import filter_known
+
+    known = recorded
+    return lambda diagnostics: filter_known(diagnostics, known)
 
 
 @dataclass(frozen=True)

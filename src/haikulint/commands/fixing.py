@@ -4,6 +4,9 @@ After checking, each post with a fix the run may apply is fixed in memory, pass 
 pass (:func:`haikulint.fix.apply.fix_text`), then the run's renames are planned as a
 whole and everything is written (or, for ``--diff``, shown). The command then checks
 the fixed posts again, so fixed problems are gone from its report.
+
+Only the problems the run reports are fixed: with ``--baseline``, the known problems it
+lists are left alone, in every pass (``reported`` filters each check of a post).
 """
 
 from __future__ import annotations
@@ -53,14 +56,18 @@ def fix_posts(
     job: LintJob,
     *,
     unsafe: bool,
+    reported: Callable[[Sequence[Diagnostic]], list[Diagnostic]] = list,
 ) -> FixOutcome:
     """Fix, in memory, every post of ``files`` with an applicable fix, and plan the
-    writes and renames; :class:`~haikulint.fix.apply.PlanError` when they clash."""
+    writes and renames; :class:`~haikulint.fix.apply.PlanError` when they clash.
+
+    ``reported`` keeps, of a check's diagnostics, those the run reports (a baseline's
+    filter): the others are not fixed."""
     from haikulint.blog.post import display_path
 
     wanted = {
         diagnostic.path
-        for diagnostic in diagnostics
+        for diagnostic in reported(diagnostics)
         if diagnostic.fix is not None and diagnostic.fix.applies(unsafe=unsafe)
     }
     outcome = FixOutcome()
@@ -70,7 +77,7 @@ def fix_posts(
         if display_path(file.filename, job.cwd) not in wanted:
             continue
         original = job.read(file).source
-        fixed = fix_text(original, _checker(job, file), unsafe=unsafe)
+        fixed = fix_text(original, _checker(job, file, reported), unsafe=unsafe)
         outcome.fixed.extend(fixed.fixed)
         if fixed.changed:
             changes.append(FileChange(Path(file.filename), file.root, original, fixed.text))
@@ -81,11 +88,13 @@ def fix_posts(
     return outcome
 
 
-def _checker(job: LintJob, file: PostFile) -> Callable[[str], list[Diagnostic]]:
-    """Check ``file`` as if it held a given text."""
+def _checker(
+    job: LintJob, file: PostFile, reported: Callable[[Sequence[Diagnostic]], list[Diagnostic]]
+) -> Callable[[str], list[Diagnostic]]:
+    """Check ``file`` as if it held a given text; the problems the run reports."""
 
     def check(text: str) -> list[Diagnostic]:
-        return job.lint_text(file, text)
+        return reported(job.lint_text(file, text))
 
     return check
 

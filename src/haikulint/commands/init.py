@@ -170,9 +170,7 @@ def _header_lines(found: Survey) -> str | None:
     """Where ``Key: value`` header lines are read: ``top`` for a Pelican site (as Pelican
     reads them, so check reports the posts whose headers it would not see), else
     ``after-haiku`` when some posts have them below a haiku line; else the default."""
-    if not found.header_places:
-        return None
-    if found.generator == "pelican":
+    if found.generator == "pelican" and (found.header_places or not found.posts):
         return "top"
     return "after-haiku" if "after-haiku" in found.header_places else None
 
@@ -380,6 +378,8 @@ def _headers_text(found: Survey) -> str:
     else:
         sample = f"a sample of {found.sampled:,} of {found.posts:,} posts, spread over the blog"
     text = f"read from {sample}: {_tally(found.header_styles)}"
+    if found.unreadable:
+        text += f"{', ' if found.header_styles else ''}unreadable {found.unreadable:,}"
     if found.header_places:
         places = ", ".join(
             f"{count:,} {PLACES[place]}" for place, count in found.header_places.items()
@@ -388,6 +388,8 @@ def _headers_text(found: Survey) -> str:
     styles = [style for style in found.header_styles if style != "none"]
     if len(styles) > 1:
         text += f" (mixed: mostly {found.header_style})"
+    if found.header_style == "json":
+        text += "; new writes no JSON, so header-style is left to yaml"
     return text
 
 
@@ -429,11 +431,13 @@ def _print_json(plan: _Plan, *, written: bool) -> None:
             "sections": dict(found.section_folders),
             "not_posts": list(found.not_posts),
             "sampled": found.sampled,
+            "unreadable": found.unreadable,
             "header_styles": dict(found.header_styles),
             "header_places": dict(found.header_places),
             "header_style": found.header_style,
             "generators": [
-                {"generator": hint.generator, "file": hint.evidence} for hint in found.generators
+                {"generator": hint.generator, "file": hint.evidence, "posts": hint.posts_folder}
+                for hint in found.generators
             ],
             "skipped": [{"path": path, "reason": reason} for path, reason in found.skipped],
         },
