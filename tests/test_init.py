@@ -189,6 +189,25 @@ def test_json_front_matter_leaves_header_style_to_its_default(in_tmp: Path) -> N
     assert "header-style" not in out.split("Proposed config")[1]
 
 
+def test_a_new_pelican_site_gets_its_folder_and_new_writes_what_pelican_reads(
+    in_tmp: Path,
+) -> None:
+    (in_tmp / "pelicanconf.py").write_text('PATH = "content"\n', encoding="utf-8")
+    code, _, err = run_cli("init", "--yes")
+    assert code == 0
+    assert err.endswith("haikulint: created the posts root content/\n")
+    assert (in_tmp / "haikulint.toml").read_text("utf-8") == COMMENT + (
+        'root = "content"\nform = [5, 7, 5]\nheader-style = "pelican"\nheader-lines = "top"\n'
+    )
+    haiku = "the cat ran away / I sat by the river bank / the old dog came home"
+    code, out, _ = run_cli("new", haiku, "--title", "A Walk", "--date", "2024-03-05")
+    assert code == 0
+    assert (
+        (in_tmp / out.strip()).read_text("utf-8").startswith("Title: A Walk\nDate: 2024-03-05\n\n")
+    )
+    assert run_cli("check", "--no-progress")[:2] == (0, "All checks passed: 1 file, no problems.\n")
+
+
 def test_a_dry_run_writes_nothing(in_tmp: Path) -> None:
     code, out, err = run_cli("init", "--dry-run")
     assert (code, err) == (0, "")
@@ -221,7 +240,9 @@ def test_json_output(in_tmp: Path) -> None:
     assert (document["written"], document["created_root"]) == (True, False)
     assert document["config_file"] == "haikulint.toml"
     assert document["survey"]["header_styles"] == {"toml": 4, "yaml": 1}
-    assert document["survey"]["generators"] == [{"generator": "hugo", "file": "hugo.toml"}]
+    assert document["survey"]["generators"] == [
+        {"generator": "hugo", "file": "hugo.toml", "posts": None}
+    ]
     code, out, _ = run_cli("init", "--dry-run", "--output-format", "json", "elsewhere")
     assert code == 2
 

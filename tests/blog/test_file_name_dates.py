@@ -149,3 +149,18 @@ def test_new_starts_the_file_name_with_the_date_below_posts(in_tmp: Path) -> Non
     assert f"_posts/{DATED}.md" in out
     code, diagnostics = check_json("_posts")
     assert (code, diagnostics) == (0, [])
+
+
+def test_an_undated_file_name_below_posts_is_named_with_its_date(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    write_blog({f"_posts/{CHAIN}.md": "---\ntitle: T\n---\n\nMay 20, 2024. Body.\n"})
+    _, diagnostics = check_json("--select", "HK202", "_posts")
+    (message,) = [str(item["message"]) for item in diagnostics]
+    assert message.endswith(
+        "and Jekyll publishes a post below _posts/ only when its file name starts with its "
+        "date: name it 2024-05-20-the-fix-took-a-week.md"
+    )
+    (in_tmp / "haikulint.toml").write_text("file-name-dates = false\n", encoding="utf-8")
+    _, diagnostics = check_json("--select", "HK202", "_posts")
+    assert "Jekyll" not in str(diagnostics[0]["message"])

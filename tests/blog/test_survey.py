@@ -23,7 +23,7 @@ def test_pelican_posts_live_in_content_with_key_value_headers(tmp_path: Path) ->
     assert found.not_posts == ("pages/",)
     assert found.header_styles == {"pelican": 4}
     assert found.header_places == {"top": 4}
-    assert found.generators == (GeneratorHint("pelican", "pelicanconf.py"),)
+    assert found.generators == (GeneratorHint("pelican", "pelicanconf.py", "content"),)
     assert found.outside_root == {".": 1}  # README.md is not a post
     assert found.sampled == 4
 
@@ -107,6 +107,22 @@ def test_an_empty_folder_proposes_posts(tmp_path: Path) -> None:
 def test_a_generator_without_posts_proposes_its_own_folder(tmp_path: Path) -> None:
     (tmp_path / "hugo.toml").write_text('baseURL = "/"\n', encoding="utf-8")
     assert survey(tmp_path).root == "content/posts"
+
+
+@pytest.mark.parametrize(
+    ("setting", "root"),
+    [
+        ("PATH = 'posts'  # ours\n", "posts"),
+        ('PATH = "site/content"\n', "site/content"),
+        ('PATH = "/srv/content"\n', "content"),
+        ('PATH = "../elsewhere"\n', "content"),
+        ("PATH = os.path.join(HERE, 'x')\n", "content"),
+        ("", "content"),
+    ],
+)
+def test_pelicans_path_setting_says_where_posts_go(tmp_path: Path, setting: str, root: str) -> None:
+    (tmp_path / "pelicanconf.py").write_text(f"AUTHOR = 'me'\n{setting}", encoding="utf-8")
+    assert survey(tmp_path).root == root
 
 
 def test_a_config_toml_without_base_url_is_not_hugo(tmp_path: Path) -> None:

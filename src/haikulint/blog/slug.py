@@ -56,6 +56,8 @@ class Slug:
     """The date that started the file name (``2024-03-05`` of ``2024-03-05-a-b.md``), as
     written, when file names carry dates (config ``file-name-dates``; Jekyll's ``_posts``);
     it is not part of :attr:`lines`. Maybe not a real date (``2024-02-30``)."""
+    dated_names: bool = False
+    """Whether the file name was read for a date (whether or not it starts with one)."""
 
     @property
     def haiku(self) -> str:
@@ -160,7 +162,8 @@ def parse_slug(
     if stem == BUNDLE_INDEX and folders:
         stem = folders.pop()  # a page bundle: the folder is the post
     file_date = None
-    if file_name_dates or (file_name_dates is None and JEKYLL_POSTS in folders):
+    dated_names = bool(file_name_dates or (file_name_dates is None and JEKYLL_POSTS in folders))
+    if dated_names:
         dated = FILE_NAME_DATE.match(stem)
         if dated is not None:
             file_date, stem = dated.group()[:-1], stem[dated.end() :]
@@ -194,6 +197,7 @@ def parse_slug(
         separators=separators,
         extension=extension,
         file_date=file_date,
+        dated_names=dated_names,
     )
 
 

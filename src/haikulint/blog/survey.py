@@ -17,6 +17,7 @@ Generator hints come from the files site generators keep at the top of a site:
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -70,6 +71,8 @@ class GeneratorHint:
     """``pelican``, ``hugo`` or ``jekyll``."""
     evidence: str
     """The file that shows it, relative to the top (``pelicanconf.py``)."""
+    posts_folder: str | None = None
+    """Where that file says posts go, if it says so (Pelican's ``PATH``)."""
 
 
 @dataclass(frozen=True)
@@ -218,7 +221,7 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
 def generator_hints(top: Path) -> Iterable[GeneratorHint]:
     """The site generators whose files sit at ``top``."""
     if _is_file(top / "pelicanconf.py"):
-        yield GeneratorHint("pelican", "pelicanconf.py")
+        yield GeneratorHint("pelican", "pelicanconf.py", _pelican_path(top))
     for name in ("hugo.toml", "hugo.yaml", "hugo.json"):
         if _is_file(top / name):
             yield GeneratorHint("hugo", name)
@@ -229,6 +232,26 @@ def generator_hints(top: Path) -> Iterable[GeneratorHint]:
         yield GeneratorHint("jekyll", "_config.yml")
     if _mentions(top, "Gemfile", (b"jekyll",)):
         yield GeneratorHint("jekyll", "Gemfile")
+
+
+_PELICAN_PATH = re.compile(rb"""^PATH\s*=\s*(['"])([^'"\n]+)\1\s*(?:#.*)?$""", re.MULTILINE)
+
+
+def _pelican_path(top: Path) -> str | None:
+    """``PATH = "content"`` in pelicanconf.py, if it is a plain folder below the top."""
+    from haikulint.bounded_read import InputError, read_post_bytes
+
+    try:
+        text = read_post_bytes(str(top / "pelicanconf.py"), top, _CONFIG_LIMIT)
+    except InputError:
+        return None
+    found = _PELICAN_PATH.search(text)
+    if found is None:
+        return None
+    folder = os.path.normpath(found.group(2).decode("utf-8", "replace")).replace(os.sep, "/")
+    if os.path.isabs(folder) or folder == ".." or folder.startswith("../"):
+        return None
+    return folder
 
 
 def _is_file(path: Path) -> bool:
@@ -306,7 +329,8 @@ def _choose_root(
         return max(folders, key=lambda folder: (folders[folder], _preference(folder)))
     generator = {hint.generator for hint in generators}
     if len(generator) == 1:
-        return DEFAULT_ROOTS[generator.pop()]
+        said = [hint.posts_folder for hint in generators if hint.posts_folder is not None]
+        return said[0] if said else DEFAULT_ROOTS[generator.pop()]
     return NEW_BLOG_ROOT
 
 

@@ -26,6 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from haikulint.blog.post import KNOWN_HEADER_KEYS, value_kind
+from haikulint.blog.slug import JEKYLL_POSTS
 from haikulint.checks import CheckContext, Problem
 from haikulint.checks._common import (
     header_example,
@@ -81,7 +82,10 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
     if key not in post.headers and any(not _is_empty(post.headers.get(other)) for other in also):
         return  # e.g. Hugo's publishDate: the generator dates the post by it
     if key not in post.headers:
-        yield _missing(post, key, text_option(options, "suggest-from"))
+        problem = _missing(post, key, text_option(options, "suggest-from"))
+        if key == "date" and post.slug.dated_names and JEKYLL_POSTS in post.path.parts:
+            problem = _undated_file_name(post, problem)
+        yield problem
         return
     value = post.headers[key]
     line = post.header_lines.get(key)
@@ -236,6 +240,20 @@ def _to(where: str) -> str:
     if where.startswith("at the top"):
         return "to the top" + where.removeprefix("at the top")
     return where
+
+
+def _undated_file_name(post: Post, problem: Problem) -> Problem:
+    """Below Jekyll's ``_posts``, the date header alone does not publish a post: its file
+    name must start with its date (Jekyll passes over any other file there)."""
+    from dataclasses import replace
+
+    day = post.dateline.date.isoformat() if post.dateline is not None else "YYYY-MM-DD"
+    name = f"{day}-{post.slug.lines[-1] if post.slug.lines else 'title'}{post.slug.extension}"
+    return replace(
+        problem,
+        message=f"{problem.message}; and Jekyll publishes a post below {JEKYLL_POSTS}/ only "
+        f"when its file name starts with its date: name it {name}",
+    )
 
 
 def _is_date(text: str) -> bool:

@@ -170,9 +170,7 @@ def _header_lines(found: Survey) -> str | None:
     """Where ``Key: value`` header lines are read: ``top`` for a Pelican site (as Pelican
     reads them, so check reports the posts whose headers it would not see), else
     ``after-haiku`` when some posts have them below a haiku line; else the default."""
-    if not found.header_places:
-        return None
-    if found.generator == "pelican":
+    if found.generator == "pelican" and (found.header_places or not found.posts):
         return "top"
     return "after-haiku" if "after-haiku" in found.header_places else None
 
@@ -438,7 +436,8 @@ def _print_json(plan: _Plan, *, written: bool) -> None:
             "header_places": dict(found.header_places),
             "header_style": found.header_style,
             "generators": [
-                {"generator": hint.generator, "file": hint.evidence} for hint in found.generators
+                {"generator": hint.generator, "file": hint.evidence, "posts": hint.posts_folder}
+                for hint in found.generators
             ],
             "skipped": [{"path": path, "reason": reason} for path, reason in found.skipped],
         },
