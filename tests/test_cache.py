@@ -694,3 +694,25 @@ def test_a_remembered_walk_that_does_not_decompress_is_walked_again(tmp_path: Pa
     assert stored.walk("w") is None
     stored._walks["w"] = (names, mtimes, ignores, ((str(tmp_path), b"not zlib"),))
     assert stored.walk("w") is None
+
+
+def test_keys_left_for_later_are_made_when_written(tmp_path: Path) -> None:
+    """A checked post's group keys are made from its summary as the file is written (and
+    when asked for before that), exactly as if they had been stored."""
+    from haikulint.blog.discover import PostFile
+    from haikulint.checks.summary import PostSummary
+
+    target = tmp_path / "post.md"
+    target.write_text("x")
+    age(target)
+    summary = PostSummary("p.md", "a", ".md", "a", True, frozenset(), (("title", "T", 2),))
+    stored = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    stored.group_keys = lambda made_of: (made_of.slug_key, "title t")
+    stat = stored.lookup(str(target), "/r", checked=True)
+    assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
+    stored.store(str(target), "/r", stat, summary, (), keys=cache.KEYS_LATER)
+    files = [PostFile(str(target), Path("/r"))]
+    assert stored.keys_of(files)[0] == {0: ("a", "title t")}
+    stored.save()
+    again = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    assert again.keys_of(files)[0] == {0: ("a", "title t")}

@@ -130,6 +130,11 @@ GroupKeys = tuple[str | None, ...]
 """A post's key under each of the run's cross-post rules (see ``group_key`` in
 :mod:`haikulint.checks`): what a run checking a few posts compares them by."""
 
+KEYS_LATER: GroupKeys = ("<made when written>",)
+"""Group keys to store: made from the summary (with :attr:`ResultCache.group_keys`) when
+the cache file is written, not held for every post all run (12 MB for 100,000 posts).
+Told apart by identity, never by value."""
+
 Details = tuple["PostSummary", "tuple[Diagnostic, ...] | None"]
 """A post's summary and diagnostics, as this run stored them."""
 
@@ -213,6 +218,9 @@ class ResultCache:
         self._roots: dict[str, str] = {}
         self._seen: set[str] = set()
         self._changed = False
+        self.group_keys: Callable[[PostSummary], GroupKeys | None] | None = None
+        """How a post's group keys are made from its summary, for entries stored with
+        ``keys=KEYS_LATER``: computed as the file is written, not held all run."""
 
     @classmethod
     def open(cls, folder: Path | None, key: str, today: date) -> ResultCache:
@@ -285,11 +293,11 @@ class ResultCache:
             entry = entries.get(filename)
             if (
                 entry is not None
-                and entry[7] is not None
+                and (keys := self._keys(entry)) is not None
                 and holds(entry, size, mtime, root_text, checked=False)
                 and (entry[3] is None or entry[3] == _digest_of(filename, root_text))
             ):
-                unchanged[position] = entry[7]
+                unchanged[position] = keys
             else:
                 changed.append((position, (size, mtime)))
         return unchanged, changed
@@ -316,6 +324,16 @@ class ResultCache:
         if entry[3] is not None and entry[3] != _digest_of(filename, root):
             return None, stat
         return entry, stat
+
+    def _keys(self, entry: Entry) -> GroupKeys | None:
+        """``entry``'s group keys, made now if they were left for later."""
+        keys = entry[7]
+        if keys is not KEYS_LATER:
+            return keys
+        details = entry[4]
+        if self.group_keys is None or isinstance(details, bytes):
+            return None
+        return self.group_keys(details[0])
 
     def _holds(self, entry: Entry, size: int, mtime: int, root: str, *, checked: bool) -> bool:
         """Whether ``entry`` answers for its file, now of ``size`` and ``mtime``, read
@@ -356,6 +374,8 @@ class ResultCache:
         checked = diagnostics is not None
         # The details are pickled as the file is written (see _on_disk), not here: held
         # pickled, a cold run over 100,000 posts kept 35 MB more until the end.
+        if keys is KEYS_LATER and self.group_keys is None:
+            keys = None
         entry = (root_text, size, mtime, digest, (summary, diagnostics), checked, day, keys)
         self._entries[filename] = entry
         if self._base_loaded:
@@ -465,7 +485,8 @@ class ResultCache:
             # Pickled into the file a chunk at a time: never whole in memory (that was
             # 95 MB more at the peak of a cold run over 100,000 posts).
             chosen = list(entries) if keys is None else keys
-            write_atomically(path, lambda file: _pickle_into(file, header, entries, chosen))
+            made = self.group_keys
+            write_atomically(path, lambda file: _pickle_into(file, header, entries, chosen, made))
         except OSError:
             return False
         except Exception:  # something unpicklable in a diagnostic: no cache rather than no run
@@ -481,20 +502,26 @@ def _summary_fields() -> Callable[[PostSummary], tuple[Any, ...]]:
     return operator.attrgetter(*(field.name for field in dataclasses.fields(PostSummary)))
 
 
-def _on_disk(entry: Entry) -> Entry | None:
+def _on_disk(
+    entry: Entry, group_keys: Callable[[PostSummary], GroupKeys | None] | None
+) -> Entry | None:
     """``entry`` as a cache file holds it: its details pickled on their own (see
-    :data:`Entry`); None if they cannot be pickled (that post is not cached)."""
+    :data:`Entry`) and its group keys made (with ``group_keys``) if they were left for
+    later; None if the details cannot be pickled (that post is not cached)."""
     details = entry[4]
     if isinstance(details, bytes):
         return entry
     summary, diagnostics = details
+    keys = entry[7]
+    if keys is KEYS_LATER:
+        keys = group_keys(summary) if group_keys is not None else None
     try:
         pickled = pickle.dumps(
             (_summary_fields()(summary), diagnostics), protocol=pickle.HIGHEST_PROTOCOL
         )
     except Exception:  # something unpicklable in a diagnostic
         return None
-    return (*entry[:4], pickled, *entry[5:])
+    return (*entry[:4], pickled, entry[5], entry[6], keys)
 
 
 def clean(folder: Path | None) -> list[Path]:
@@ -515,7 +542,11 @@ ENTRIES_PER_CHUNK = 2000
 
 
 def _pickle_into(
-    file: BinaryIO, header: dict[str, object], entries: Mapping[str, Entry], keys: Sequence[str]
+    file: BinaryIO,
+    header: dict[str, object],
+    entries: Mapping[str, Entry],
+    keys: Sequence[str],
+    group_keys: Callable[[PostSummary], GroupKeys | None] | None = None,
 ) -> None:
     """Write the cache file: ``header`` (with the number of chunks), then the entries of
     ``keys`` in chunks, each pickled on its own. A pickler remembers every object it has
@@ -527,7 +558,7 @@ def _pickle_into(
         chunk = {
             key: stored
             for key in keys[start : start + ENTRIES_PER_CHUNK]
-            if (stored := _on_disk(entries[key])) is not None
+            if (stored := _on_disk(entries[key], group_keys)) is not None
         }
         pickle.dump(chunk, file, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -667,8 +698,9 @@ def discover_remembered(
     removing or renaming anything in a folder changes it) and no ``.gitignore`` that
     applied, nor any above the folders walked, has changed: then the tree holds the
     same posts, found without listing a folder. A walk that warned about something (a
-    folder it could not list, a link it did not follow) is not remembered, so that the
-    warning is given again. Files named on the command line are never remembered.
+    folder it could not list, a link it did not follow, a ``.gitignore`` line or an
+    ``exclude`` entry that is no pattern) is not remembered, so that the warning is
+    given again. Files named on the command line are never remembered.
     """
     from haikulint.blog.discover import PostFile, discover_posts
 
@@ -717,8 +749,17 @@ def discover_remembered(
             skip_warner()(path, reason)
 
     started = time.time_ns()
+
+    def bad_pattern() -> None:
+        nonlocal warned
+        warned = True
+
     watched = dataclasses.replace(
-        options, on_unlistable=unlistable, on_skipped=skipped, on_folder=listed
+        options,
+        on_unlistable=unlistable,
+        on_skipped=skipped,
+        on_folder=listed,
+        on_bad_pattern=bad_pattern,
     )
     found = discover_posts(paths, config, watched)
     if not warned:

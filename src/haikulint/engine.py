@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
-from haikulint.cache import Cached, GroupKeys, ResultCache, Stat, run_key
+from haikulint.cache import KEYS_LATER, Cached, GroupKeys, ResultCache, Stat, run_key
 from haikulint.catalogue import (
     PostCheck,
     Rule,
@@ -247,6 +247,7 @@ def lint(
     ``cache`` holds unchanged is neither read nor checked again; what the others give
     is stored in it, and it is saved at the end."""
     cache = cache or ResultCache.disabled(job.today)
+    cache.group_keys = job.group_keys
     results = _results(files, job, cache, on_progress)
     summaries = [summary for summary, _ in results]
     diagnostics = [diagnostic for _, found in results for diagnostic in found or ()]
@@ -371,9 +372,12 @@ def _read_and_store(
         return []
     fresh = _read_phase([files[index] for index, _ in missed], job, on_progress, lint=lint)
     stored = []
+    # The keys of posts checked (not only compared with) are made as the cache file is
+    # written: nothing in this run asks for them.
+    later = lint and job.blog_rules and cache.group_keys is not None
     for (index, stat), result in zip(missed, fresh, strict=True):
         summary, diagnostics = result
-        keys = job.group_keys(summary) if job.blog_rules else None
+        keys = KEYS_LATER if later else job.group_keys(summary) if job.blog_rules else None
         if stat is not None:
             file = files[index]
             today_only = job.depends_on_today(diagnostics)
@@ -386,7 +390,7 @@ def _read_and_store(
                 today_only=today_only,
                 keys=keys,
             )
-        stored.append((result, keys))
+        stored.append((result, None if keys is KEYS_LATER else keys))
     return stored
 
 

@@ -31,6 +31,7 @@ def compile_gitignore(
     *,
     item: str = "line",
     identity: str = "",
+    on_warned: Callable[[], None] | None = None,
 ) -> Any:
     """A ``pathspec.GitIgnoreSpec`` of ``lines``, less the lines pathspec cannot compile.
 
@@ -38,7 +39,8 @@ def compile_gitignore(
     standard error, once per process, naming ``where`` (the file or setting it is from)
     and the ``item`` (``line 3`` of a file, ``entry 2`` of a setting; none for a single
     pattern). ``identity`` (default ``where``) tells one source from another for that
-    once: a file's absolute path, where ``where`` is the path shown.
+    once: a file's absolute path, where ``where`` is the path shown. ``on_warned`` is
+    told of each such warning, given or (already given in this process) not.
     """
     import pathspec
 
@@ -52,15 +54,19 @@ def compile_gitignore(
         try:
             pathspec.GitIgnoreSpec.from_lines([line])
         except (ValueError, re.error):
-            (on_rejected or _warner(where, item, identity or where))(number, line)
+            (on_rejected or _warner(where, item, identity or where, on_warned))(number, line)
             kept.append("")  # keep the numbering; a blank line matches nothing
             continue
         kept.append(line)
     return pathspec.GitIgnoreSpec.from_lines(kept)
 
 
-def _warner(where: str, item: str, identity: str) -> Rejected:
+def _warner(
+    where: str, item: str, identity: str, on_warned: Callable[[], None] | None = None
+) -> Rejected:
     def warn(number: int, line: str) -> None:
+        if on_warned is not None:
+            on_warned()
         key = (identity, number, line)
         if key in _warned:
             return

@@ -79,6 +79,9 @@ class WalkOptions:
     """Told of each link not followed, with the reason (default: a warning, once)."""
     on_folder: Callable[[str, bool], None] | None = None
     """Told of each folder listed, and whether it has a ``.gitignore``."""
+    on_bad_pattern: Callable[[], None] | None = None
+    """Told of each ``.gitignore`` line or ``exclude`` entry that is warned about as no
+    pattern (each is warned about once a process)."""
 
 
 def discover_posts(
@@ -108,8 +111,9 @@ def discover_posts(
     chosen_root = root if root is not None else config.root
     chosen = _absolute(chosen_root) if chosen_root is not None else None
     include = _name_matcher(config.include)
+    bad = options.on_bad_pattern
     exclude = _Ignore.from_patterns(
-        _absolute(config.base), config.exclude, f"{config.source or 'config'}: exclude"
+        _absolute(config.base), config.exclude, f"{config.source or 'config'}: exclude", bad
     )
     found: dict[str, str] = {}
     for given in paths:
@@ -119,7 +123,7 @@ def discover_posts(
             inside = folder_root.rstrip(os.sep) + os.sep
             boundary = folder_root if is_under(path, folder_root) else _chain_top(path)
             walk = _Walk(
-                include, exclude, boundary, options.on_unlistable, skipped, options.on_folder
+                include, exclude, boundary, options.on_unlistable, skipped, options.on_folder, bad
             )
             for file in walk.files(path):
                 if file not in found:
@@ -256,19 +260,22 @@ class _Ignore:
         where: str = "",
         item: str = "line",
         identity: str = "",
+        on_bad: Callable[[], None] | None = None,
     ) -> None:
         from haikulint.patterns import compile_gitignore
 
         self.base = base.rstrip(os.sep) + os.sep
-        self.spec = compile_gitignore(lines, where, item=item, identity=identity)
+        self.spec = compile_gitignore(lines, where, item=item, identity=identity, on_warned=on_bad)
         self.verdict = self._fast_verdict() or self._spec_verdict
 
     @classmethod
-    def from_patterns(cls, base: str, lines: Sequence[str], where: str) -> _Ignore | None:
-        return cls(base, lines, where, "entry") if lines else None
+    def from_patterns(
+        cls, base: str, lines: Sequence[str], where: str, on_bad: Callable[[], None] | None
+    ) -> _Ignore | None:
+        return cls(base, lines, where, "entry", on_bad=on_bad) if lines else None
 
     @classmethod
-    def from_file(cls, folder: str) -> _Ignore | None:
+    def from_file(cls, folder: str, on_bad: Callable[[], None] | None = None) -> _Ignore | None:
         from haikulint.blog.post import display_path
         from haikulint.bounded_read import MAX_CONFIG_SIZE, InputError, read_bytes
 
@@ -279,7 +286,7 @@ class _Ignore:
             return None
         if not any(line.strip() and not line.startswith("#") for line in lines):
             return None
-        return cls(folder, lines, display_path(path), identity=path)
+        return cls(folder, lines, display_path(path), identity=path, on_bad=on_bad)
 
     def applies_to(self, path: str) -> bool:
         return path.startswith(self.base)
@@ -350,9 +357,11 @@ class _Walk:
         on_unlistable: Callable[[str, str], None] | None,
         on_skipped: Callable[[str, str], None],
         on_folder: Callable[[str, bool], None] | None = None,
+        on_bad_pattern: Callable[[], None] | None = None,
     ) -> None:
         self.include = include
         self.on_folder = on_folder
+        self.on_bad_pattern = on_bad_pattern
         self.exclude = exclude
         self.real_boundary = os.path.realpath(boundary)
         self.on_unlistable = on_unlistable
@@ -360,7 +369,7 @@ class _Walk:
 
     def files(self, top: str) -> list[str]:
         """The files under ``top`` whose names ``include`` accepts, minus ignored ones."""
-        ignores = [rule for rule in _ancestor_ignores(top) if rule is not None]
+        ignores = [rule for rule in _ancestor_ignores(top, self.on_bad_pattern) if rule is not None]
         real_top = os.path.realpath(top)
         visited = {real_top}
         files: list[str] = []
@@ -388,7 +397,7 @@ class _Walk:
             if self.on_folder is not None:
                 self.on_folder(folder, has_gitignore)
             if has_gitignore:
-                local = _Ignore.from_file(folder)
+                local = _Ignore.from_file(folder, self.on_bad_pattern)
                 if local is not None:
                     rules = (*rules, local)
             filtering = bool(rules) or self.exclude is not None
@@ -479,7 +488,7 @@ def _relative_posix(path: str, base: str) -> str:
     return relative if os.sep == "/" else relative.replace(os.sep, "/")
 
 
-def _ancestor_ignores(top: str) -> list[_Ignore | None]:
+def _ancestor_ignores(top: str, on_bad: Callable[[], None] | None = None) -> list[_Ignore | None]:
     """The .gitignore files above ``top`` up to its repository's top, outermost first."""
     if os.path.exists(os.path.join(top, ".git")):
         return []
@@ -493,4 +502,4 @@ def _ancestor_ignores(top: str) -> list[_Ignore | None]:
         if parent == folder:
             return []  # not in a repository: only the walked tree's own .gitignore files
         folder = parent
-    return [_Ignore.from_file(folder) for folder in reversed(chain)]
+    return [_Ignore.from_file(folder, on_bad) for folder in reversed(chain)]
