@@ -7,7 +7,6 @@ by wrapping the engine's ``read_post``: a post the cache answers for is not read
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import os
@@ -25,6 +24,7 @@ import pytest
 from haikulint import cache, catalogue, engine
 from haikulint.blog.post import read_post
 from haikulint.config import Config
+from tests.benchmark_scripts import load_benchmark
 from tests.conftest import WriteBlog, run_cli
 
 HERE = Path(__file__).parent
@@ -536,12 +536,7 @@ def test_a_generated_blog_reads_the_same_warm_and_cold(
 
 
 def _generate(dest: Path, count: int) -> Path:
-    path = HERE.parent / "benchmarks" / "generate_blog.py"
-    spec = importlib.util.spec_from_file_location("generate_blog", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate_blog"] = module
-    spec.loader.exec_module(module)
+    module = load_benchmark("generate_blog")
     module.generate_blog(count, dest, seed=7)
     return dest
 

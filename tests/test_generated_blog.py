@@ -8,28 +8,19 @@ not one and the score says haikulint missed it.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from haikulint.prosody.count import SyllableCounter
+from tests.benchmark_scripts import load_benchmark
 
 from .conftest import check_json
 
-HERE = Path(__file__).resolve().parent
-
 
 def _generator() -> ModuleType:
-    path = HERE.parent / "benchmarks" / "generate_blog.py"
-    spec = importlib.util.spec_from_file_location("generate_blog", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate_blog"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("generate_blog")
 
 
 def test_every_word_of_the_generator_has_one_reading() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +10,7 @@ from hypothesis import strategies as st
 
 from haikulint.prosody import cmu
 from haikulint.prosody.estimate import estimate
+from tests.benchmark_scripts import load_benchmark
 
 
 @pytest.mark.parametrize(
@@ -46,12 +45,7 @@ def test_an_estimate_is_at_least_one(word: str) -> None:
 
 
 def _benchmark() -> Any:
-    path = Path(__file__).parent.parent.parent / "benchmarks" / "estimate_accuracy.py"
-    spec = importlib.util.spec_from_file_location("estimate_accuracy", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("estimate_accuracy")
 
 
 def test_most_dictionary_words_get_a_dictionary_count() -> None:

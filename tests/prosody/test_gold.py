@@ -3,27 +3,17 @@ right; and the sets are what the counters' columns and the written resolutions m
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 from haikulint.prosody.count import SyllableCounter
+from tests.benchmark_scripts import load_benchmark
 
 HERE = Path(__file__).parent
 
 
-def _benchmark(name: str) -> Any:
-    """A script of benchmarks/ (not a package): the scoring rules, the gold's builder."""
-    path = HERE.parent.parent / "benchmarks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-accuracy = _benchmark("syllable_accuracy")
-builder = _benchmark("gold_from_counters")
+accuracy = load_benchmark("syllable_accuracy")
+builder = load_benchmark("gold_from_counters")
 read_gold, word_misses, line_misses = accuracy.read_gold, accuracy.word_misses, accuracy.line_misses
 
 
