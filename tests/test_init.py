@@ -169,6 +169,13 @@ def test_tanka_paths_propose_the_tanka_form(in_tmp: Path) -> None:
     assert "form = [5, 7, 5, 7, 7]\n" in out
 
 
+def test_a_single_post_is_counted_in_the_singular(in_tmp: Path) -> None:
+    write_tree(in_tmp, {"posts/a-/-b-/-c.md": "x\n"})
+    code, out, _ = run_cli("init", "--dry-run")
+    assert code == 0
+    assert "1 post under posts/, 1 with a haiku path (3 lines)\n" in out
+
+
 def test_a_config_further_up_is_named(in_tmp: Path) -> None:
     (in_tmp / "haikulint.toml").write_text("", encoding="utf-8")
     write_tree(in_tmp / "blog", PELICAN)

@@ -352,10 +352,12 @@ def _posts_text(found: Survey) -> str:
     if not found.posts:
         where = f"{root} does not exist yet" if not found.root_exists else f"{root} is empty"
         return f"none yet ({where})"
-    text = f"{_count(found.posts, 'post')} under {root}, {found.haiku_posts:,} with haiku paths"
+    paths = "a haiku path" if found.haiku_posts == 1 else "haiku paths"
+    text = f"{_count(found.posts, 'post')} under {root}, {found.haiku_posts:,} with {paths}"
     counts = found.line_counts
     if len(counts) == 1:
-        text += f" ({'all' if found.haiku_posts > 1 else 'it'} of {next(iter(counts))} lines)"
+        lines = next(iter(counts))
+        text += f" (all of {lines} lines)" if found.haiku_posts > 1 else f" ({lines} lines)"
     elif counts:
         text += " (" + ", ".join(f"{n:,} of {lines} lines" for lines, n in counts.items()) + ")"
     return text

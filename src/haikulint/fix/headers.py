@@ -165,6 +165,14 @@ def _header_edits(
             text = header_text("pelican", key, value, capitalized=_capitalized(source, line))
             replaced = Edit(source.start(line), source.end(line), text)
             return _with_removal(source, (replaced,), None if line == remove_line else remove_line)
+    if style == "yaml" and key in post.headers:
+        # an empty ``title:`` in YAML front matter: write the value on it, and only on a
+        # line that is the bare key (no comment, no flow or block value to rewrite)
+        line = post.header_lines.get(key)
+        if line is None or re.fullmatch(rf"{re.escape(key)}:[ \t]*", source.content(line)) is None:
+            return None
+        replaced = Edit(source.start(line), source.end(line), header_text("yaml", key, value))
+        return _with_removal(source, (replaced,), remove_line)
     placement = _placement(post, source, key, value)
     if placement is None:
         return None
