@@ -647,7 +647,9 @@ def test_a_one_post_change_writes_a_small_delta_not_the_whole_cache(
     delta.write_bytes(b"garbage")
     assert assert_warm_equals_cold(reads) == [B]  # a broken delta is ignored
     run_cli("clean")
-    assert list(cache_dir.rglob("*.*")) == []
+    # clean removes the results only; the syllable tables built into the same folder when
+    # this test runs alone are kept (they cost a second to rebuild and do not go stale)
+    assert [path for path in cache_dir.rglob("*.*") if path.suffix in (".cache", ".delta")] == []
 
 
 def test_the_posts_missed_keep_their_index_and_stat() -> None:
