@@ -45,6 +45,8 @@ from pathlib import Path, PurePath
 from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
+from haikulint.safe_unpickle import SafeUnpickler
+
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile, WalkOptions
     from haikulint.checks.summary import PostSummary
@@ -255,7 +257,7 @@ class ResultCache:
         if not isinstance(entry[4], bytes):  # stored by this run
             return Cached(*entry[4])
         try:
-            fields, diagnostics = _SafeUnpickler(io.BytesIO(entry[4])).load()
+            fields, diagnostics = SafeUnpickler(io.BytesIO(entry[4])).load()
             from haikulint.checks.summary import PostSummary
 
             return Cached(PostSummary(*fields), diagnostics)
@@ -606,7 +608,7 @@ def _load(path: Path, key: str, today: date) -> tuple[dict[str, Entry], dict[str
                 return None
             # From the file, chunk by chunk, not from its bytes read whole: the bytes
             # of a big blog's cache would double what loading it costs in memory.
-            header = _SafeUnpickler(handle).load()
+            header = SafeUnpickler(handle).load()
             if not (
                 isinstance(header, dict)
                 and header.get("format") == FORMAT
@@ -620,7 +622,7 @@ def _load(path: Path, key: str, today: date) -> tuple[dict[str, Entry], dict[str
                 return None
             entries: dict[str, Entry] = {}
             for _ in range(header["chunks"]):
-                chunk = _SafeUnpickler(handle).load()
+                chunk = SafeUnpickler(handle).load()
                 if not isinstance(chunk, dict):
                     return None
                 entries.update(chunk)
@@ -628,24 +630,6 @@ def _load(path: Path, key: str, today: date) -> tuple[dict[str, Entry], dict[str
         return None
     walks: dict[str, Walk] = header["walks"]
     return entries, walks
-
-
-class _SafeUnpickler(pickle.Unpickler):
-    """Unpickles haikulint's own classes and plain data, nothing else: a cache file is
-    data, and must never be able to run code, whoever wrote it."""
-
-    BUILTINS = frozenset({"frozenset", "set", "tuple", "list", "dict", "object", "complex"})
-
-    def find_class(self, module: str, name: str) -> Any:
-        allowed = (
-            module.startswith("haikulint.")
-            or module in ("datetime", "pathlib", "decimal")
-            or (module == "builtins" and name in self.BUILTINS)
-            or (module == "copyreg" and name in ("__newobj__", "_reconstructor"))
-        )
-        if not allowed or (name.startswith("_") and module != "copyreg"):
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache file")
-        return super().find_class(module, name)
 
 
 def _ours(status: os.stat_result) -> bool:

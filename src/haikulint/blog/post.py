@@ -153,8 +153,9 @@ def read_post(
 
     A file larger than ``max_size`` bytes, one that is not a regular file and a link
     that leads outside the blog root are not read (``read_error`` says why). With
-    ``headers_only``, a post with front matter is read no further than it: no haiku
-    line, first line or dateline (what comparing it with other posts needs)."""
+    ``headers_only``, a post is read no further than its headers (what comparing it with
+    other posts needs): past front matter, no haiku line; past ``Key: value`` lines and
+    the haiku line beside them, no first line or dateline."""
     filename = file.filename
     path = Path(filename)
     display = display_path(filename, cwd)
@@ -257,8 +258,8 @@ def read_text(
     text: str, *, headers_only: bool = False, header_lines: str = "after-haiku"
 ) -> PostText:
     """Split a post's text (BOM and CRLF allowed) into headers, haiku, first line, dateline
-    (with ``headers_only``, the body after front matter is not read; ``header_lines``
-    says where header lines may start, see :data:`HEADER_LINES`)."""
+    (with ``headers_only``, nothing past the headers and a haiku line beside them;
+    ``header_lines`` says where header lines may start, see :data:`HEADER_LINES`)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:  # CRLF, or a lone CR (old Mac line ends): each ends a line
@@ -278,7 +279,8 @@ def read_text(
             _read_body(text, front.body_start or 0, front.body_line, found, header_block=False)
             _haiku_from_headers(found)
             return found
-    _read_body(text, 0, 1, found, header_block=True, at_top=header_lines == "top")
+    at_top = header_lines == "top"
+    _read_body(text, 0, 1, found, header_block=True, at_top=at_top, headers_only=headers_only)
     return found
 
 
@@ -571,6 +573,7 @@ def _read_body(
     *,
     header_block: bool,
     at_top: bool = False,
+    headers_only: bool = False,
 ) -> None:
     cursor = _Cursor(text, start, number)
     if at_top:
@@ -599,6 +602,8 @@ def _read_body(
             line = cursor.skip_blank()
         _haiku_from_headers(found)
     found.body_line = line[0] if line is not None else cursor.next_number
+    if headers_only:
+        return  # the first line and the dateline are the checks' business, not a summary's
     if line is not None:
         from haikulint.blog.dates import find_dateline
 
