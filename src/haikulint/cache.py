@@ -30,9 +30,7 @@ import contextlib
 import dataclasses
 import enum
 import functools
-import hashlib
 import io
-import json
 import operator
 import os
 import pickle
@@ -45,6 +43,7 @@ from pathlib import Path, PurePath
 from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
+from haikulint.digest import blake2b, text_digest
 from haikulint.safe_unpickle import SafeUnpickler
 
 if TYPE_CHECKING:
@@ -97,14 +96,14 @@ def cache_folder(configured: Path | None = None) -> Path | None:
 
 def run_key(*parts: object) -> str:
     """A digest of ``parts``, serialized generically (see :func:`stable`)."""
-    text = json.dumps([stable(part) for part in parts], sort_keys=True, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    return text_digest(repr([stable(part) for part in parts]))
 
 
 def stable(value: object) -> object:
-    """``value`` as JSON data that is equal exactly when the values are: dataclasses
-    field by field (every field, so a config key added later counts by itself),
-    mappings by sorted key, paths as text, enums by value."""
+    """``value`` as plain data (lists, dicts, text, numbers, None) whose ``repr`` is equal
+    exactly when the values are: dataclasses field by field (every field, so a config
+    key added later counts by itself), mappings by sorted key, paths as text, enums by
+    value."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             "@": type(value).__name__,
@@ -275,7 +274,7 @@ class ResultCache:
         changed: list[tuple[int, Stat | None]] = []
         if self.path is None:
             return unchanged, [(position, None) for position in range(len(files))]
-        stat, entries, seen, holds = os.stat, self._entries, self._seen, self._holds
+        stat, find, see, today = os.stat, self._entries.get, self._seen.add, self.today
         root: object = None
         root_text = ""
         for position, file in enumerate(files):
@@ -288,15 +287,24 @@ class ResultCache:
             if not S_ISREG(status.st_mode):  # see _unchanged
                 changed.append((position, None))
                 continue
-            seen.add(filename)
+            see(filename)
             if file.root is not root:
                 root, root_text = file.root, os.fspath(file.root)
             size, mtime = status.st_size, status.st_mtime_ns
-            entry = entries.get(filename)
-            if (
-                entry is not None
-                and (keys := self._keys(entry)) is not None
-                and holds(entry, size, mtime, root_text, checked=False)
+            entry = find(filename)
+            if entry is None:
+                changed.append((position, (size, mtime)))
+            elif (  # the common case, inline: what _holds says of an entry with its keys
+                entry[2] == mtime
+                and entry[1] == size
+                and entry[0] == root_text
+                and entry[3] is None
+                and (entry[6] is None or entry[6] == today)
+                and (keys := entry[7]) is not None
+                and keys is not KEYS_LATER
+            ) or (
+                (keys := self._keys(entry)) is not None
+                and self._holds(entry, size, mtime, root_text, checked=False)
                 and (entry[3] is None or entry[3] == _digest_of(filename, root_text))
             ):
                 unchanged[position] = keys
@@ -594,7 +602,7 @@ def _digest_of(filename: str, root: str | os.PathLike[str]) -> bytes | None:
         data = read_post_bytes(filename, root, MAX_DIGEST_BYTES)
     except (InputError, ValueError):
         return None
-    return hashlib.blake2b(data, digest_size=16).digest()
+    return blake2b(data, digest_size=16).digest()
 
 
 def _load(path: Path, key: str, today: date) -> tuple[dict[str, Entry], dict[str, Walk]] | None:
