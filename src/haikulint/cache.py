@@ -38,6 +38,7 @@ import time
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date
 from pathlib import Path, PurePath
 from stat import S_ISDIR, S_ISREG
@@ -264,17 +265,21 @@ class ResultCache:
             return stat
 
     def keys_of(
-        self, files: Sequence[PostFile]
+        self, files: Sequence[PostFile], wanted: AbstractSet[tuple[int, str]] | None = None
     ) -> tuple[dict[int, GroupKeys], list[tuple[int, Stat | None]]]:
         """:meth:`lookup` of many posts only compared with (not checked), as their group
         keys: the unchanged posts' keys by position in ``files``, and the others' positions
         and :data:`Stat` (None: cannot be stat'ed). A post stored without keys counts as
-        changed. One tight loop: a pre-commit run asks this of every post of the blog."""
+        changed. With ``wanted`` (``(index, key)`` pairs), only the unchanged posts that
+        share one of those keys are given. One tight loop: a pre-commit run asks this of
+        every post of the blog."""
         unchanged: dict[int, GroupKeys] = {}
         changed: list[tuple[int, Stat | None]] = []
         if self.path is None:
             return unchanged, [(position, None) for position in range(len(files))]
         stat, find, see, today = os.stat, self._entries.get, self._seen.add, self.today
+        pairs = wanted if wanted is not None else frozenset()
+        texts = None if wanted is None else frozenset(key for _, key in wanted)
         root: object = None
         root_text = ""
         for position, file in enumerate(files):
@@ -294,7 +299,8 @@ class ResultCache:
             entry = find(filename)
             if entry is None:
                 changed.append((position, (size, mtime)))
-            elif (  # the common case, inline: what _holds says of an entry with its keys
+                continue
+            if (  # the common case, inline: what _holds says of an entry with its keys
                 entry[2] == mtime
                 and entry[1] == size
                 and entry[0] == root_text
@@ -307,7 +313,11 @@ class ResultCache:
                 and self._holds(entry, size, mtime, root_text, checked=False)
                 and (entry[3] is None or entry[3] == _digest_of(filename, root_text))
             ):
-                unchanged[position] = keys
+                if texts is None or (
+                    not texts.isdisjoint(keys)  # most posts share no key text at all
+                    and not pairs.isdisjoint(enumerate(keys))
+                ):
+                    unchanged[position] = keys
             else:
                 changed.append((position, (size, mtime)))
         return unchanged, changed
