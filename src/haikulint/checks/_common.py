@@ -95,6 +95,15 @@ def date_header(post: Post, options: Mapping[str, object]) -> DateValue | None:
 _last_date: tuple[Post, str, DateValue] | None = None
 
 
+def also_dates(post: Post, options: Mapping[str, object]) -> list[DateValue]:
+    """The other headers that date the post (option ``also``: Hugo's ``publishDate`` and
+    kin), those present with a value, in the option's order."""
+    also = options.get("also") or ()
+    assert isinstance(also, tuple)
+    values = (DateValue(post, key) for key in also if key in post.headers)
+    return [value for value in values if not value.empty]
+
+
 def duplicate_groups(
     posts: Sequence[PostSummary], key: Callable[[PostSummary], str | None]
 ) -> Iterator[tuple[PostSummary, str]]:
