@@ -44,7 +44,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from haikulint.diagnostic import Severity
 from haikulint.errors import ConfigError, UsageError
@@ -55,8 +55,8 @@ if TYPE_CHECKING:
     from haikulint.checks.registry import CheckKind
     from haikulint.checks.summary import PostSummary
 
-_CODE = re.compile(r"[A-Z]{1,8}[0-9]{1,6}")
-_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_CODE = r"[A-Z]{1,8}[0-9]{1,6}"
+_NAME = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 _FIELDS = {
     "code",
     "name",
@@ -75,8 +75,13 @@ _FIX_FIELDS = {"fixable", "applicability", "what", "examples"}
 _FIX_EXAMPLE_FIELDS = {"path", "before", "after", "target", "today"}
 
 
-@dataclass(frozen=True)
-class ExampleFile:
+# The records below document a rule (``haikulint rule``, the tests that run its
+# examples); no check reads them. Named tuples, not dataclasses: a run imports this
+# module before it looks at a post, and a frozen dataclass costs ten times as much to
+# define (about 1 ms each on a slow machine).
+
+
+class ExampleFile(NamedTuple):
     path: str
     """POSIX path below the blog root, e.g. ``post/a-b-/-c-d-/-e.md``."""
     content: str
@@ -84,8 +89,7 @@ class ExampleFile:
     """How to write ``content`` to disk; ``latin-1`` makes a file that is not UTF-8."""
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """A post (or, for cross-post rules, several) on which the rule must fail or pass."""
 
     expect: str
@@ -97,8 +101,7 @@ class Example:
     today: date | None = None
 
 
-@dataclass(frozen=True)
-class FixExample:
+class FixExample(NamedTuple):
     """A post before ``--fix`` and after it (``--unsafe-fixes`` for an unsafe fix)."""
 
     path: str
@@ -110,8 +113,7 @@ class FixExample:
     today: date | None = None
 
 
-@dataclass(frozen=True)
-class RuleFix:
+class RuleFix(NamedTuple):
     """The ``[fix]`` table: whether and how ``--fix`` repairs what the rule finds."""
 
     fixable: bool
@@ -170,11 +172,14 @@ def _spec(patterns: tuple[str, ...]) -> Any:
     return compile_gitignore(patterns, "a rule's include or exclude", item="")
 
 
-@dataclass(frozen=True)
 class Catalogue:
     """Every rule known to a run: the built-ins and the user's, ordered by code."""
 
-    rules: tuple[Rule, ...]
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+
+    def __repr__(self) -> str:
+        return f"Catalogue({self.rules!r})"
 
     @cached_property
     def _by_key(self) -> dict[str, Rule]:
@@ -312,7 +317,7 @@ def _catalogue_from(texts: Sequence[RuleText]) -> Catalogue:
     return Catalogue(tuple(rules))
 
 
-CATALOGUE_FORMAT = 1
+CATALOGUE_FORMAT = 2
 """Bumped whenever the stored catalogue changes shape."""
 
 
@@ -359,14 +364,10 @@ def _remembered(texts: Sequence[RuleText]) -> Catalogue:
 
 def _texts_key(texts: Sequence[RuleText]) -> str:
     """A digest of the rule files' paths and texts and of the code that reads them."""
-    from hashlib import blake2b
-
     from haikulint import __version__
+    from haikulint.digest import text_digest
 
-    digest = blake2b(digest_size=16)
-    for part in (__version__, sys.version, *_code_stamps(), *texts):
-        digest.update(repr(part).encode("utf-8"))
-    return digest.hexdigest()
+    return text_digest(repr([__version__, sys.version, _code_stamps(), texts]))
 
 
 def _code_stamps() -> list[tuple[str, int, int]]:
@@ -454,10 +455,10 @@ def _rule_from_table(data: Mapping[str, Any], path: Path, builtin: bool) -> Rule
     if unknown:
         raise ValueError(f"unknown field {unknown[0]!r}")
     code = _required_text(data, "code")
-    if not _CODE.fullmatch(code):
+    if not re.fullmatch(_CODE, code):
         raise ValueError(f"code {code!r} must be capital letters then digits, like HK103")
     name = _required_text(data, "name")
-    if not _NAME.fullmatch(name):
+    if not re.fullmatch(_NAME, name):
         raise ValueError(f"name {name!r} must be lowercase words joined by hyphens")
     kind = _required_text(data, "kind")
     if kind not in MODULES:

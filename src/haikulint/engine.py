@@ -416,7 +416,7 @@ def _compared_with(
         if key is not None
     }
     kept: list[tuple[int, PostSummary]] = []
-    unchanged, missed = cache.keys_of(files)
+    unchanged, missed = cache.keys_of(files, wanted)  # only those sharing a key
     for position, keys in unchanged.items():
         if wanted.isdisjoint(enumerate(keys)):
             continue

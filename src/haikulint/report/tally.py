@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from haikulint.diagnostic import Diagnostic, Severity
 from haikulint.wording import plural
 
 
-@dataclass(frozen=True)
-class Tally:
+class Tally(NamedTuple):
     """How many problems of each severity, in how many files, how many fixable."""
 
     errors: int
