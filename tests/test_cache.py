@@ -696,3 +696,32 @@ def test_keys_left_for_later_are_made_when_written(tmp_path: Path) -> None:
     stored.save()
     again = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
     assert again.keys_of(files)[0] == {0: ("a", "title t")}
+
+
+def test_keys_of_gives_only_the_posts_sharing_a_wanted_key(tmp_path: Path) -> None:
+    """Asked for some keys, the unchanged posts that share one of them at the same index
+    (a title equal to another post's slug key is no match); changed posts all the same."""
+    from haikulint.blog.discover import PostFile
+    from haikulint.checks.summary import PostSummary
+
+    stored = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    keys = {"a.md": ("a", "title x"), "b.md": ("b", "title y"), "c.md": ("title y", "c")}
+    files = []
+    for name, post_keys in keys.items():
+        target = tmp_path / name
+        target.write_text(name)
+        age(target)
+        stat = stored.lookup(str(target), "/r", checked=False)
+        assert isinstance(stat, tuple) and not isinstance(stat, cache.Cached)
+        summary = PostSummary(name, post_keys[0], ".md", post_keys[0], True, frozenset())
+        stored.store(str(target), "/r", stat, summary, None, keys=post_keys)
+        files.append(PostFile(str(target), Path("/r")))
+    stored.save()
+    again = cache.ResultCache.open(tmp_path / "c", "k", date(2024, 1, 1))
+    (tmp_path / "a.md").write_text("changed")
+    files.append(PostFile(str(tmp_path / "gone.md"), Path("/r")))
+    unchanged, changed = again.keys_of(files, {(1, "title y"), (0, "z")})
+    assert unchanged == {1: ("b", "title y")}
+    assert [position for position, _ in changed] == [0, 3]
+    assert again.keys_of(files)[0] == {1: ("b", "title y"), 2: ("title y", "c")}
+    assert again.keys_of(files, set())[0] == {}

@@ -120,7 +120,7 @@ def test_rule_as_json(in_tmp: Path) -> None:
     doc = json.loads(out)
     assert code == 0
     assert doc["code"] == "HK204" and doc["severity"] == "warning" and doc["scope"] == "post"
-    assert doc["options"] == {"key": "date"}
+    assert doc["options"] == {"key": "date", "also": ["publishdate", "pubdate", "published"]}
     assert {example["expect"] for example in doc["examples"]} == {"fail", "pass"}
     assert doc["examples"][0]["today"] == "2024-06-01"
     assert doc["examples"][0]["files"][0]["path"].startswith("post/the-flaky-test-passed-/-")
@@ -248,11 +248,14 @@ Why
   everything else. Blogs that schedule posts on purpose set `allow-future-dates = true`
   in their config (haikulint.toml, or `[tool.haikulint]` in pyproject.toml), which turns
   this rule off. The message names the date but not today's, so a baselined warning
-  stays the same each day.
+  stays the same each day. Hugo's `publishDate` (or `pubdate`, `published`) is checked
+  too, whether or not the post has a `date`: Hugo shows no post before its publish date.
 
 Options
   key = "date"
       The header holding the date.
+  also = ["publishdate", "pubdate", "published"]
+      Other headers that date the post (Hugo's publishDate and its kin).
 
 Fails
   (today is 2024-06-01)
@@ -266,12 +269,48 @@ Fails
   message: the date 2042-05-20 is in the future; fix the date, or if the post is \
 scheduled, allow future dates in haikulint.toml: allow-future-dates = true
 
+Fails
+  (today is 2024-06-01)
+  post/the-flaky-test-passed-/-nobody-knows-why-it-failed-/-we-merged-it-anyway.md
+    | +++
+    | title = "The Flaky Test"
+    | publishDate = 2042-05-20T09:00:00Z
+    | +++
+    |
+    | It failed on Monday, passed on Tuesday, and nobody changed a line.
+  message: the publishdate 2042-05-20 is in the future; fix the date, or if the post is \
+scheduled, allow future dates in haikulint.toml: allow-future-dates = true
+
+Fails
+  (today is 2024-06-01)
+  post/the-flaky-test-passed-/-nobody-knows-why-it-failed-/-we-merged-it-anyway.md
+    | ---
+    | title: The Flaky Test
+    | date: 2024-05-20
+    | publishDate: 2042-05-20
+    | ---
+    |
+    | It failed on Monday, passed on Tuesday, and nobody changed a line.
+  message: the publishdate 2042-05-20 is in the future; fix the date, or if the post is \
+scheduled, allow future dates in haikulint.toml: allow-future-dates = true
+
 Passes
   (today is 2024-06-01)
   post/the-flaky-test-passed-/-nobody-knows-why-it-failed-/-we-merged-it-anyway.md
     | ---
     | title: The Flaky Test
     | date: 2024-05-20
+    | ---
+    |
+    | It failed on Monday, passed on Tuesday, and nobody changed a line.
+
+Passes
+  (today is 2024-06-01)
+  post/the-flaky-test-passed-/-nobody-knows-why-it-failed-/-we-merged-it-anyway.md
+    | ---
+    | title: The Flaky Test
+    | date: 2024-05-20
+    | publishDate: 2024-05-21
     | ---
     |
     | It failed on Monday, passed on Tuesday, and nobody changed a line.

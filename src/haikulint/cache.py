@@ -30,9 +30,7 @@ import contextlib
 import dataclasses
 import enum
 import functools
-import hashlib
 import io
-import json
 import operator
 import os
 import pickle
@@ -40,10 +38,14 @@ import time
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date
 from pathlib import Path, PurePath
 from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
+
+from haikulint.digest import blake2b, text_digest
+from haikulint.safe_unpickle import SafeUnpickler
 
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile, WalkOptions
@@ -95,14 +97,14 @@ def cache_folder(configured: Path | None = None) -> Path | None:
 
 def run_key(*parts: object) -> str:
     """A digest of ``parts``, serialized generically (see :func:`stable`)."""
-    text = json.dumps([stable(part) for part in parts], sort_keys=True, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    return text_digest(repr([stable(part) for part in parts]))
 
 
 def stable(value: object) -> object:
-    """``value`` as JSON data that is equal exactly when the values are: dataclasses
-    field by field (every field, so a config key added later counts by itself),
-    mappings by sorted key, paths as text, enums by value."""
+    """``value`` as plain data (lists, dicts, text, numbers, None) whose ``repr`` is equal
+    exactly when the values are: dataclasses field by field (every field, so a config
+    key added later counts by itself), mappings by sorted key, paths as text, enums by
+    value."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             "@": type(value).__name__,
@@ -271,7 +273,7 @@ class ResultCache:
         if not isinstance(entry[4], bytes):  # stored by this run
             return Cached(*entry[4])
         try:
-            fields, diagnostics = _SafeUnpickler(io.BytesIO(entry[4])).load()
+            fields, diagnostics = SafeUnpickler(io.BytesIO(entry[4])).load()
             from haikulint.checks.summary import PostSummary
 
             return Cached(PostSummary(*fields), diagnostics)
@@ -284,17 +286,21 @@ class ResultCache:
         return filename in self._entries
 
     def keys_of(
-        self, files: Sequence[PostFile]
+        self, files: Sequence[PostFile], wanted: AbstractSet[tuple[int, str]] | None = None
     ) -> tuple[dict[int, GroupKeys], list[tuple[int, Stat | None]]]:
         """:meth:`lookup` of many posts only compared with (not checked), as their group
         keys: the unchanged posts' keys by position in ``files``, and the others' positions
         and :data:`Stat` (None: cannot be stat'ed). A post stored without keys counts as
-        changed. One tight loop: a pre-commit run asks this of every post of the blog."""
+        changed. With ``wanted`` (``(index, key)`` pairs), only the unchanged posts that
+        share one of those keys are given. One tight loop: a pre-commit run asks this of
+        every post of the blog."""
         unchanged: dict[int, GroupKeys] = {}
         changed: list[tuple[int, Stat | None]] = []
         if self.path is None:
             return unchanged, [(position, None) for position in range(len(files))]
-        stat, entries, seen, holds = os.stat, self._entries, self._seen, self._holds
+        stat, find, see, today = os.stat, self._entries.get, self._seen.add, self.today
+        pairs = wanted if wanted is not None else frozenset()
+        texts = None if wanted is None else frozenset(key for _, key in wanted)
         root: object = None
         root_text = ""
         for position, file in enumerate(files):
@@ -307,18 +313,32 @@ class ResultCache:
             if not S_ISREG(status.st_mode):  # see _unchanged
                 changed.append((position, None))
                 continue
-            seen.add(filename)
+            see(filename)
             if file.root is not root:
                 root, root_text = file.root, os.fspath(file.root)
             size, mtime = status.st_size, status.st_mtime_ns
-            entry = entries.get(filename)
-            if (
-                entry is not None
-                and (keys := self._keys(entry)) is not None
-                and holds(entry, size, mtime, root_text, checked=False)
+            entry = find(filename)
+            if entry is None:
+                changed.append((position, (size, mtime)))
+                continue
+            if (  # the common case, inline: what _holds says of an entry with its keys
+                entry[2] == mtime
+                and entry[1] == size
+                and entry[0] == root_text
+                and entry[3] is None
+                and (entry[6] is None or entry[6] == today)
+                and (keys := entry[7]) is not None
+                and keys is not KEYS_LATER
+            ) or (
+                (keys := self._keys(entry)) is not None
+                and self._holds(entry, size, mtime, root_text, checked=False)
                 and (entry[3] is None or entry[3] == _digest_of(filename, root_text))
             ):
-                unchanged[position] = keys
+                if texts is None or (
+                    not texts.isdisjoint(keys)  # most posts share no key text at all
+                    and not pairs.isdisjoint(enumerate(keys))
+                ):
+                    unchanged[position] = keys
             else:
                 changed.append((position, (size, mtime)))
         return unchanged, changed
@@ -613,7 +633,7 @@ def _digest_of(filename: str, root: str | os.PathLike[str]) -> bytes | None:
         data = read_post_bytes(filename, root, MAX_DIGEST_BYTES)
     except (InputError, ValueError):
         return None
-    return hashlib.blake2b(data, digest_size=16).digest()
+    return blake2b(data, digest_size=16).digest()
 
 
 def _load(path: Path, key: str, today: date) -> tuple[dict[str, Entry], dict[str, Walk]] | None:
@@ -627,7 +647,7 @@ def _load(path: Path, key: str, today: date) -> tuple[dict[str, Entry], dict[str
                 return None
             # From the file, chunk by chunk, not from its bytes read whole: the bytes
             # of a big blog's cache would double what loading it costs in memory.
-            header = _SafeUnpickler(handle).load()
+            header = SafeUnpickler(handle).load()
             if not (
                 isinstance(header, dict)
                 and header.get("format") == FORMAT
@@ -641,7 +661,7 @@ def _load(path: Path, key: str, today: date) -> tuple[dict[str, Entry], dict[str
                 return None
             entries: dict[str, Entry] = {}
             for _ in range(header["chunks"]):
-                chunk = _SafeUnpickler(handle).load()
+                chunk = SafeUnpickler(handle).load()
                 if not isinstance(chunk, dict):
                     return None
                 entries.update(chunk)
@@ -649,24 +669,6 @@ def _load(path: Path, key: str, today: date) -> tuple[dict[str, Entry], dict[str
         return None
     walks: dict[str, Walk] = header["walks"]
     return entries, walks
-
-
-class _SafeUnpickler(pickle.Unpickler):
-    """Unpickles haikulint's own classes and plain data, nothing else: a cache file is
-    data, and must never be able to run code, whoever wrote it."""
-
-    BUILTINS = frozenset({"frozenset", "set", "tuple", "list", "dict", "object", "complex"})
-
-    def find_class(self, module: str, name: str) -> Any:
-        allowed = (
-            module.startswith("haikulint.")
-            or module in ("datetime", "pathlib", "decimal")
-            or (module == "builtins" and name in self.BUILTINS)
-            or (module == "copyreg" and name in ("__newobj__", "_reconstructor"))
-        )
-        if not allowed or (name.startswith("_") and module != "copyreg"):
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache file")
-        return super().find_class(module, name)
 
 
 def _ours(status: os.stat_result) -> bool:

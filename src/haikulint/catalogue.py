@@ -36,6 +36,7 @@ a code or name used twice) is a :class:`~haikulint.errors.ConfigError` naming it
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -43,7 +44,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from haikulint.diagnostic import Severity
 from haikulint.errors import ConfigError, UsageError
@@ -54,13 +55,8 @@ if TYPE_CHECKING:
     from haikulint.checks.registry import CheckKind
     from haikulint.checks.summary import PostSummary
 
-if sys.version_info >= (3, 11):
-    pass
-else:  # pragma: no cover - exercised on 3.10 only
-    pass
-
-_CODE = re.compile(r"[A-Z]{1,8}[0-9]{1,6}")
-_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_CODE = r"[A-Z]{1,8}[0-9]{1,6}"
+_NAME = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 _FIELDS = {
     "code",
     "name",
@@ -79,8 +75,13 @@ _FIX_FIELDS = {"fixable", "applicability", "what", "examples"}
 _FIX_EXAMPLE_FIELDS = {"path", "before", "after", "target", "today"}
 
 
-@dataclass(frozen=True)
-class ExampleFile:
+# The records below document a rule (``haikulint rule``, the tests that run its
+# examples); no check reads them. Named tuples, not dataclasses: a run imports this
+# module before it looks at a post, and a frozen dataclass costs ten times as much to
+# define (about 1 ms each on a slow machine).
+
+
+class ExampleFile(NamedTuple):
     path: str
     """POSIX path below the blog root, e.g. ``post/a-b-/-c-d-/-e.md``."""
     content: str
@@ -88,8 +89,7 @@ class ExampleFile:
     """How to write ``content`` to disk; ``latin-1`` makes a file that is not UTF-8."""
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """A post (or, for cross-post rules, several) on which the rule must fail or pass."""
 
     expect: str
@@ -101,8 +101,7 @@ class Example:
     today: date | None = None
 
 
-@dataclass(frozen=True)
-class FixExample:
+class FixExample(NamedTuple):
     """A post before ``--fix`` and after it (``--unsafe-fixes`` for an unsafe fix)."""
 
     path: str
@@ -114,8 +113,7 @@ class FixExample:
     today: date | None = None
 
 
-@dataclass(frozen=True)
-class RuleFix:
+class RuleFix(NamedTuple):
     """The ``[fix]`` table: whether and how ``--fix`` repairs what the rule finds."""
 
     fixable: bool
@@ -174,11 +172,14 @@ def _spec(patterns: tuple[str, ...]) -> Any:
     return compile_gitignore(patterns, "a rule's include or exclude", item="")
 
 
-@dataclass(frozen=True)
 class Catalogue:
     """Every rule known to a run: the built-ins and the user's, ordered by code."""
 
-    rules: tuple[Rule, ...]
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+
+    def __repr__(self) -> str:
+        return f"Catalogue({self.rules!r})"
 
     @cached_property
     def _by_key(self) -> dict[str, Rule]:
@@ -277,47 +278,170 @@ def builtin_rules_dir() -> Path:
 
 
 def load_catalogue(rules_dirs: Sequence[Path] = ()) -> Catalogue:
-    """The built-in rules plus the rule files in ``rules_dirs``; cached per process."""
+    """The built-in rules plus the rule files in ``rules_dirs``; cached per process, and
+    on disk (see :func:`_remembered`)."""
     return _load(tuple(Path(folder).resolve() for folder in rules_dirs))
+
+
+RuleText = tuple[Path, bool, "str | ConfigError"]
+"""A rule file, whether it is built in, and its text (or why it cannot be read)."""
 
 
 @cache
 def _load(rules_dirs: tuple[Path, ...]) -> Catalogue:
+    folders = [(builtin_rules_dir(), True), *((folder, False) for folder in rules_dirs)]
+    texts = [
+        (path, builtin, _rule_text(path))
+        for folder, builtin in folders
+        for path in _rule_files(folder, builtin)
+    ]
+    if any(isinstance(text, ConfigError) for _, _, text in texts):
+        return _catalogue_from(texts)  # raises, naming the first bad file
+    return _remembered(texts)
+
+
+def _catalogue_from(texts: Sequence[RuleText]) -> Catalogue:
+    """The catalogue of the rule files read into ``texts``, each validated in turn."""
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
-    folders = [(builtin_rules_dir(), True), *((folder, False) for folder in rules_dirs)]
-    for folder, builtin in folders:
-        for path in _rule_files(folder, builtin):
-            rule = read_rule(path, builtin=builtin)
-            for key in (rule.code, rule.name):
-                if key in seen:
-                    raise ConfigError(f"{path}: rule {key} is already defined in {seen[key]}")
-                seen[key] = path
-            rules.append(rule)
+    for path, builtin, text in texts:
+        if isinstance(text, ConfigError):
+            raise text
+        rule = _rule_from_text(text, path, builtin)
+        for key in (rule.code, rule.name):
+            if key in seen:
+                raise ConfigError(f"{path}: rule {key} is already defined in {seen[key]}")
+            seen[key] = path
+        rules.append(rule)
     rules.sort(key=lambda rule: rule.code)
     return Catalogue(tuple(rules))
 
 
+CATALOGUE_FORMAT = 2
+"""Bumped whenever the stored catalogue changes shape."""
+
+
+def _remembered(texts: Sequence[RuleText]) -> Catalogue:
+    """:func:`_catalogue_from`, kept on disk between runs: parsing and validating the rule
+    files costs more than anything else a pre-commit run does before it looks at a post.
+
+    The stored catalogue is a pickle in the cache folder (see
+    :mod:`haikulint.prosody.cache`), named by a digest of everything it is made from:
+    every rule file's path and text, haikulint's version, and the size and mtime of the
+    code that reads rule files (an editable install changes without a new version). A
+    file that is corrupt or not ours (it may only hold haikulint's classes and plain
+    data: see :mod:`haikulint.safe_unpickle`) is ignored and written anew; with no
+    writable cache folder, the rules are read as if there were no cache.
+    """
+    import io
+    import mmap
+    import pickle
+
+    from haikulint.prosody import cache as store
+    from haikulint.safe_unpickle import SafeUnpickler
+
+    found: list[Catalogue] = []
+
+    def build() -> bytes:
+        found.append(_catalogue_from(texts))
+        return pickle.dumps(found[-1], protocol=pickle.HIGHEST_PROTOCOL)
+
+    def valid(data: bytes | mmap.mmap) -> bool:
+        try:
+            catalogue = SafeUnpickler(io.BytesIO(data)).load()
+        except Exception:  # corrupt, truncated, or not ours: any error unpickling raises
+            return False
+        if not isinstance(catalogue, Catalogue):
+            return False
+        found.append(catalogue)
+        return True
+
+    data = store.load(f"catalogue-v{CATALOGUE_FORMAT}-{_texts_key(texts)}.pickle", build, valid)
+    if isinstance(data, mmap.mmap):
+        data.close()
+    return found[-1]
+
+
+def _texts_key(texts: Sequence[RuleText]) -> str:
+    """A digest of the rule files' paths and texts and of the code that reads them."""
+    from haikulint import __version__
+    from haikulint.digest import text_digest
+
+    return text_digest(repr([__version__, sys.version, _code_stamps(), texts]))
+
+
+def _code_stamps() -> list[tuple[str, int, int]]:
+    """The name, size and mtime of each module whose code decides what a rule file reads
+    as: this one, the severities, and the checks (their kinds, scopes and options)."""
+    package = Path(__file__).parent
+    paths = [package / "catalogue.py", package / "diagnostic.py"]
+    try:
+        with os.scandir(package / "checks") as entries:
+            paths += sorted(Path(entry.path) for entry in entries if entry.name.endswith(".py"))
+    except OSError:  # pragma: no cover - a package without its checks cannot run
+        pass
+    stamps = []
+    for path in paths:
+        try:
+            status = path.stat()
+        except OSError:
+            stamps.append((path.name, -1, -1))
+        else:
+            stamps.append((path.name, status.st_size, status.st_mtime_ns))
+    return stamps
+
+
 def _rule_files(folder: Path, builtin: bool) -> list[Path]:
-    if not folder.is_dir():
+    try:
+        names = os.listdir(folder)
+    except OSError as error:
         if builtin:  # pragma: no cover - a broken installation
-            raise ConfigError(f"{folder}: the built-in rules are missing")
-        raise ConfigError(f"{folder}: rules-dirs folder not found")
+            raise ConfigError(f"{folder}: the built-in rules are missing") from None
+        if folder.is_dir():
+            why = error.strerror or error
+            raise ConfigError(f"{folder}: cannot list rules-dirs folder ({why})") from None
+        raise ConfigError(f"{folder}: rules-dirs folder not found") from None
     misplaced = sorted(
-        path for pattern in ("*.yaml", "*.yml", "*.json") for path in folder.glob(pattern)
+        folder / name for name in names if _ends_with(name, ".yaml", ".yml", ".json")
     )
     if misplaced:
         raise ConfigError(
             f"{misplaced[0]}: rule files are TOML; write it as {misplaced[0].stem}.toml"
         )
-    return sorted(folder.glob("*.toml"))
+    return sorted(folder / name for name in names if _ends_with(name, ".toml"))
+
+
+def _ends_with(name: str, *suffixes: str) -> bool:
+    """Whether the file name ends with one of ``suffixes``, as ``Path.glob('*.toml')``
+    matches it (regardless of case where the system ignores it)."""
+    return os.path.normcase(name).endswith(suffixes)
+
+
+def _rule_text(path: Path) -> str | ConfigError:
+    """The text of the rule file ``path``, or the error that names why it cannot be read."""
+    from haikulint.bounded_read import MAX_CONFIG_SIZE, read_document
+
+    try:
+        return read_document(path, MAX_CONFIG_SIZE, str, what="rule file", fail=ConfigError)
+    except ConfigError as error:
+        return error
 
 
 def read_rule(path: Path, *, builtin: bool = False) -> Rule:
     """One rule file, validated; ConfigError with the path on any fault."""
-    from haikulint.bounded_read import MAX_CONFIG_SIZE, parse_toml, read_document
+    text = _rule_text(path)
+    if isinstance(text, ConfigError):
+        raise text
+    return _rule_from_text(text, path, builtin)
 
-    data = read_document(path, MAX_CONFIG_SIZE, parse_toml, what="rule file", fail=ConfigError)
+
+def _rule_from_text(text: str, path: Path, builtin: bool) -> Rule:
+    from haikulint.bounded_read import InputError, parse_toml
+
+    try:
+        data = parse_toml(text)
+    except InputError as error:  # worded as bounded_read.read_document words it
+        raise ConfigError(f"{path}: {error}") from None
     try:
         return _rule_from_table(data, path, builtin)
     except ValueError as error:
@@ -331,10 +455,10 @@ def _rule_from_table(data: Mapping[str, Any], path: Path, builtin: bool) -> Rule
     if unknown:
         raise ValueError(f"unknown field {unknown[0]!r}")
     code = _required_text(data, "code")
-    if not _CODE.fullmatch(code):
+    if not re.fullmatch(_CODE, code):
         raise ValueError(f"code {code!r} must be capital letters then digits, like HK103")
     name = _required_text(data, "name")
-    if not _NAME.fullmatch(name):
+    if not re.fullmatch(_NAME, name):
         raise ValueError(f"name {name!r} must be lowercase words joined by hyphens")
     kind = _required_text(data, "kind")
     if kind not in MODULES:

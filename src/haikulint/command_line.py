@@ -17,17 +17,15 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 TEXT, TEXTS, PATH, PATHS, FILE = "text", "texts", "path", "paths", "file"
 """The kinds of value: text, repeatable text, a path, several paths, a path that must not
 be a folder (typer's ``dir_okay=False``)."""
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """What one command takes, as typer declares it in :mod:`haikulint.cli`."""
 
     runner: str

@@ -484,10 +484,8 @@ class _PostPhase:
 
     def look_up_keys(self, known: list[int], wanted: set[tuple[int, str]]) -> None:
         files = [self.files[index] for index in known]
-        unchanged, changed = self.cache.keys_of(files)
-        for position, keys in unchanged.items():
-            if wanted.isdisjoint(enumerate(keys)):
-                continue
+        unchanged, changed = self.cache.keys_of(files, wanted)  # only those sharing a key
+        for position in unchanged:
             file = files[position]
             found = self.cache.lookup(file.filename, file.root, checked=False)  # its summary
             if isinstance(found, Cached):

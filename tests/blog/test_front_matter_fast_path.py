@@ -1,16 +1,27 @@
-"""YAML front matter of plain ``key: text`` lines is read without PyYAML's loader; what
-it gives must be exactly what the loader gives, and anything else must go to it."""
+"""YAML front matter of plain ``key: text`` lines is read without PyYAML's loader, and
+TOML front matter of plain ``key = "text"`` and ``key = YYYY-MM-DD`` lines without
+tomllib; what each gives must be exactly what the full parser gives, and anything else
+must go to it."""
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+from datetime import date
+
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from haikulint.blog.frontmatter_loading import (
     FrontMatterError,
+    _load_toml,
+    _load_toml_fully,
     _load_yaml,
     _load_yaml_fully,
     _plain_pairs,
+    _plain_toml_pairs,
     read_front_matter,
 )
 
@@ -93,5 +104,170 @@ def test_front_matter_reads_the_same_either_way() -> None:
     assert found is not None
     assert (found.headers, found.header_lines) == (
         {"title": "Old Pond", "date": "2023-02-30"},
+        {"title": 2, "date": 3},
+    )
+
+
+def test_the_copied_resolver_table_is_the_loaders() -> None:
+    """The fast path reads PyYAML's resolver patterns from a copy, so as not to import
+    PyYAML; the copy must be the installed loader's table, pattern for pattern."""
+    from haikulint.blog.frontmatter_loading import YAML_PLAIN_RESOLVERS, _yaml_loader
+
+    installed = _yaml_loader().yaml_implicit_resolvers
+    assert None not in installed  # no pattern for every first character
+    expected = {
+        first: {(pattern.pattern, pattern.flags) for _, pattern in entries}
+        for first, entries in installed.items()
+    }
+    copied: dict[str, set[tuple[str, int]]] = {}
+    for firsts, source, flags in YAML_PLAIN_RESOLVERS:
+        compiled = re.compile(source, flags)
+        for first in firsts:
+            copied.setdefault(first, set()).add((compiled.pattern, compiled.flags))
+    assert copied == expected
+
+
+def test_plain_yaml_front_matter_does_not_import_pyyaml() -> None:
+    code = (
+        "import sys\n"
+        "from haikulint.blog.post import read_text\n"
+        "found = read_text('---\\ntitle: Old Pond\\ndate: 2024-01-02\\n---\\nbody\\n')\n"
+        "assert found.headers == {'title': 'Old Pond', 'date': '2024-01-02'}, found\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+_TOML_KEYS = st.one_of(
+    st.sampled_from(["title", "Title", "date", "tags", "a-b", "1a", "_", "2024"]),
+    st.text(alphabet=st.sampled_from("aZ_-1.\"' "), min_size=0, max_size=4),
+)
+_TOML_EQUALS = st.sampled_from([" = ", "=", " =\t", "\t= ", " == "])
+_TOML_VALUES = st.one_of(
+    st.sampled_from(
+        [
+            *('"Old Pond"', "'Old Pond'", '""', "''", '"a\\"b"', '"tab\\there"', "'c:\\path'"),
+            *('"""multi\nline"""', "'''multi\nline'''", '"""a"""', "''''''", '"unclosed'),
+            *("2024-01-02", "2023-02-30", "2023-13-01", "0000-01-01", "2024-01-02T10:00:00"),
+            *("2024-01-02 10:00:00", "2024-01-02T10:00:00Z", "1979-05-27T07:32:00-08:00"),
+            *("10:00:00", "2024-1-2", "true", "3", "1.5", "inf", "[1, 2]", '["a", "b"]'),
+            *('{a = "b"}', "{ x = 2024-01-02 }", '"x" # comment', "2024-01-02 # c"),
+            *('"é ☃ \U0001f600"', '"\u2028"', '"\u0085"', '"\u00a0"', '"\x7f"', '"\x01"'),
+        ]
+    ),
+    st.text(alphabet=st.sampled_from("aZ 1-:#\"'\\\t\n[]{}=,.\u00e9\x7f\x1f"), max_size=10).map(
+        lambda text: f'"{text}"'
+    ),
+    st.text(alphabet=st.sampled_from("aZ 1-:#\"'\\\t[]{}\u00e9\x7f"), max_size=10).map(
+        lambda text: f"'{text}'"
+    ),
+    st.tuples(st.integers(0, 9999), st.integers(0, 19), st.integers(0, 39)).map(
+        lambda ymd: f"{ymd[0]:04d}-{ymd[1]:02d}-{ymd[2]:02d}"
+    ),
+)
+_TOML_LINE = st.one_of(
+    st.tuples(st.sampled_from(["", " ", "\t"]), _TOML_KEYS, _TOML_EQUALS, _TOML_VALUES).map(
+        "".join
+    ),
+    st.tuples(_TOML_KEYS, _TOML_EQUALS, _TOML_VALUES, st.sampled_from(["", " ", "\t", " \t"])).map(
+        "".join
+    ),
+    st.sampled_from(
+        ["", " ", "\t", "# a comment", "[table]", "[[array]]", "a.b = 1", "x = 1", "\u00a0"]
+    ),
+)
+
+
+_NEARLY_PLAIN_TOML_LINE = st.tuples(
+    st.text(alphabet=st.sampled_from("atT_-1"), min_size=1, max_size=4),
+    st.just(" = "),
+    st.one_of(
+        st.text(alphabet=st.sampled_from("ab Z:#'\\\u00e9\t\x7f"), max_size=8).map(
+            lambda text: f'"{text}"'
+        ),
+        st.text(alphabet=st.sampled_from('ab Z:#"\\\u00e9\t\x7f'), max_size=8).map(
+            lambda text: f"'{text}'"
+        ),
+        st.dates().map(date.isoformat),
+        st.sampled_from(["2024-02-29", "2023-02-29", "2024-04-31", "2024-00-10"]),
+    ),
+).map("".join)
+"""Lines that are often plain pairs, so that the fast path is often taken."""
+
+
+@settings(max_examples=500)  # a quarter of them take the fast path
+@given(
+    st.one_of(
+        st.lists(_TOML_LINE, max_size=5).map("\n".join),
+        st.lists(st.one_of(_NEARLY_PLAIN_TOML_LINE, st.just("")), max_size=5).map("\n".join),
+    )
+)
+@example('title = "Old Pond"\ndate = 2024-01-02\n')
+@example('title = "Old Pond"\nTitle = "Again"\n')
+@example('title = "Old Pond"\ntitle = "Again"\n')
+@example("date = 2023-02-30\n")
+@example('title = "a\\nb"\n')
+@example('title = """a\nb"""\n')
+@example("title = 'a'\n\n\ndate = 2024-02-29\n")
+@example('title = "T"\n[extra]\nx = "y"\n')
+@example('title = "T" # a comment\n')
+@example('title = {first = "a"}\n')
+@example("date = 2024-01-02T10:00:00\n")
+@example("date = 2024-01-02 10:00:00\n")
+@example("title = 'a\x7fb'\n")
+def test_plain_toml_pairs_read_as_tomllib_reads_them(source: str) -> None:
+    fast = _plain_toml_pairs(source, 2)
+    if fast is None:
+        return  # the full parser's business
+    try:
+        full = _load_toml_fully(source, 2)
+    except FrontMatterError as error:  # pragma: no cover - the property failing
+        raise AssertionError(f"the full way refuses {source!r}: {error}") from None
+    assert fast == full
+    assert [type(value) for value in fast[0].values()] == [type(v) for v in full[0].values()]
+
+
+def test_the_usual_toml_header_takes_the_short_way() -> None:
+    assert _plain_toml_pairs('title = "The Old Server"\ndate = 2024-01-02\n\n', 2) == (
+        {"title": "The Old Server", "date": date(2024, 1, 2)},
+        {"title": 2, "date": 3},
+    )
+
+
+def test_anything_else_in_toml_goes_to_the_full_parser() -> None:
+    for source in [
+        'title = "a\\"b"\n',  # an escape
+        'title = """a\nb"""\n',
+        "tags = ['a', 'b']\n",
+        'author = {name = "a"}\n',
+        "draft = false\n",
+        "weight = 3\n",
+        "date = 2024-01-02T10:00:00\n",
+        "date = 2023-02-30\n",  # no real date: kept as text by the full way
+        'title = "T" # a comment\n',
+        '# a comment\ntitle = "T"\n',
+        'title = "T"\ntitle = "U"\n',
+        'title = "T"\n[extra]\n',
+        'a.b = "c"\n',
+        '"quoted key" = "c"\n',
+        "",
+        "\n",
+    ]:
+        assert _plain_toml_pairs(source, 2) is None, source
+    assert _load_toml("date = 2023-02-30\n", 2) == ({"date": "2023-02-30"}, {"date": 2})
+    with pytest.raises(FrontMatterError, match="Cannot overwrite a value") as refused:
+        _load_toml('title = "T"\ntitle = "U"\n', 2)
+    assert refused.value.located.line == 3
+
+
+def test_toml_front_matter_reads_the_same_either_way() -> None:
+    text = '+++\ntitle = "Old Pond"\ndate = 2024-01-02\n+++\nbody\n'
+    found = read_front_matter(text)
+    assert found is not None
+    assert (found.headers, found.header_lines) == (
+        {"title": "Old Pond", "date": date(2024, 1, 2)},
         {"title": 2, "date": 3},
     )

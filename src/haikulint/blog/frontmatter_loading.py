@@ -40,6 +40,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from haikulint.blog.post import Located, double_quoted, value_kind
@@ -130,8 +131,9 @@ class _Style:
 
 def read_front_matter(text: str) -> FrontMatter | None:
     """The front matter at the start of ``text`` (LF line ends), or ``None`` if it has none."""
-    style = next((style for style in _styles() if style.detect(text)), None)
-    if style is None:
+    # Each style's fence starts with its own character: only that style can detect it.
+    style = _style_by_first_character().get(text[:1])
+    if style is None or not style.detect(text):
         return None
     found = FrontMatter(style=style.name)
     if style.name == "json":
@@ -210,6 +212,11 @@ def _styles() -> tuple[_Style, ...]:
     )
 
 
+@functools.cache
+def _style_by_first_character() -> dict[str, _Style]:
+    return {style.fence[0]: style for style in _styles()}
+
+
 def _detector(boundary: re.Pattern[str]) -> Callable[[str], bool]:
     """python-frontmatter's ``BaseHandler.detect`` for a handler with this boundary."""
     return lambda text: boundary.match(text) is not None
@@ -269,9 +276,9 @@ def _plain_pairs(source: str, first_line: int) -> tuple[dict[Any, Any], dict[str
         if ": " in value or value[-1] == ":" or " #" in value or not value.isprintable():
             return None
         for text in (key, value):
-            patterns = resolvers.get(text[0], resolvers[""])
-            if any(pattern.match(text) for pattern in patterns):
-                return None  # a number, true/false, null...: not text
+            for pattern in resolvers.get(text[0], resolvers[""]):
+                if pattern.match(text):
+                    return None  # a number, true/false, null...: not text
         name = key.lower()
         if name in lines:
             return None
@@ -283,16 +290,64 @@ def _plain_pairs(source: str, first_line: int) -> tuple[dict[Any, Any], dict[str
 @functools.cache
 def _resolvers_by_first_character() -> dict[str, tuple[re.Pattern[str], ...]]:
     """The patterns PyYAML's resolver tries on a plain scalar, by its first character
-    (``""``: the ones for any other character), as :func:`_yaml_loader`'s resolver has them."""
-    table = _yaml_loader().yaml_implicit_resolvers
-    anywhere = [pattern for _, pattern in table.get(None, [])]
-    found = {
-        first: tuple([pattern for _, pattern in entries] + anywhere)
-        for first, entries in table.items()
-        if first  # None: the ones for every value, added to each; "": the empty value
-    }
-    found[""] = tuple(anywhere)
+    (``""``: the ones for any other character), as :func:`_yaml_loader`'s resolver has them.
+
+    Built from a copy of PyYAML's table (:data:`YAML_PLAIN_RESOLVERS`), not from PyYAML
+    itself: importing it costs 14 ms, a tenth of a pre-commit run whose headers all take
+    the fast path. ``tests/blog/test_front_matter_fast_path.py`` holds the copy to the
+    installed loader's table."""
+    by_first: dict[str, list[re.Pattern[str]]] = {}
+    for first_characters, source, flags in YAML_PLAIN_RESOLVERS:
+        pattern = re.compile(source, flags)
+        for first in first_characters:
+            # "": the empty value, which a plain pair never has (PyYAML's None, the
+            # patterns for any first character, would go into every entry: it has none)
+            if first:
+                by_first.setdefault(first, []).append(pattern)
+    found = {first: tuple(patterns) for first, patterns in by_first.items()}
+    found[""] = ()
     return found
+
+
+YAML_PLAIN_RESOLVERS: tuple[tuple[tuple[str, ...], str, int], ...] = (
+    # (first characters, pattern, flags): PyYAML 6's SafeLoader implicit resolvers in its
+    # order, but the timestamp one (see _yaml_loader).
+    (
+        tuple("yYnNtTfFoO"),
+        r"""^(?:yes|Yes|YES|no|No|NO
+                    |true|True|TRUE|false|False|FALSE
+                    |on|On|ON|off|Off|OFF)$""",
+        re.X,
+    ),
+    (
+        tuple("-+0123456789."),
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$""",
+        re.X,
+    ),
+    (
+        tuple("-+0123456789"),
+        r"""^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+        re.X,
+    ),
+    (("<",), r"^(?:<<)$", 0),
+    (
+        ("~", "n", "N", ""),
+        r"""^(?: ~
+                    |null|Null|NULL
+                    | )$""",
+        re.X,
+    ),
+    (("=",), r"^(?:=)$", 0),
+    (tuple("!&*"), r"^(?:!|&|\*)$", 0),
+)
 
 
 def _load_yaml_fully(source: str, first_line: int) -> tuple[dict[Any, Any], dict[str, int]]:
@@ -464,6 +519,54 @@ def _expanded_size(root: yaml.Node, limit: int) -> int:
 
 
 def _load_toml(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
+    return _plain_toml_pairs(source, first_line) or _load_toml_fully(source, first_line)
+
+
+_PLAIN_TOML_PAIR = re.compile(
+    r"""[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*"""
+    r"""(?:"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"|'([^'\x00-\x08\x0a-\x1f\x7f]*)'"""
+    r"""|([0-9]{4})-([0-9]{2})-([0-9]{2}))[ \t]*"""
+)
+"""``key = "text"``, ``key = 'text'`` or ``key = 2024-01-02`` on a line of its own: a bare
+key, then a one-line string with no escape and no control character (tomllib refuses
+those but tab), or a local date, and no comment."""
+
+
+def _plain_toml_pairs(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """What :func:`_load_toml_fully` makes of TOML front matter that is only ``key =
+    "text"`` and ``key = YYYY-MM-DD`` lines (and blank ones), as nearly every post's is;
+    None for anything else.
+
+    tomllib takes 15-20 us for a two-line header (it is written in Python, character by
+    character); these lines are read here in 2-3. It declines everything else to the
+    full parser: escapes, multi-line strings, arrays, inline tables, tables, dotted or
+    quoted keys, numbers, booleans, times, comments, a key repeated, and a date that is
+    no real one (``2023-02-30``, which the full way keeps as text).
+    ``tests/blog/test_front_matter_fast_path.py`` compares both on generated headers.
+    """
+    data: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for offset, line in enumerate(source.split("\n")):
+        if not line.strip(" \t"):
+            continue
+        pair = _PLAIN_TOML_PAIR.fullmatch(line)
+        if pair is None:
+            return None
+        key, basic, literal, year = pair.group(1, 2, 3, 4)
+        if key in data:
+            return None  # tomllib refuses it, and says where
+        if year is None:
+            data[key] = basic if basic is not None else literal
+        else:
+            try:
+                data[key] = date(int(year), int(pair.group(5)), int(pair.group(6)))
+            except ValueError:
+                return None
+        lines.setdefault(key.lower(), first_line + offset)
+    return (data, lines) if data else None
+
+
+def _load_toml_fully(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
     try:
         data = _parse_toml(source)
     except tomllib.TOMLDecodeError as error:

@@ -60,8 +60,8 @@ class Dateline:
 class Post:
     """Everything the checks may ask of one post file. Built by :func:`read_post`."""
 
-    path: Path
-    """The file as discovered."""
+    filename: str
+    """The file as discovered (see :attr:`path`)."""
     display_path: str
     """POSIX path relative to the working directory where possible, for reports."""
     slug: Slug
@@ -103,6 +103,12 @@ class Post:
     header_lines_at: str = "after-haiku"
     """Where ``Key: value`` header lines were looked for (config ``header-lines``, see
     :data:`HEADER_LINES`): what a fix reads its result back with."""
+
+    @functools.cached_property
+    def path(self) -> Path:
+        """The file as discovered, as a :class:`Path`: made when first asked for, as few
+        checks need it and a Path costs ~4 us to make (a cold run reads every post)."""
+        return Path(self.filename)
 
 
 HEADER_LINES = ("after-haiku", "top")
@@ -153,23 +159,23 @@ def read_post(
 
     A file larger than ``max_size`` bytes, one that is not a regular file and a link
     that leads outside the blog root are not read (``read_error`` says why). With
-    ``headers_only``, a post with front matter is read no further than it: no haiku
-    line, first line or dateline (what comparing it with other posts needs)."""
+    ``headers_only``, a post is read no further than its headers (what comparing it with
+    other posts needs): past front matter, no haiku line; past ``Key: value`` lines and
+    the haiku line beside them, no first line or dateline."""
     filename = file.filename
-    path = Path(filename)
     display = display_path(filename, cwd)
     dated = dated_file_names(filename, file_name_dates)
     slug = parse_slug(relative_to_root(filename, file.root), sections, dated)
     data_or_error = _read_bytes(file, max_size)
     if isinstance(data_or_error, str):
-        return Post(path=path, display_path=display, slug=slug, read_error=data_or_error)
+        return Post(filename, display_path=display, slug=slug, read_error=data_or_error)
     text_or_error = _decode(data_or_error)
     if text_or_error[1] is not None:
-        return Post(path=path, display_path=display, slug=slug, read_error=text_or_error[1])
+        return Post(filename, display_path=display, slug=slug, read_error=text_or_error[1])
     try:
         return post_from_text(
             text_or_error[0],
-            path,
+            filename,
             display,
             slug,
             headers_only=headers_only,
@@ -180,7 +186,7 @@ def read_post(
         reason = (
             f"haikulint failed to read it ({type(error).__name__}: {error}); please report this"
         )
-        return Post(path=path, display_path=display, slug=slug, read_error=reason.split("\n")[0])
+        return Post(filename, display_path=display, slug=slug, read_error=reason.split("\n")[0])
 
 
 def read_post_text(
@@ -198,7 +204,7 @@ def read_post_text(
     slug = parse_slug(relative_to_root(file.filename, file.root), sections, dated)
     return post_from_text(
         text,
-        Path(file.filename),
+        file.filename,
         display_path(file.filename, cwd),
         slug,
         header_lines=header_lines,
@@ -207,7 +213,7 @@ def read_post_text(
 
 def post_from_text(
     text: str,
-    path: Path,
+    path: str | os.PathLike[str],
     display: str,
     slug: Slug,
     *,
@@ -219,7 +225,7 @@ def post_from_text(
     parts = read_text(text, headers_only=headers_only, header_lines=header_lines)
     suppressions, problems = read_suppressions(parts.headers, parts.header_style)
     return Post(
-        path=path,
+        os.fspath(path),
         display_path=display,
         slug=slug,
         header_style=parts.header_style,
@@ -257,8 +263,8 @@ def read_text(
     text: str, *, headers_only: bool = False, header_lines: str = "after-haiku"
 ) -> PostText:
     """Split a post's text (BOM and CRLF allowed) into headers, haiku, first line, dateline
-    (with ``headers_only``, the body after front matter is not read; ``header_lines``
-    says where header lines may start, see :data:`HEADER_LINES`)."""
+    (with ``headers_only``, nothing past the headers and a haiku line beside them;
+    ``header_lines`` says where header lines may start, see :data:`HEADER_LINES`)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:  # CRLF, or a lone CR (old Mac line ends): each ends a line
@@ -278,7 +284,8 @@ def read_text(
             _read_body(text, front.body_start or 0, front.body_line, found, header_block=False)
             _haiku_from_headers(found)
             return found
-    _read_body(text, 0, 1, found, header_block=True, at_top=header_lines == "top")
+    at_top = header_lines == "top"
+    _read_body(text, 0, 1, found, header_block=True, at_top=at_top, headers_only=headers_only)
     return found
 
 
@@ -571,6 +578,7 @@ def _read_body(
     *,
     header_block: bool,
     at_top: bool = False,
+    headers_only: bool = False,
 ) -> None:
     cursor = _Cursor(text, start, number)
     if at_top:
@@ -599,6 +607,8 @@ def _read_body(
             line = cursor.skip_blank()
         _haiku_from_headers(found)
     found.body_line = line[0] if line is not None else cursor.next_number
+    if headers_only:
+        return  # the first line and the dateline are the checks' business, not a summary's
     if line is not None:
         from haikulint.blog.dates import find_dateline
 

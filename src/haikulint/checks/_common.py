@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from haikulint.blog.post import double_quoted
 from haikulint.blog.spelling import slug_words
+from haikulint.wording import plural as plural  # the checks' messages say counts alike
 
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
@@ -27,10 +28,6 @@ if TYPE_CHECKING:
 def headers_usable(post: Post) -> bool:
     """False when the headers and body cannot be trusted (unreadable, bad front matter)."""
     return post.read_error is None and post.front_matter_error is None
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def either(values: list[str], conjunction: str = "or") -> str:
@@ -93,6 +90,15 @@ def date_header(post: Post, options: Mapping[str, object]) -> DateValue | None:
 
 
 _last_date: tuple[Post, str, DateValue] | None = None
+
+
+def also_dates(post: Post, options: Mapping[str, object]) -> list[DateValue]:
+    """The other headers that date the post (option ``also``: Hugo's ``publishDate`` and
+    kin), those present with a value, in the option's order."""
+    also = options.get("also") or ()
+    assert isinstance(also, tuple)
+    values = (DateValue(post, key) for key in also if key in post.headers)
+    return [value for value in values if not value.empty]
 
 
 def duplicate_groups(

@@ -6,6 +6,11 @@ opening dateline in the body (``May 20, 2024. I'm sitting at my desk...``). When
 they disagree, one of them is wrong, and readers, feeds and archives each pick a
 different one. Without a usable date header, the path and the dateline are compared.
 
+A post with no date header (and no date in its file name) may be dated by another
+header (option ``also``): Hugo dates such a post by its ``publishDate`` (or
+``pubdate``, ``published``), so the first of those present stands for the date
+header. With both, ``date`` is the post's date and a later ``publishDate`` is fine.
+
 Messages show the date folders as the path spells them (``2024-03/``, ``03/2024/``,
 ``0000/``), and the expected ones in the same shape: ``2024-05/`` for ``2024-03/``,
 ``2024/5/`` for ``2024/3/``. Date parts after the day (``2024/03/05/07``) are not
@@ -19,19 +24,25 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from haikulint.checks import CheckContext, Problem
-from haikulint.checks._common import FILE_NAME_DATE_SAID, date_header, file_name_date
-from haikulint.checks.options import DATE_KEY, Option
+from haikulint.checks._common import (
+    FILE_NAME_DATE_SAID,
+    DateValue,
+    also_dates,
+    date_header,
+    file_name_date,
+)
+from haikulint.checks.options import DATE_KEY, PUBLISH_KEYS, Option
 
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
 
 KIND = "date-mismatch"
 SCOPE = "post"
-OPTIONS: Mapping[str, Option] = {"key": DATE_KEY}
+OPTIONS: Mapping[str, Option] = {"key": DATE_KEY, "also": PUBLISH_KEYS}
 
 
 def check(post: Post, options: Mapping[str, object], context: CheckContext) -> Iterator[Problem]:
-    header = date_header(post, options)
+    header = _dating_header(post, options)
     if header is None:
         return
     parts = post.slug.date_parts
@@ -74,6 +85,15 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
             f"{dateline.date.isoformat()}",
             line=dateline.line,
         )
+
+
+def _dating_header(post: Post, options: Mapping[str, object]) -> DateValue | None:
+    """The header that dates the post: the date header, or when it is missing (and the
+    file name has no date) the first of the ``also`` headers present, as Hugo reads them."""
+    header = date_header(post, options)
+    if header is None or header.present or file_name_date(post) != (None, None):
+        return header
+    return next(iter(also_dates(post, options)), header)
 
 
 def agrees_with_path(day: date, parts: tuple[int, ...]) -> bool:

@@ -89,6 +89,12 @@ def choice(*allowed: str) -> Callable[[object], str]:
 
 DATE_KEY = Option(help="The header holding the date.", parse=parse_key, default="date")
 
+PUBLISH_KEYS = Option(
+    help="Other headers that date the post (Hugo's publishDate and its kin).",
+    parse=parse_keys,
+    default=(),
+)
+
 FORM = Option(
     help="Syllables per line, e.g. [5, 7, 5, 7, 7] for tanka; default: the configured form.",
     parse=parse_form,

@@ -254,20 +254,32 @@ def _edited(
 ) -> tuple[str, str | None]:
     """The post's new text, and the old address recorded (None without ``--alias``)."""
     from haikulint.blog.post import read_text
-    from haikulint.fix.aliases import CannotRecord, alias_edits, alias_key
+    from haikulint.fix.aliases import CannotRecord, NoHeaders, alias_edits, alias_key
     from haikulint.fix.haiku import CannotRewrite, haiku_edits
     from haikulint.fix.text import apply_edits
 
     try:
-        text = apply_edits(original, haiku_edits(original, poem.text))
+        text = apply_edits(
+            original, haiku_edits(original, poem.text, header_lines=config.header_lines)
+        )
     except CannotRewrite as error:
         raise Refused(f"{_shown(file)}: {error}; nothing was moved") from None
     if not alias:
         return text, None
     address = f"{config.alias_prefix}{old.text}/"
-    key = alias_key(read_text(text), config.alias_key, root)
+    key = alias_key(read_text(text, header_lines=config.header_lines), config.alias_key, root)
     try:
-        return apply_edits(text, alias_edits(text, key, address)), address
+        edits = alias_edits(text, key, address, header_lines=config.header_lines)
+        return apply_edits(text, edits), address
+    except NoHeaders as error:
+        import shlex
+
+        command = f"haikulint check --fix --select HK201 {shlex.quote(_shown(file))}"
+        raise Refused(
+            f"{_shown(file)}: cannot record the old address ({error}); nothing was moved: "
+            f"add a title header first ({command} "
+            "writes one when a line reads as the title), or move it without --alias"
+        ) from None
     except CannotRecord as error:
         raise Refused(
             f"{_shown(file)}: cannot record the old address ({error}); nothing was moved"

@@ -36,6 +36,14 @@ class CannotRecord(ValueError):
     """The old address cannot be added to this post's headers soundly; says why."""
 
 
+class NoHeaders(CannotRecord):
+    """The post has no headers (as ``check`` reads it) to add the old address to.
+
+    No header block is made up for it: a first header changes how a generator reads the
+    file (Jekyll treats a file with front matter as a page, Pelican wants a title
+    beside any metadata), so the writer adds the post's own headers first."""
+
+
 def alias_key(parts: PostText, configured: str | None, root: Path) -> str:
     """The header to record old addresses in.
 
@@ -64,20 +72,21 @@ def _is_jekyll_site(root: Path) -> bool:
     return False
 
 
-def alias_edits(text: str, key: str, alias: str) -> tuple[Edit, ...]:
-    """Edits that add ``alias`` to the header ``key`` of the post ``text`` (as on disk).
+def alias_edits(
+    text: str, key: str, alias: str, *, header_lines: str = "after-haiku"
+) -> tuple[Edit, ...]:
+    """Edits that add ``alias`` to the header ``key`` of the post ``text`` (as on disk),
+    read as ``check`` reads it with the config's ``header-lines``.
 
     None needed (``()``) when the alias is already there. Raises :class:`CannotRecord`.
     """
     from haikulint.blog.post import read_text
 
-    parts = read_text(text)
+    parts = read_text(text, header_lines=header_lines)
     if parts.front_matter_error is not None:
         raise CannotRecord("its front matter cannot be read")
     if parts.header_style == "none":
-        raise CannotRecord(
-            "it has no headers to record the old address in; give it a title header first"
-        )
+        raise NoHeaders(_no_headers(text, header_lines))
     folded = key.lower()
     existing = parts.headers.get(folded)
     old = _as_list(existing, parts.header_style)
@@ -91,8 +100,20 @@ def alias_edits(text: str, key: str, alias: str) -> tuple[Edit, ...]:
         edits: tuple[Edit, ...] = (_new_header(parts, source, key, alias),)
     else:
         edits = _appended(parts.header_style, source, line, existing, alias)
-    _check(text, edits, folded, [*old, alias], parts)
+    _check(text, edits, folded, [*old, alias], parts, header_lines)
     return edits
+
+
+def _no_headers(text: str, header_lines: str) -> str:
+    """Why the post has no headers: none at all, or none where ``header-lines`` reads them."""
+    from haikulint.blog.post import read_text
+
+    if header_lines == "top" and read_text(text).header_style != "none":
+        return (
+            'it has no headers on line 1, and with header-lines = "top" header lines '
+            "are read only from the first line of the file down to the first blank line"
+        )
+    return "it has no headers"
 
 
 def _as_list(value: object, style: str) -> list[str] | None:
@@ -223,11 +244,18 @@ def _yaml_block_item(source: SourceLines, line: int, alias: str) -> Edit:
     return _line_after(source, last, f"{indent}- {json.dumps(alias)}")
 
 
-def _check(text: str, edits: Sequence[Edit], key: str, wanted: list[str], before: PostText) -> None:
+def _check(
+    text: str,
+    edits: Sequence[Edit],
+    key: str,
+    wanted: list[str],
+    before: PostText,
+    header_lines: str,
+) -> None:
     """Raise :class:`CannotRecord` unless the edited text reads as intended."""
     from haikulint.blog.post import read_text
 
-    after = read_text(apply_edits(text, edits))
+    after = read_text(apply_edits(text, edits), header_lines=header_lines)
     found = _as_list(after.headers.get(key), after.header_style)
     others_kept = _without(after.headers, key) == _without(before.headers, key)
     if (

@@ -33,9 +33,12 @@ def haiku_fix_edits(post: Post, lines: Sequence[str]) -> tuple[Edit, ...] | None
     if post.haiku is None or not post.source:
         return None
     try:
-        return haiku_edits(post.source, HAIKU_SEPARATOR.join(lines)) or None
+        edits = haiku_edits(
+            post.source, HAIKU_SEPARATOR.join(lines), header_lines=post.header_lines_at
+        )
     except CannotRewrite:
         return None
+    return edits or None
 
 
 def lines_from_slug(post: Post) -> list[str]:
@@ -68,15 +71,16 @@ class CannotRewrite(ValueError):
     """The post's haiku cannot be rewritten soundly; the message says where and why."""
 
 
-def haiku_edits(text: str, haiku: str) -> tuple[Edit, ...]:
+def haiku_edits(text: str, haiku: str, *, header_lines: str = "after-haiku") -> tuple[Edit, ...]:
     """Edits that make every haiku ``text`` writes read ``haiku``; none if it writes none.
 
-    ``text`` is the file's text as on disk (BOM, CRLF kept). Raises
-    :class:`CannotRewrite` when a written haiku cannot be replaced soundly.
+    ``text`` is the file's text as on disk (BOM, CRLF kept), read as ``check`` reads it
+    with the config's ``header-lines``. Raises :class:`CannotRewrite` when a written
+    haiku cannot be replaced soundly.
     """
     from haikulint.blog.post import read_text
 
-    parts = read_text(text)
+    parts = read_text(text, header_lines=header_lines)
     if parts.front_matter_error is not None:
         raise CannotRewrite(
             f"its front matter cannot be read (line {parts.front_matter_error.line}: "
@@ -90,7 +94,7 @@ def haiku_edits(text: str, haiku: str) -> tuple[Edit, ...]:
         if line is None or not isinstance(parts.headers["haiku"], str):
             raise CannotRewrite("its haiku header is not one line of text; edit it by hand")
         edits.append(_header_value(source, parts.header_style, line, haiku))
-        body = _body_haiku_under_header(text, source, parts.header_style, line)
+        body = _body_haiku_under_header(text, source, line, header_lines)
     if body is not None:
         content = source.content(body.line)
         at = content.find(body.text)
@@ -102,18 +106,20 @@ def haiku_edits(text: str, haiku: str) -> tuple[Edit, ...]:
         words = words.rstrip(_MARKUP_AFTER)
         start = source.start(body.line) + at + lead
         edits.append(Edit(start, start + len(words), haiku))
-    _check_reads_back(text, edits, parts, haiku)
+    _check_reads_back(text, edits, parts, haiku, header_lines)
     return tuple(edits)
 
 
-def _check_reads_back(text: str, edits: list[Edit], before: PostText, haiku: str) -> None:
+def _check_reads_back(
+    text: str, edits: list[Edit], before: PostText, haiku: str, header_lines: str
+) -> None:
     """Raise :class:`CannotRewrite` unless the edited text tells ``haiku`` and nothing
     else changed (no other header, no header style)."""
     from haikulint.blog.post import read_text
 
     if not edits:
         return
-    after = read_text(apply_edits(text, edits))
+    after = read_text(apply_edits(text, edits), header_lines=header_lines)
     if (
         after.haiku is None
         or after.haiku.text.lstrip(_MARKUP_BEFORE).rstrip(_MARKUP_AFTER) != haiku
@@ -124,7 +130,7 @@ def _check_reads_back(text: str, edits: list[Edit], before: PostText, haiku: str
 
 
 def _body_haiku_under_header(
-    text: str, source: SourceLines, style: str, line: int
+    text: str, source: SourceLines, line: int, header_lines: str
 ) -> Located | None:
     """The body's haiku line, which a ``haiku:`` header hides from :func:`read_text`.
 
@@ -136,7 +142,7 @@ def _body_haiku_under_header(
     content = source.content(line)
     renamed = re.sub("haiku", "mv-old-haiku", content, count=1, flags=re.IGNORECASE)
     hidden = apply_edits(text, [Edit(source.start(line), source.end(line), renamed)])
-    again = read_text(hidden)
+    again = read_text(hidden, header_lines=header_lines)
     if "haiku" in again.headers or again.front_matter_error is not None:
         return None
     return again.haiku if again.haiku is not None and again.haiku.line != line else None

@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 _CONTINUATION = re.compile(r"(?:[ \t]{2,}|\t)\S")
 _FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.MULTILINE)
 _TOML_TABLE_LINE = re.compile(r"[ \t]*\[")
+_EMPTY_VALUE = {
+    "yaml": r"""{key}:[ \t]*(?:""|'')?[ \t]*""",
+    "toml": r"""{key}[ \t]*=[ \t]*(?:""|'')[ \t]*""",
+}
+"""A front matter line holding ``key`` with an empty value, the value alone on it."""
 
 
 @dataclass(frozen=True)
@@ -165,13 +170,15 @@ def _header_edits(
             text = header_text("pelican", key, value, capitalized=_capitalized(source, line))
             replaced = Edit(source.start(line), source.end(line), text)
             return _with_removal(source, (replaced,), None if line == remove_line else remove_line)
-    if style == "yaml" and key in post.headers:
-        # an empty ``title:`` in YAML front matter: write the value on it, and only on a
-        # line that is the bare key (no comment, no flow or block value to rewrite)
+    if style in _EMPTY_VALUE and key in post.headers:
+        # an empty title in front matter (``title:``, ``title: ""``, ``title = ''``): write
+        # the value on its line, and only on a line that is the key and an empty value
+        # (no comment, no flow or block value to rewrite)
         line = post.header_lines.get(key)
-        if line is None or re.fullmatch(rf"{re.escape(key)}:[ \t]*", source.content(line)) is None:
+        empty = _EMPTY_VALUE[style].format(key=re.escape(key))
+        if line is None or re.fullmatch(empty, source.content(line)) is None:
             return None
-        replaced = Edit(source.start(line), source.end(line), header_text("yaml", key, value))
+        replaced = Edit(source.start(line), source.end(line), header_text(style, key, value))
         return _with_removal(source, (replaced,), remove_line)
     placement = _placement(post, source, key, value)
     if placement is None:

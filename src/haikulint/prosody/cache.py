@@ -49,10 +49,10 @@ def source_key(source: Path, dirs: Iterable[Path] | None = None) -> str:
     remembered in a tiny file named by the file's path, size and mtime: a run pays for
     one ``stat`` and one small read.
     """
-    import hashlib
+    from haikulint.digest import blake2b  # not hashlib: it loads OpenSSL (3 ms)
 
     stat = source.stat()
-    where = hashlib.blake2b(os.fsencode(source), digest_size=8).hexdigest()
+    where = blake2b(os.fsencode(source), digest_size=8).hexdigest()
     memo = f"source-{where}-{stat.st_size}-{stat.st_mtime_ns}.key"
     given = None if dirs is None else list(dirs)
     for folder in candidate_dirs() if given is None else given:  # lazily: see candidate_dirs
@@ -62,7 +62,7 @@ def source_key(source: Path, dirs: Iterable[Path] | None = None) -> str:
             continue
         if remembered.isalnum() and _owned_by_us(folder):
             return f"{stat.st_size}-{remembered}"
-    digest = hashlib.blake2b(source.read_bytes(), digest_size=12).hexdigest()
+    digest = blake2b(source.read_bytes(), digest_size=12).hexdigest()
     for folder in candidate_dirs() if given is None else given:
         if write_atomically(folder / memo, digest.encode("ascii")):
             _remove_older_versions(folder / memo, prefix=f"source-{where}-")

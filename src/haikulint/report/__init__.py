@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from haikulint.diagnostic import Diagnostic, Severity
 from haikulint.errors import UsageError, unknown_choice
@@ -41,8 +40,7 @@ FORMATS = ("text", "concise", "json", "github", "sarif")
 STATISTICS_FORMATS = ("text", "concise", "json")
 
 
-@dataclass(frozen=True)
-class RuleSummary:
+class RuleSummary(NamedTuple):
     """A rule that ran: what the SARIF ``tool.driver.rules`` entry is made of."""
 
     code: str
@@ -51,8 +49,7 @@ class RuleSummary:
     summary: str
 
 
-@dataclass(frozen=True)
-class RunSummary:
+class RunSummary(NamedTuple):
     """What the reporters need to know about the run beyond its diagnostics.
 
     ``fixable`` is the number of fixable problems; when it is 0 the reporters
