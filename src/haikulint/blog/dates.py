@@ -197,7 +197,8 @@ def _checked_date(year: int, month: int, day: int) -> date:
         raise ValueError(f"there is no year {year}")
     if not 1 <= month <= 12:
         raise ValueError(f"there is no month {month}; months run from 1 to 12")
-    days = calendar.monthrange(year, month)[1]
+    # calendar.monthrange's count of days, without the weekday it works out first
+    days = calendar.mdays[month] + (month == 2 and calendar.isleap(year))
     if not 1 <= day <= days:
         raise ValueError(f"{calendar.month_name[month]} {year} has no day {day} (it has {days})")
     return date(year, month, day)
