@@ -577,12 +577,22 @@ def test_parallel_cross_post_rules_match_a_serial_run(
     assert {d["name"] for d in staged_serial} == {"duplicate-title", "duplicate-author"}
 
 
-def test_shared_post_phase_lints_every_file_once_in_order(
-    write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("processes", [1, 2, 3])
+@pytest.mark.parametrize("as_walk", [False, True], ids=["list", "walk"])
+def test_post_phase_reads_every_file_once_and_keeps_the_order(
+    write_blog: WriteBlog,
+    in_tmp: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    processes: int,
+    as_walk: bool,
 ) -> None:
+    """A list is taken in its order; files as a walk finds them (here in a shuffled order)
+    come back in path order. Either way each is read once, on however many processes."""
+    import random
     from datetime import date
 
     from haikulint.blog.discover import discover_posts
+    from haikulint.cache import ResultCache
     from haikulint.catalogue import load_catalogue
     from haikulint.config import load_config
 
@@ -593,11 +603,15 @@ def test_shared_post_phase_lints_every_file_once_in_order(
     job = engine.LintJob(config, tuple(rule.code for rule in rules), date(2024, 6, 1), in_tmp)
     serial = engine._lint_chunk(job, files)
     monkeypatch.setattr(engine, "SPAN_POSTS", 4)
-    for processes in (2, 3):
-        progress: list[int] = []
-        shared = engine._SharedPostPhase(job, files, processes).run(progress.append)
-        assert shared == serial
-        assert sum(progress) == len(files)
+    monkeypatch.setattr(engine, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(engine, "_worker_count", lambda count: processes)
+    shuffled = random.Random(processes).sample(files, len(files))
+    progress: list[int] = []
+    phase = engine._PostPhase(job, ResultCache.disabled(job.today), on_progress=progress.append)
+    taken = phase.run(iter(shuffled) if as_walk else files)
+    assert (taken.files, taken.results) == (files, serial)
+    assert sum(progress) == len(files)
+    assert engine._WORKING is None  # the workers are gone
     assert [summary.display_path for summary, _ in serial] == [
         f"posts/{file.path.relative_to(in_tmp / 'posts').as_posix()}" for file in files
     ]

@@ -36,7 +36,7 @@ import pickle
 import time
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
 from pathlib import Path
@@ -136,27 +136,43 @@ class ListedFolders:
     """The folders a walk listed and their mtimes, packed as they come: a big blog has
     two folders a post (its haiku's first lines), 200,000 paths for 100,000 posts, which
     as a list of strings and tuples held ~45 MB until the walk was remembered (11 MB as
-    bytes; compressed, about 2)."""
+    bytes; compressed, about 2). Paths are encoded and compressed a batch at a time
+    (one at a time, that cost 5 us a folder)."""
+
+    BATCH = 1024
 
     def __init__(self) -> None:
-        self._compressor = zlib.compressobj(1)
+        self._compressor: Any = zlib.compressobj(1)
         self._names: list[bytes] = []
-        """The paths, each encoded and followed by a NUL, compressed as they come."""
+        """The paths, NUL-joined and encoded, compressed a batch at a time."""
+        self._batch: list[str] = []
         self.mtimes = array("q")
         self.newest = 0
 
     def add(self, folder: str, mtime_ns: int) -> None:
-        if self.mtimes:
-            self._names.append(self._compressor.compress(b"\0"))
-        self._names.append(self._compressor.compress(os.fsencode(folder)))
+        self._batch.append(folder)
+        if len(self._batch) >= self.BATCH:
+            self._compress_batch()
         self.mtimes.append(mtime_ns)
-        self.newest = max(self.newest, mtime_ns)
+        if mtime_ns > self.newest:
+            self.newest = mtime_ns
+
+    def _compress_batch(self) -> None:
+        separator = b"\0" if self._names else b""
+        joined = os.fsencode("\0".join(self._batch))
+        self._names.append(self._compressor.compress(separator + joined))
+        self._batch = []
 
     def packed_names(self) -> bytes:
         """The paths NUL-joined, compressed (empty when there are none)."""
         if not self.mtimes:
             return b""
-        return b"".join([*self._names, self._compressor.flush()])
+        if self._batch:
+            self._compress_batch()
+        if self._compressor is not None:  # flushed once: nothing can be added after
+            self._names = [b"".join([*self._names, self._compressor.flush()])]
+            self._compressor = None
+        return self._names[0]
 
 
 def _packed(paths: Iterable[str]) -> bytes:
@@ -237,6 +253,11 @@ class ResultCache:
             return Cached(PostSummary(*fields), diagnostics)
         except Exception:  # details that are not ours: the post is read again
             return stat
+
+    def knows(self, filename: str) -> bool:
+        """Whether an entry is stored for ``filename``, changed since or not: if not,
+        :meth:`lookup` can only miss, and the file need not be stat'ed before it is read."""
+        return filename in self._entries
 
     def keys_of(
         self, files: Sequence[PostFile], wanted: AbstractSet[tuple[int, str]] | None = None
@@ -667,8 +688,12 @@ def discover_remembered(
     paths: Sequence[Path],
     config: Config,
     options: WalkOptions,
-) -> list[PostFile]:
-    """:func:`~haikulint.blog.discover.discover_posts`, remembered in ``cache``.
+) -> list[PostFile] | Iterator[PostFile]:
+    """The posts :func:`~haikulint.blog.discover.discover_posts` finds, remembered in
+    ``cache``: a list sorted by path when no folder is walked (the walk is remembered,
+    or only files are named), else the files as the walk finds them (see
+    :func:`~haikulint.blog.discover.find_posts`), so that they can be read while it
+    goes on; the walk is remembered once they have all been taken.
 
     A walk of folders is reused when no folder it listed has a new mtime (adding,
     removing or renaming anything in a folder changes it) and no ``.gitignore`` that
@@ -678,11 +703,13 @@ def discover_remembered(
     ``exclude`` entry that is no pattern) is not remembered, so that the warning is
     given again. Files named on the command line are never remembered.
     """
-    from haikulint.blog.discover import PostFile, discover_posts
+    from haikulint.blog.discover import PostFile, discover_posts, find_posts
 
     targets = [os.path.abspath(path) for path in paths]
-    if cache is None or cache.path is None or not targets or not all(map(os.path.isdir, targets)):
+    if not targets or not all(map(os.path.isdir, targets)):
         return discover_posts(paths, config, options)
+    if cache is None or cache.path is None:
+        return find_posts(paths, config, options)
     named_root = os.fspath(options.root) if options.root is not None else None
     key = run_key("walk", targets, named_root, options.force_exclude)
     remembered = cache.walk(key)
@@ -695,53 +722,66 @@ def discover_remembered(
                 root = roots[top] = Path(top)  # one Path per root, not one per post
             found.append(PostFile(file, root))
         return found
-    folders = ListedFolders()
-    ignore_files: list[str] = []
-    warned = False
+    walk = _RememberedWalk(options)
+    return walk.files(cache, key, targets, find_posts(paths, config, walk.watched))
 
-    def listed(folder: str, has_gitignore: bool) -> None:
-        nonlocal warned
+
+class _RememberedWalk:
+    """What a walk lists and warns about, for :meth:`ResultCache.remember_walk`."""
+
+    def __init__(self, options: WalkOptions) -> None:
+        self.options = options
+        self.folders = ListedFolders()
+        self.ignore_files: list[str] = []
+        self.warned = False
+        self.started = time.time_ns()
+        self.watched = dataclasses.replace(
+            options,
+            on_unlistable=self.unlistable,
+            on_skipped=self.skipped,
+            on_folder=self.listed,
+            on_bad_pattern=self.bad_pattern,
+        )
+
+    def files(
+        self, cache: ResultCache, key: str, targets: list[str], found: Iterable[PostFile]
+    ) -> Iterator[PostFile]:
+        """``found`` passed on as it comes; the walk remembered (in path order) at its end,
+        unless it warned."""
+        from haikulint.blog.discover import by_path
+
+        taken = []
+        for file in found:
+            taken.append(file)
+            yield file
+        if not self.warned:
+            self.ignore_files.extend(_files_above(targets))
+            cache.remember_walk(key, self.folders, self.ignore_files, by_path(taken), self.started)
+
+    def listed(self, folder: str, has_gitignore: bool) -> None:
         try:
-            folders.add(folder, os.stat(folder).st_mtime_ns)
+            self.folders.add(folder, os.stat(folder).st_mtime_ns)
         except OSError:
-            warned = True
+            self.warned = True
         if has_gitignore:
-            ignore_files.append(os.path.join(folder, ".gitignore"))
+            self.ignore_files.append(os.path.join(folder, ".gitignore"))
 
-    def unlistable(folder: str, reason: str) -> None:
-        nonlocal warned
-        warned = True
-        if options.on_unlistable is not None:
-            options.on_unlistable(folder, reason)
+    def unlistable(self, folder: str, reason: str) -> None:
+        self.warned = True
+        if self.options.on_unlistable is not None:
+            self.options.on_unlistable(folder, reason)
 
-    def skipped(path: str, reason: str) -> None:
-        nonlocal warned
-        warned = True
-        if options.on_skipped is not None:
-            options.on_skipped(path, reason)
+    def skipped(self, path: str, reason: str) -> None:
+        self.warned = True
+        if self.options.on_skipped is not None:
+            self.options.on_skipped(path, reason)
         else:
             from haikulint.blog.discover import skip_warner
 
             skip_warner()(path, reason)
 
-    started = time.time_ns()
-
-    def bad_pattern() -> None:
-        nonlocal warned
-        warned = True
-
-    watched = dataclasses.replace(
-        options,
-        on_unlistable=unlistable,
-        on_skipped=skipped,
-        on_folder=listed,
-        on_bad_pattern=bad_pattern,
-    )
-    found = discover_posts(paths, config, watched)
-    if not warned:
-        ignore_files.extend(_files_above(targets))
-        cache.remember_walk(key, folders, ignore_files, found, started)
-    return found
+    def bad_pattern(self) -> None:
+        self.warned = True
 
 
 def _files_above(folders: Iterable[str]) -> list[str]:

@@ -14,13 +14,17 @@ import contextlib
 import gc
 import operator
 import os
+import sys
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
+from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from stat import S_ISREG
+from typing import TYPE_CHECKING, Any
 
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
@@ -233,29 +237,42 @@ class LintResult:
     suppression_problems: list[tuple[str, str]] = field(default_factory=list)
     """``(path, problem)`` for each way a post's ignore list is malformed (an entry that is
     a number, a misspelt key; see :func:`haikulint.blog.post.read_suppressions`)."""
+    files: list[PostFile] = field(default_factory=list)
+    """The files checked, in the order they were taken in (see :data:`Files`)."""
+    context_files: list[PostFile] = field(default_factory=list)
+    """The files compared with, likewise (none when no cross-post rule is selected)."""
+
+
+Files = Sequence[PostFile] | Iterator[PostFile]
+"""Files to read: a sequence, taken in its order; or an iterator (a walk under way, see
+:func:`~haikulint.blog.discover.find_posts`), read while it goes on and taken in path
+order, the order :func:`~haikulint.blog.discover.discover_posts` gives."""
 
 
 def lint(
-    files: Sequence[PostFile],
+    files: Files,
     job: LintJob,
     *,
-    context_files: Iterable[PostFile] = (),
+    context_files: Files = (),
     on_progress: ProgressCallback | None = None,
     cache: ResultCache | None = None,
 ) -> LintResult:
-    """Lint ``files``; ``context_files`` only serve the cross-post rules. A post that
-    ``cache`` holds unchanged is neither read nor checked again; what the others give
-    is stored in it, and it is saved at the end."""
+    """Lint ``files``; ``context_files`` only serve the cross-post rules, and are only
+    iterated once every one of ``files`` is in (so they may be made from them). A post
+    that ``cache`` holds unchanged is neither read nor checked again; what the others
+    give is stored in it, and it is saved at the end."""
     cache = cache or ResultCache.disabled(job.today)
     cache.group_keys = job.group_keys
-    results = _results(files, job, cache, on_progress)
-    summaries = [summary for summary, _ in results]
-    diagnostics = [diagnostic for _, found in results for diagnostic in found or ()]
-    del results  # a tuple a post: 6 MB for 100,000 posts, through the blog phase and save
+    taken = _PostPhase(job, cache, on_progress=on_progress).run(files)
+    checked = taken.files
+    summaries = [summary for summary, _ in taken.results]
+    diagnostics = [diagnostic for _, found in taken.results for diagnostic in found or ()]
+    del taken  # a tuple a post: 6 MB for 100,000 posts, through the blog phase and save
+    compared: list[PostFile] = []
     if job.blog_rules:
-        extra = _not_among(context_files, files)
-        others = _compared_with(extra, summaries, job, cache)
-        diagnostics.extend(_blog_phase(summaries, files, others, job))
+        extra = _not_among(context_files, checked)
+        compared, others = _compared_with(extra, summaries, job, cache)
+        diagnostics.extend(_blog_phase(summaries, checked, others, job))
     cache.save()
     diagnostics.sort(key=Diagnostic.sort_key)
     return LintResult(
@@ -267,6 +284,8 @@ def lint(
             for summary in summaries
             for problem in summary.suppression_problems
         ],
+        files=checked,
+        context_files=compared,
     )
 
 
@@ -291,147 +310,31 @@ def summarize_posts(files: Sequence[PostFile], job: LintJob) -> list[PostSummary
     return [summary for summary, _ in _read_phase(files, job, lint=False)]
 
 
-def _results(
-    files: Sequence[PostFile],
-    job: LintJob,
-    cache: ResultCache,
-    on_progress: ProgressCallback | None = None,
-    *,
-    lint: bool = True,
-) -> list[PostResult]:
-    """What each of ``files`` gives, in order: from ``cache`` where the file is unchanged,
-    else read (and, with ``lint``, checked) and stored in ``cache``."""
-    results: list[PostResult | None] = []
-    missed = _Misses()
-    for file in files:
-        found = cache.lookup(file.filename, file.root, checked=lint)
-        if isinstance(found, Cached):
-            results.append((found.summary, found.diagnostics))
-        else:
-            missed.add(len(results), found)
-            results.append(None)
-    if on_progress is not None and len(missed) < len(files):
-        on_progress(len(files) - len(missed))
-    fresh = _read_and_store(files, missed, job, cache, on_progress, lint=lint)
-    for (index, _), (result, _) in zip(missed, fresh, strict=True):
-        results[index] = result
-    return [result for result in results if result is not None]
-
-
-class _Misses(Sequence[tuple[int, "Stat | None"]]):
-    """The posts the cache does not hold, as ``(index in the files, Stat or None)``,
-    kept packed: as a list of tuples they held 15 MB for 100,000 posts, all of them
-    on a cold run, until every post was read."""
-
-    def __init__(self) -> None:
-        self._indices = array("q")
-        self._sizes = array("q")
-        """-1 where there is no Stat (a size is never negative)."""
-        self._mtimes = array("q")
-
-    def add(self, index: int, stat: Stat | None) -> None:
-        size, mtime = stat if stat is not None else (-1, 0)
-        self._indices.append(index)
-        self._sizes.append(size)
-        self._mtimes.append(mtime)
-
-    def __len__(self) -> int:
-        return len(self._indices)
-
-    @overload
-    def __getitem__(self, position: int) -> tuple[int, Stat | None]: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> Sequence[tuple[int, Stat | None]]: ...
-
-    def __getitem__(
-        self, position: int | slice
-    ) -> tuple[int, Stat | None] | Sequence[tuple[int, Stat | None]]:
-        if isinstance(position, slice):
-            return [self[index] for index in range(len(self))[position]]
-        size = self._sizes[position]
-        return self._indices[position], (size, self._mtimes[position]) if size >= 0 else None
-
-    def __iter__(self) -> Iterator[tuple[int, Stat | None]]:
-        for index, size, mtime in zip(self._indices, self._sizes, self._mtimes, strict=True):
-            yield index, (size, mtime) if size >= 0 else None
-
-
-def _read_and_store(
-    files: Sequence[PostFile],
-    missed: Sequence[tuple[int, Stat | None]],
-    job: LintJob,
-    cache: ResultCache,
-    on_progress: ProgressCallback | None = None,
-    *,
-    lint: bool = True,
-) -> list[tuple[PostResult, GroupKeys | None]]:
-    """Read (and, with ``lint``, check) the ``missed`` files, given by their index in
-    ``files`` and their Stat; store each in ``cache``. Their results and group keys."""
-    if not missed:
-        return []
-    fresh = _read_phase([files[index] for index, _ in missed], job, on_progress, lint=lint)
-    stored = []
-    # The keys of posts checked (not only compared with) are made as the cache file is
-    # written: nothing in this run asks for them.
-    later = lint and job.blog_rules and cache.group_keys is not None
-    for (index, stat), result in zip(missed, fresh, strict=True):
-        summary, diagnostics = result
-        keys = KEYS_LATER if later else job.group_keys(summary) if job.blog_rules else None
-        if stat is not None:
-            file = files[index]
-            today_only = job.depends_on_today(diagnostics)
-            cache.store(
-                file.filename,
-                file.root,
-                stat,
-                summary,
-                diagnostics,
-                today_only=today_only,
-                keys=keys,
-            )
-        stored.append((result, None if keys is KEYS_LATER else keys))
-    return stored
-
-
 def _compared_with(
-    files: Sequence[PostFile], checked: Sequence[PostSummary], job: LintJob, cache: ResultCache
-) -> list[PostSummary]:
-    """The summaries of ``files`` (posts only compared with, not reported on) that the
-    cross-post rules need to judge the ``checked`` posts, in the order of ``files``.
+    files: Files, checked: Sequence[PostSummary], job: LintJob, cache: ResultCache
+) -> tuple[list[PostFile], list[PostSummary]]:
+    """``files`` (posts only compared with, not reported on), and the summaries of those
+    the cross-post rules need to judge the ``checked`` posts, both in the order of
+    ``files`` (see :data:`Files`).
 
     When every such rule groups posts by a key, only the posts sharing a key with a
     checked post can make a difference: an unchanged post's keys come from ``cache``,
     and its summary only if they match (a pre-commit run names one post of
     thousands). Otherwise, every post's summary.
     """
+    files = _started(files)
     if not files:  # a run over the whole blog: every post is checked
-        return []
-    if job.grouped_blog_rules is None:
-        return [summary for summary, _ in _results(files, job, cache, lint=False)]
-    wanted = {
-        (index, key)
-        for summary in checked
-        for index, key in enumerate(job.group_keys(summary) or ())
-        if key is not None
-    }
-    kept: list[tuple[int, PostSummary]] = []
-    unchanged, missed = cache.keys_of(files, wanted)  # only those sharing a key
-    for position, keys in unchanged.items():
-        if wanted.isdisjoint(enumerate(keys)):
-            continue
-        file = files[position]
-        found = cache.lookup(file.filename, file.root, checked=False)  # its summary
-        if isinstance(found, Cached):
-            kept.append((position, found.summary))
-        else:
-            missed.append((position, found))
-    fresh = _read_and_store(files, missed, job, cache, lint=False)
-    for (position, _), ((summary, _), read_keys) in zip(missed, fresh, strict=True):
-        if not wanted.isdisjoint(enumerate(read_keys or ())):
-            kept.append((position, summary))
-    kept.sort(key=lambda item: item[0])
-    return [summary for _, summary in kept]
+        return [], []
+    wanted = None
+    if job.grouped_blog_rules is not None:
+        wanted = {
+            (index, key)
+            for summary in checked
+            for index, key in enumerate(job.group_keys(summary) or ())
+            if key is not None
+        }
+    taken = _PostPhase(job, cache, lint=False, wanted=wanted).run(files)
+    return taken.files, [summary for summary, _ in taken.results]
 
 
 def _read_phase(
@@ -442,159 +345,362 @@ def _read_phase(
     lint: bool = True,
 ) -> list[PostResult]:
     """Read every file into a :class:`PostSummary` for the blog phase, in order, and lint
-    it unless ``lint`` is false; on all cores for a large tree."""
-    processes = _worker_count(len(files))
-    if processes <= 1:
-        return _lint_chunk(job, files, on_progress, lint=lint)
-    return _SharedPostPhase(job, files, processes, lint=lint).run(on_progress)
+    it unless ``lint`` is false; on all cores for a large tree. Nothing is cached."""
+    phase = _PostPhase(job, ResultCache.disabled(job.today), lint=lint, on_progress=on_progress)
+    return phase.run(files).results
 
 
-SPAN_POSTS = 500
+SPAN_POSTS = 250
 """Posts per share of the work: small enough to keep every process busy to the end and
 the progress bar moving, large enough that handing out shares costs nothing."""
 
 PostResult = tuple[PostSummary, "tuple[Diagnostic, ...] | None"]
 """A post's summary, and its diagnostics (None when it was only summarized)."""
 SharedResult = list[PostResult]
+ReadResult = tuple["Stat | None", PostResult, "GroupKeys | None"]
+"""What reading a post gives: its :data:`Stat`, taken just before it was read (None when
+the run has no cache, or it is no regular file), its result, and its group keys (when
+the phase needs them)."""
 
 
-class _SharedPostPhase:
-    """The post phase on several cores: this process and ``processes - 1`` forked workers.
+@dataclass
+class _Taken:
+    """The files a :class:`_PostPhase` took, and the results it kept, in order."""
 
-    The files are cut into spans, handed out through a shared counter to whichever
-    process is free, this one included (on two cores, a second worker would only
-    compete with this process for a core). fork gives the workers the imported modules,
-    the loaded dictionaries and the file list for free: a task carries no arguments,
-    and only each span's summaries and diagnostics travel back.
+    files: list[PostFile]
+    results: list[PostResult]
+
+
+class _PostPhase:
+    """The post phase: each file's result from the cache when it holds the file
+    unchanged, else read (and checked) on every core and stored in the cache.
+
+    Files are taken as they come (a walk may still be under way), and looked up in the
+    cache a span at a time; the others wait in spans of :data:`SPAN_POSTS`. Once enough
+    wait to be read (:func:`_worker_count`; a walk under way counts as a big tree once
+    half the threshold is waiting), workers are forked and handed spans from the front,
+    two each at a time, while this process goes on walking; once every file is in, it
+    takes spans from the back, so that every core is busy to the end. fork gives the
+    workers the imported modules, the built checks and the loaded dictionaries for free:
+    a span travels as its paths, and back come its results as plain tuples, with each
+    file's stat, taken just before it was read (this process stats no file the cache
+    holds nothing for).
+
+    With ``wanted`` (the group keys of the posts checked, see :func:`_compared_with`),
+    only the results of the posts sharing one of them are kept: an unchanged post is
+    judged by the keys the cache holds, a post read by the keys its reader makes.
     """
 
     def __init__(
-        self, job: LintJob, files: Sequence[PostFile], processes: int, *, lint: bool = True
+        self,
+        job: LintJob,
+        cache: ResultCache,
+        *,
+        lint: bool = True,
+        on_progress: ProgressCallback | None = None,
+        wanted: set[tuple[int, str]] | None = None,
     ) -> None:
-        import multiprocessing
-
         self.job = job
-        self.files = files
+        self.cache = cache
         self.lint = lint
-        self.processes = processes
-        shares = max(processes * 8, len(files) // SPAN_POSTS)
-        self.spans = _spans(len(files), shares)
-        self.context = multiprocessing.get_context("fork")
-        self.next_span = self.context.Value("i", 0)
-        self.results: list[SharedResult | None] = [None] * len(self.spans)
-
-    def run(self, on_progress: ProgressCallback | None) -> SharedResult:
-        global _RUNNING
-        _RUNNING = self
-        # Objects the collector never visits stay in pages the workers share with this
-        # process; otherwise each worker's first full collection copies them all.
-        # Build the checks, the counter and its tables, and import the reader, before
-        # forking: the workers inherit them instead of each building its own.
-        _lint_chunk(self.job, self.files[:1], lint=self.lint)
-        gc.freeze()
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-        pool = ProcessPoolExecutor(
-            self.processes - 1,
-            mp_context=self.context,
-            initializer=start_worker,
-            initargs=(os.getpid(),),
+        self.on_progress = on_progress
+        self.wanted = wanted
+        self.files: list[PostFile] = []
+        self.results: list[PostResult | None] = []
+        self.waiting = array("q")
+        """The files to read that no span holds yet, by index."""
+        self.spans: deque[array[int]] = deque()
+        """Spans of files to read that no process has taken yet."""
+        self.sent: dict[Future[list[PackedRead]], array[int]] = {}
+        self.pool: ProcessPoolExecutor | None = None
+        self.processes = 1
+        self.growing = False
+        self.stat_files = cache.path is not None
+        # The keys of posts checked (not only compared with) are made as the cache file
+        # is written: nothing in this run asks for them.
+        self.keys_later = bool(lint and job.blog_rules and cache.group_keys is not None)
+        self.make_keys = wanted is not None or (
+            self.stat_files and bool(job.blog_rules) and not self.keys_later
         )
+
+    def run(self, files: Files) -> _Taken:
+        """Take ``files``; them and the results kept, in the order of :data:`Files`."""
+        self.growing = not isinstance(files, Sequence)
         try:
-            # Two tasks per worker, so a worker never waits for this process to hand
-            # out the next one; a task takes its span when it starts, not when sent.
-            with stop_signals_deferred():  # see there
-                pending: set[Future[tuple[int, PackedResult] | None]] = {
-                    pool.submit(_lint_next_span) for _ in range(2 * (self.processes - 1))
-                }
-            while (index := self.take()) is not None:
-                self.results[index] = self.lint_span(index, on_progress)
-                done = {future for future in pending if future.done()}
-                pending = (pending - done) | self.collect(done, pool, on_progress)
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                pending |= self.collect(done, pool, on_progress)
+            for chunk in _chunks(files, SPAN_POSTS):
+                self.take(chunk)
+            self.growing = False
+            self.finish()
         except BaseException:
             # Ctrl-C, SIGTERM or a failure: the workers' results are of no use now, so
             # stop them at once rather than wait for their spans to finish.
+            self.abandon()
+            raise
+        self.stop_workers()
+        order: Sequence[int] = range(len(self.files))
+        if not isinstance(files, Sequence):
+            names = [file.filename for file in self.files]
+            order = sorted(order, key=names.__getitem__)
+        results = self.results
+        return _Taken(
+            [self.files[index] for index in order],
+            [result for index in order if (result := results[index]) is not None],
+        )
+
+    def take(self, chunk: Sequence[PostFile]) -> None:
+        """Look ``chunk`` up in the cache; what it does not hold waits to be read."""
+        start = len(self.files)
+        self.files.extend(chunk)
+        self.results.extend([None] * len(chunk))
+        knows, waiting = self.cache.knows, self.waiting
+        known = []
+        for index, file in enumerate(chunk, start):
+            if knows(file.filename):
+                known.append(index)
+            else:
+                waiting.append(index)
+        if known:
+            if self.wanted is None:
+                self.look_up(known)
+            else:
+                self.look_up_keys(known, self.wanted)
+        if self.growing:
+            self.cut_spans()
+            self.hand_out()
+
+    def look_up(self, known: list[int]) -> None:
+        cache, files, results, checked = self.cache, self.files, self.results, self.lint
+        cached = 0
+        for index in known:
+            file = files[index]
+            found = cache.lookup(file.filename, file.root, checked=checked)
+            if isinstance(found, Cached):
+                results[index] = (found.summary, found.diagnostics)
+                cached += 1
+            else:
+                self.waiting.append(index)
+        if cached and self.on_progress is not None:
+            self.on_progress(cached)
+
+    def look_up_keys(self, known: list[int], wanted: set[tuple[int, str]]) -> None:
+        files = [self.files[index] for index in known]
+        unchanged, changed = self.cache.keys_of(files, wanted)  # only those sharing a key
+        for position in unchanged:
+            file = files[position]
+            found = self.cache.lookup(file.filename, file.root, checked=False)  # its summary
+            if isinstance(found, Cached):
+                self.results[known[position]] = (found.summary, None)
+            else:
+                self.waiting.append(known[position])
+        self.waiting.extend(known[position] for position, _ in changed)
+
+    def cut_spans(self) -> None:
+        """While the files are coming: spans for the workers, once it is worth starting
+        them (they start at once when a sequence is taken: see :meth:`finish`)."""
+        if self.pool is None:
+            if len(self.waiting) < PARALLEL_THRESHOLD // 2:
+                return
+            processes = _worker_count(sys.maxsize)  # as for any big tree: more will come
+            if processes <= 1:
+                return
+            self.start_workers(processes)
+        while len(self.waiting) >= SPAN_POSTS:
+            self.spans.append(self.waiting[:SPAN_POSTS])
+            del self.waiting[:SPAN_POSTS]
+
+    def finish(self) -> None:
+        """Every file is in: read what waits, on every core, to the end."""
+        waiting, self.waiting = self.waiting, array("q")
+        if self.pool is None:
+            processes = _worker_count(len(waiting)) if waiting else 1
+            if processes > 1:
+                self.start_workers(processes, waiting[0])
+            shares = max(processes * 8, len(waiting) // SPAN_POSTS)
+            self.spans.extend(waiting[start:stop] for start, stop in _spans(len(waiting), shares))
+        elif waiting:
+            self.spans.append(waiting)
+        while self.spans:
+            self.hand_out()
+            if self.spans:
+                span = self.spans.pop()  # from the back: the workers take from the front
+                self.keep(span, self.read_here(span))
+        if self.sent:
+            from concurrent.futures import FIRST_COMPLETED, wait
+
+            while self.sent:
+                done, _ = wait(self.sent, return_when=FIRST_COMPLETED)
+                self.collect(done)
+
+    def start_workers(self, processes: int, first: int | None = None) -> None:
+        """Fork ``processes - 1`` workers, once the checks, the counter and its tables
+        are built (by reading one file to read): they inherit them."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _WORKING
+        sample = self.files[self.waiting[0] if first is None else first]
+        _lint_chunk(self.job, [sample], lint=self.lint)
+        self.job.grouped_blog_rules  # noqa: B018 - built once, before forking
+        _WORKING = self
+        # Objects the collector never visits stay in pages the workers share with this
+        # process; otherwise each worker's first full collection copies them all.
+        gc.freeze()
+        self.processes = processes
+        self.pool = ProcessPoolExecutor(
+            processes - 1,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=start_worker,
+            initargs=(os.getpid(),),
+        )
+
+    def hand_out(self) -> None:
+        """Store what the workers have finished, and give each up to two spans to read
+        (so that none waits for this process, busy walking or reading, to hand out)."""
+        pool = self.pool
+        if pool is None:
+            return
+        done = [future for future in self.sent if future.done()]
+        if done:
+            self.collect(done)
+        while self.spans and len(self.sent) < 2 * (self.processes - 1):
+            span = self.spans.popleft()
+            files = [self.files[index] for index in span]
+            names = [file.filename for file in files]
+            roots = [os.fspath(file.root) for file in files]
+            with stop_signals_deferred():  # see there
+                self.sent[pool.submit(_read_in_worker, names, roots)] = span
+
+    def collect(self, done: Iterable[Future[list[PackedRead]]]) -> None:
+        for future in done:
+            span = self.sent.pop(future)
+            self.keep(span, _unpack(future.result()))
+
+    def read_here(self, span: Sequence[int]) -> list[ReadResult]:
+        return _read_span(self, [self.files[index] for index in span])
+
+    def keep(self, span: Sequence[int], read: Sequence[ReadResult]) -> None:
+        """Store what the files of ``span`` gave in the cache, and keep their results."""
+        job, cache, wanted = self.job, self.cache, self.wanted
+        for index, (stat, result, keys) in zip(span, read, strict=True):
+            if stat is not None:
+                file = self.files[index]
+                summary, diagnostics = result
+                cache.store(
+                    file.filename,
+                    file.root,
+                    stat,
+                    summary,
+                    diagnostics,
+                    today_only=job.depends_on_today(diagnostics),
+                    keys=KEYS_LATER if self.keys_later else keys,
+                )
+            if wanted is None or (keys is not None and not wanted.isdisjoint(enumerate(keys))):
+                self.results[index] = result
+        if self.on_progress is not None:
+            self.on_progress(len(span))
+
+    def abandon(self) -> None:
+        if self.pool is not None:
             import multiprocessing
 
             kill_workers(child.pid for child in multiprocessing.active_children() if child.pid)
             with contextlib.suppress(Exception):  # never hide why the run stopped
-                pool.shutdown(cancel_futures=True)  # prompt: its workers are gone
-            raise
-        else:
-            pool.shutdown()
-        finally:
-            _RUNNING = None
+                self.pool.shutdown(cancel_futures=True)  # prompt: its workers are gone
+        self.release()
+
+    def stop_workers(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+        self.release()
+
+    def release(self) -> None:
+        global _WORKING
+        if self.pool is not None:
+            self.pool = None
+            _WORKING = None
             gc.unfreeze()
-        merged: SharedResult = []
-        for result in self.results:
-            assert result is not None, "every span is taken exactly once"
-            merged.extend(result)
-        return merged
-
-    def take(self) -> int | None:
-        """The next span nobody has taken, or None when all are."""
-        with self.next_span.get_lock():
-            index: int = self.next_span.value
-            if index >= len(self.spans):
-                return None
-            self.next_span.value = index + 1
-        return index
-
-    def lint_span(self, index: int, on_progress: ProgressCallback | None = None) -> SharedResult:
-        start, stop = self.spans[index]
-        return _lint_chunk(self.job, self.files[start:stop], on_progress, lint=self.lint)
-
-    def collect(
-        self,
-        done: Iterable[Future[tuple[int, PackedResult] | None]],
-        pool: ProcessPoolExecutor,
-        on_progress: ProgressCallback | None,
-    ) -> set[Future[tuple[int, PackedResult] | None]]:
-        """Store what finished tasks found; a task that found work is followed by another."""
-        more: set[Future[tuple[int, PackedResult] | None]] = set()
-        for future in done:
-            outcome = future.result()
-            if outcome is None:
-                continue  # nothing was left to take
-            index, packed = outcome
-            self.results[index] = _unpack(packed)
-            if on_progress is not None:
-                start, stop = self.spans[index]
-                on_progress(stop - start)
-            more.add(pool.submit(_lint_next_span))
-        return more
 
 
-_RUNNING: _SharedPostPhase | None = None
-"""The parallel post phase under way, inherited by its forked workers."""
+_WORKING: _PostPhase | None = None
+"""The post phase whose workers are running, inherited by them as they are forked."""
 
 
-def _lint_next_span() -> tuple[int, PackedResult] | None:
-    """In a worker: lint the next span nobody has taken; None when there is none."""
-    assert _RUNNING is not None, "workers are forked by _SharedPostPhase.run"
-    index = _RUNNING.take()
-    return None if index is None else (index, _pack(_RUNNING.lint_span(index)))
+def _started(files: Files) -> Files:
+    """``files``; an empty list for an iterator that has none (its first file is taken
+    now, and put back before the others): a phase with nothing to take costs nothing."""
+    if isinstance(files, Sequence):
+        return files
+    iterator = iter(files)
+    first = next(iterator, None)
+    return [] if first is None else chain((first,), iterator)
 
 
-PackedResult = list[tuple[tuple[Any, ...], tuple[tuple[Any, ...], ...] | None]]
-"""A span's results as plain tuples of field values: they travel from a worker several
-times faster than pickled dataclasses."""
+def _chunks(files: Files, size: int) -> Iterator[Sequence[PostFile]]:
+    """``files`` in runs of ``size`` (the last shorter), as they come."""
+    if isinstance(files, Sequence):
+        for start in range(0, len(files), size):
+            yield files[start : start + size]
+        return
+    iterator = iter(files)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
-def _pack(results: SharedResult) -> PackedResult:
+def _read_span(phase: _PostPhase, files: Sequence[PostFile]) -> list[ReadResult]:
+    """Read (and check, as ``phase`` asks) ``files``: each one's :data:`ReadResult`."""
+    job, lint, stat_files, make_keys = phase.job, phase.lint, phase.stat_files, phase.make_keys
+    read: list[ReadResult] = []
+    for file in files:
+        stat = _stat_of(file.filename) if stat_files else None  # before it is read
+        post = job.read(file, headers_only=not lint)
+        summary = job.summarize(post)
+        found = tuple(job.lint_post(post)) if lint else None
+        read.append((stat, (summary, found), job.group_keys(summary) if make_keys else None))
+    return read
+
+
+def _stat_of(filename: str) -> Stat | None:
+    """``filename``'s :data:`Stat`, as the cache compares it; None if it is no regular
+    file (a FIFO, a device: the reader names it, every time) or cannot be stat'ed."""
+    try:
+        status = os.stat(filename)
+    except (OSError, ValueError):
+        return None
+    return (status.st_size, status.st_mtime_ns) if S_ISREG(status.st_mode) else None
+
+
+def _read_in_worker(names: list[str], roots: list[str]) -> list[PackedRead]:
+    """In a worker: :func:`_read_span` of the files ``names`` (with their ``roots``)."""
+    assert _WORKING is not None, "workers are forked by _PostPhase.start_workers"
+    shared: dict[str, Path] = {}
+    files = [
+        PostFile(name, shared.get(root) or shared.setdefault(root, Path(root)))
+        for name, root in zip(names, roots, strict=True)
+    ]
     return [
-        (_values(summary), None if found is None else tuple(map(_values, found)))
-        for summary, found in results
+        (stat, _values(summary), None if found is None else tuple(map(_values, found)), keys)
+        for stat, (summary, found), keys in _read_span(_WORKING, files)
     ]
 
 
-def _unpack(packed: PackedResult) -> SharedResult:
+PackedRead = tuple[
+    "Stat | None", tuple[Any, ...], "tuple[tuple[Any, ...], ...] | None", "GroupKeys | None"
+]
+"""A :data:`ReadResult` as plain tuples of field values: they travel from a worker
+several times faster than pickled dataclasses."""
+
+
+def _unpack(packed: list[PackedRead]) -> list[ReadResult]:
     return [
-        (PostSummary(*summary), None if found is None else tuple(Diagnostic(*d) for d in found))
-        for summary, found in packed
+        (
+            stat,
+            (
+                PostSummary(*summary),
+                None if found is None else tuple(Diagnostic(*d) for d in found),
+            ),
+            keys,
+        )
+        for stat, summary, found, keys in packed
     ]
 
 
@@ -710,21 +816,24 @@ class PerFileIgnores:
         )
 
 
-def _not_among(files: Iterable[PostFile], among: Sequence[PostFile]) -> list[PostFile]:
-    """The ``files`` that are none of ``among`` (compared as absolute paths). A file can
-    only be one of them if its name ends as one of theirs does, or ends in a way that
-    making it absolute may change (``/``, ``.``, ``..``): the others (thousands of context
-    posts, against one checked post) are not made absolute one by one."""
-    files = list(files)
-    if not files:  # a whole blog checked: no set of every path to build (20 MB at 100,000)
-        return []
-    absolute = {_absolute(file.filename) for file in among}
-    endings = (*{os.path.basename(path) for path in absolute}, "/", os.sep, ".")
-    return [
-        file
-        for file in files
-        if not file.filename.endswith(endings) or _absolute(file.filename) not in absolute
-    ]
+def _not_among(files: Files, among: Sequence[PostFile]) -> Files:
+    """The ``files`` that are none of ``among`` (compared as absolute paths), as they
+    come (a list for a sequence). A file can only be one of them if its name ends as one
+    of theirs does, or ends in a way that making it absolute may change (``/``, ``.``,
+    ``..``): the others (thousands of context posts, against one checked post) are not
+    made absolute one by one."""
+
+    def kept() -> Iterator[PostFile]:
+        absolute: set[str] | None = None
+        endings: tuple[str, ...] = ()
+        for file in files:
+            if absolute is None:  # not before: a whole blog checked has no context
+                absolute = {_absolute(checked.filename) for checked in among}
+                endings = (*{os.path.basename(path) for path in absolute}, "/", os.sep, ".")
+            if not file.filename.endswith(endings) or _absolute(file.filename) not in absolute:
+                yield file
+
+    return list(kept()) if isinstance(files, Sequence) else kept()
 
 
 def _absolute(path: str | Path) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from haikulint.blog.post import Dateline, Located, Post
@@ -47,7 +46,7 @@ def make_post(
     """A post at ``path`` (below the root), with headers on lines 1, 2, ... in order."""
     headers = dict(headers or {})
     return Post(
-        path=Path(path),
+        path,
         display_path=path,
         slug=parse_slug(path, sections),
         header_style=header_style if headers else fields.pop("style", "none"),

@@ -17,9 +17,10 @@ A folder that cannot be listed is skipped.
 from __future__ import annotations
 
 import errno
+import operator
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -104,10 +105,37 @@ def discover_posts(
     ``on_folder`` is told of each folder listed, and whether it has a ``.gitignore``
     (the result cache remembers a walk by its folders' mtimes).
     """
-    root, force_exclude = options.root, options.force_exclude
-    skipped = options.on_skipped if options.on_skipped is not None else skip_warner()
+    return by_path(find_posts(paths, config, options))
+
+
+def by_path(files: Iterable[PostFile]) -> list[PostFile]:
+    """``files`` sorted by path, as :func:`discover_posts` gives them."""
+    return sorted(files, key=_filename)
+
+
+_filename = operator.attrgetter("filename")
+
+
+def find_posts(
+    paths: Sequence[Path], config: Config, options: WalkOptions = WalkOptions()
+) -> Iterator[PostFile]:
+    """The files of :func:`discover_posts`, as the walk finds them: in no useful order
+    (:func:`by_path` sorts them), each once, the walk going on as they are taken.
+
+    So that a run reads posts while the tree is still being walked. A path that does not
+    exist raises :class:`UsageError` here, before anything is walked.
+    """
     if not paths:
         paths = [config.root if config.root is not None else Path(".")]
+    for given in paths:
+        if not os.path.lexists(given):
+            raise UsageError(f"{given}: no such file or folder")
+    return _found(paths, config, options)
+
+
+def _found(paths: Sequence[Path], config: Config, options: WalkOptions) -> Iterator[PostFile]:
+    root, force_exclude = options.root, options.force_exclude
+    skipped = options.on_skipped if options.on_skipped is not None else skip_warner()
     chosen_root = root if root is not None else config.root
     chosen = _absolute(chosen_root) if chosen_root is not None else None
     include = _name_matcher(config.include)
@@ -115,7 +143,16 @@ def discover_posts(
     exclude = _Ignore.from_patterns(
         _absolute(config.base), config.exclude, f"{config.source or 'config'}: exclude", bad
     )
-    found: dict[str, str] = {}
+    seen: set[str] = set()
+    roots: dict[str, Path] = {}
+
+    def post_file(file: str, file_root: str) -> PostFile:
+        seen.add(file)
+        shared = roots.get(file_root)
+        if shared is None:
+            shared = roots[file_root] = Path(file_root)  # one Path per root, not per post
+        return PostFile(file, shared)
+
     for given in paths:
         path = _absolute(given)
         if os.path.isdir(path):
@@ -126,8 +163,10 @@ def discover_posts(
                 include, exclude, boundary, options.on_unlistable, skipped, options.on_folder, bad
             )
             for file in walk.files(path):
-                if file not in found:
-                    found[file] = folder_root if file.startswith(inside) else derive_root(file)
+                if file not in seen:
+                    yield post_file(
+                        file, folder_root if file.startswith(inside) else derive_root(file)
+                    )
         elif os.path.lexists(path):
             if force_exclude and exclude is not None and exclude.matches_named(path):
                 continue
@@ -135,11 +174,10 @@ def discover_posts(
             if os.path.islink(path) and _leads_outside(path, file_root):
                 skipped(path, OUTSIDE_ROOT)
                 continue
-            found.setdefault(path, file_root)
-        else:
+            if path not in seen:
+                yield post_file(path, file_root)
+        else:  # it was there when the walk began
             raise UsageError(f"{given}: no such file or folder")
-    roots = {folder: Path(folder) for folder in set(found.values())}
-    return [PostFile(file, roots[found[file]]) for file in sorted(found)]
 
 
 def boundary_of(file: PostFile) -> str:
@@ -367,12 +405,12 @@ class _Walk:
         self.on_unlistable = on_unlistable
         self.on_skipped = on_skipped
 
-    def files(self, top: str) -> list[str]:
-        """The files under ``top`` whose names ``include`` accepts, minus ignored ones."""
+    def files(self, top: str) -> Iterator[str]:
+        """The files under ``top`` whose names ``include`` accepts, minus ignored ones, as
+        each folder is listed."""
         ignores = [rule for rule in _ancestor_ignores(top, self.on_bad_pattern) if rule is not None]
         real_top = os.path.realpath(top)
         visited = {real_top}
-        files: list[str] = []
         stack: list[tuple[str, str, tuple[_Ignore, ...]]] = [(top, real_top, tuple(ignores))]
         # Linked folders wait until every real folder is walked, so that a post reached
         # both ways (posts/2024 and a link posts/latest -> 2024) is always checked at its
@@ -434,10 +472,9 @@ class _Walk:
                     # Anything else the include globs name gets a verdict, as when named on
                     # the command line: a dangling or looping link, a FIFO, a socket is
                     # reported unreadable by the blog layer, never silently skipped.
-                    files.append(entry.path)
+                    yield entry.path
                 elif entry.is_symlink() and not name.startswith(".") and _is_link_loop(entry.path):
                     self.on_skipped(entry.path, LINK_LOOP)
-        return files
 
     def _linked_folder(self, link: str, real_parent: str) -> str | None:
         """Where the folder link ``link`` (in the folder whose real path is ``real_parent``)

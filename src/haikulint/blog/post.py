@@ -60,8 +60,8 @@ class Dateline:
 class Post:
     """Everything the checks may ask of one post file. Built by :func:`read_post`."""
 
-    path: Path
-    """The file as discovered."""
+    filename: str
+    """The file as discovered (see :attr:`path`)."""
     display_path: str
     """POSIX path relative to the working directory where possible, for reports."""
     slug: Slug
@@ -103,6 +103,12 @@ class Post:
     header_lines_at: str = "after-haiku"
     """Where ``Key: value`` header lines were looked for (config ``header-lines``, see
     :data:`HEADER_LINES`): what a fix reads its result back with."""
+
+    @functools.cached_property
+    def path(self) -> Path:
+        """The file as discovered, as a :class:`Path`: made when first asked for, as few
+        checks need it and a Path costs ~4 us to make (a cold run reads every post)."""
+        return Path(self.filename)
 
 
 HEADER_LINES = ("after-haiku", "top")
@@ -157,20 +163,19 @@ def read_post(
     other posts needs): past front matter, no haiku line; past ``Key: value`` lines and
     the haiku line beside them, no first line or dateline."""
     filename = file.filename
-    path = Path(filename)
     display = display_path(filename, cwd)
     dated = dated_file_names(filename, file_name_dates)
     slug = parse_slug(relative_to_root(filename, file.root), sections, dated)
     data_or_error = _read_bytes(file, max_size)
     if isinstance(data_or_error, str):
-        return Post(path=path, display_path=display, slug=slug, read_error=data_or_error)
+        return Post(filename, display_path=display, slug=slug, read_error=data_or_error)
     text_or_error = _decode(data_or_error)
     if text_or_error[1] is not None:
-        return Post(path=path, display_path=display, slug=slug, read_error=text_or_error[1])
+        return Post(filename, display_path=display, slug=slug, read_error=text_or_error[1])
     try:
         return post_from_text(
             text_or_error[0],
-            path,
+            filename,
             display,
             slug,
             headers_only=headers_only,
@@ -181,7 +186,7 @@ def read_post(
         reason = (
             f"haikulint failed to read it ({type(error).__name__}: {error}); please report this"
         )
-        return Post(path=path, display_path=display, slug=slug, read_error=reason.split("\n")[0])
+        return Post(filename, display_path=display, slug=slug, read_error=reason.split("\n")[0])
 
 
 def read_post_text(
@@ -199,7 +204,7 @@ def read_post_text(
     slug = parse_slug(relative_to_root(file.filename, file.root), sections, dated)
     return post_from_text(
         text,
-        Path(file.filename),
+        file.filename,
         display_path(file.filename, cwd),
         slug,
         header_lines=header_lines,
@@ -208,7 +213,7 @@ def read_post_text(
 
 def post_from_text(
     text: str,
-    path: Path,
+    path: str | os.PathLike[str],
     display: str,
     slug: Slug,
     *,
@@ -220,7 +225,7 @@ def post_from_text(
     parts = read_text(text, headers_only=headers_only, header_lines=header_lines)
     suppressions, problems = read_suppressions(parts.headers, parts.header_style)
     return Post(
-        path=path,
+        os.fspath(path),
         display_path=display,
         slug=slug,
         header_style=parts.header_style,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from haikulint.blog.post import double_quoted
 from haikulint.blog.spelling import slug_words
+from haikulint.wording import plural as plural  # the checks' messages say counts alike
 
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
@@ -27,10 +28,6 @@ if TYPE_CHECKING:
 def headers_usable(post: Post) -> bool:
     """False when the headers and body cannot be trusted (unreadable, bad front matter)."""
     return post.read_error is None and post.front_matter_error is None
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def either(values: list[str], conjunction: str = "or") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -148,7 +148,10 @@ def run(
         cache=cache,
         on_unlistable=lambda folder, reason: unlistable.append((folder, reason)),
     )
-    with _ProgressBar(len(files), enabled=show_progress) as progress:
+    total = len(files) if isinstance(files, list) else None  # a walk under way: not yet
+    with _ProgressBar(total, enabled=show_progress) as progress:
+        if not isinstance(files, list):
+            files = _counted(files, progress.set_total)
         result = lint(
             files, job, context_files=context_files, on_progress=progress.advance, cache=cache
         )
@@ -159,7 +162,7 @@ def run(
 
         outcome = stage.fix_posts(
             result.diagnostics,
-            files,
+            result.files,
             job,
             unsafe=bool(fixing.unsafe),
             reported=_baseline_filter(recorded),
@@ -173,8 +176,8 @@ def run(
         if fixing.only:
             return 0
         if outcome.plan:
-            files, context_files = outcome.moved(files), outcome.moved(context_files)
-            result = lint(files, job, context_files=context_files)
+            moved, context = outcome.moved(result.files), outcome.moved(result.context_files)
+            result = lint(moved, job, context_files=context)
 
     unlisted = _unlistable_folders(unlistable, rules, anchor)
     diagnostics = [*result.diagnostics, *unlisted]
@@ -183,7 +186,9 @@ def run(
         from haikulint.baseline import write_baseline as save_baseline
 
         save_baseline(write_baseline, diagnostics)
-        escape.note(f"wrote {len(diagnostics)} problems to baseline {write_baseline}")
+        from haikulint.wording import plural
+
+        escape.note(f"wrote {plural(len(diagnostics), 'problem')} to baseline {write_baseline}")
         return 0
     left_out = 0
     if recorded is not None:
@@ -293,12 +298,17 @@ def _posts_to_check(
     need_context: bool,
     cache: ResultCache | None = None,
     on_unlistable: Callable[[str, str], None] | None = None,
-) -> tuple[list[PostFile], list[PostFile]]:
+) -> tuple[list[PostFile] | Iterator[PostFile], Iterator[PostFile]]:
     """The posts to check, and (when ``need_context``) the other posts of their roots
     that the cross-post rules compare them with. Warns on stderr about a missing root,
     files outside it, folders that cannot be listed, and finding nothing. Walks are
-    remembered in ``cache`` (see :func:`haikulint.cache.discover_remembered`)."""
-    from haikulint.blog.discover import WalkOptions, is_under, skip_warner
+    remembered in ``cache`` (see :func:`haikulint.cache.discover_remembered`).
+
+    The posts come as a list when no folder is walked, else as the walk finds them (so
+    that they are read while it goes on; see :data:`haikulint.engine.Files`). The other
+    posts always come that way, and are only found once the posts to check are all in
+    (their roots are known then)."""
+    from haikulint.blog.discover import WalkOptions, skip_warner
     from haikulint.cache import discover_remembered
 
     configured_root = root or config.root
@@ -312,7 +322,7 @@ def _posts_to_check(
         so = ", so there are no posts to check" if nothing_to_check else ""
         escape.warn(f"{config.source}: root {config.root}: no such folder{so}")
     if nothing_to_check:
-        return [], []
+        return [], iter(())
     targets = list(paths) or [configured_root or Path(".")]
     options = WalkOptions(
         root=configured_root,
@@ -321,27 +331,57 @@ def _posts_to_check(
         on_skipped=skip_warner(),  # one warning per link over both walks
     )
     found = discover_remembered(cache, targets, config, options)
-    if not found:
-        patterns = ", ".join(config.include)
-        escape.warn(f"no posts found to check ({patterns})")
-    files = [
-        file
-        for file in found
-        if configured_root is None or is_under(file.filename, configured_root)
-    ]
-    if len(files) < len(found):
-        kept = set(files)
-        _warn_outside_root([file for file in found if file not in kept], configured_root)
+    roots: set[Path] = set()
+    files: list[PostFile] | Iterator[PostFile] = _inside_root(
+        found, configured_root, config.include, roots
+    )
+    if isinstance(found, list):
+        files = list(files)
     if not need_context:
-        return files, []
-    # Cross-post rules compare with the whole root; a root already walked as a target
-    # needs no second walk.
-    walked = {os.path.abspath(target) for target in targets if os.path.isdir(target)}
-    roots = sorted({file.root for file in files if os.path.abspath(file.root) not in walked})
-    if not roots:
-        return files, []
-    context = WalkOptions(root=configured_root, on_skipped=options.on_skipped)
-    return files, discover_remembered(cache, roots, config, context)
+        return files, iter(())
+
+    def compared() -> Iterator[PostFile]:
+        # Cross-post rules compare with the whole root; a root already walked as a
+        # target needs no second walk.
+        walked = {os.path.abspath(target) for target in targets if os.path.isdir(target)}
+        others = sorted(root for root in roots if os.path.abspath(root) not in walked)
+        if others:
+            context = WalkOptions(root=configured_root, on_skipped=options.on_skipped)
+            yield from discover_remembered(cache, others, config, context)
+
+    return files, compared()
+
+
+def _inside_root(
+    found: Iterable[PostFile], root: Path | None, include: Sequence[str], roots: set[Path]
+) -> Iterator[PostFile]:
+    """The ``found`` files inside ``root`` (all without one), as they come, their roots
+    added to ``roots``. Once all have come, says if there were none, and which were
+    left out for lying outside it."""
+    from haikulint.blog.discover import is_under
+
+    count = 0
+    outside = []
+    for file in found:
+        count += 1
+        if root is None or is_under(file.filename, root):
+            roots.add(file.root)
+            yield file
+        else:
+            outside.append(file)
+    if not count:
+        escape.warn(f"no posts found to check ({', '.join(include)})")
+    if outside:
+        _warn_outside_root(outside, root)
+
+
+def _counted(files: Iterator[PostFile], on_total: Callable[[int], None]) -> Iterator[PostFile]:
+    """``files`` as they come; once all have, how many there were, to ``on_total``."""
+    count = 0
+    for file in files:
+        count += 1
+        yield file
+    on_total(count)
 
 
 def _unlistable_folders(
@@ -388,7 +428,7 @@ class _ProgressBar:
 
     def __init__(
         self,
-        total: int,
+        total: int | None,
         *,
         enabled: bool,
         stream: TextIO | None = None,
@@ -414,6 +454,12 @@ class _ProgressBar:
     ) -> None:
         if self._progress is not None:
             self._progress.stop()
+
+    def set_total(self, total: int) -> None:
+        """The number of posts, once known (a walk under way finds them as it goes)."""
+        self._total = total
+        if self._progress is not None:
+            self._progress.update(self._task, total=total)
 
     def advance(self, count: int) -> None:
         self._done += count

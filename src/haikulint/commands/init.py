@@ -21,6 +21,7 @@ import typer
 
 from haikulint import escape
 from haikulint.errors import ConfigError, UsageError, unknown_choice
+from haikulint.wording import plural
 
 if TYPE_CHECKING:
     from haikulint.blog.survey import Survey
@@ -309,7 +310,8 @@ def _finding_rows(found: Survey) -> list[tuple[str, str]]:
         rows.append(
             (
                 "elsewhere",
-                f"{_count(files, 'Markdown file')} outside the root ({folders}), not posts",
+                f"{plural(files, 'Markdown file', grouped=True)} outside the root "
+                f"({folders}), not posts",
             )
         )
     if found.posts:
@@ -325,16 +327,16 @@ def _finding_rows(found: Survey) -> list[tuple[str, str]]:
             rows.append(
                 (
                     "pelican",
-                    f"{_count(unread, 'sampled post')} with Key: value lines Pelican does not "
-                    "read as metadata (not one block from the first line)",
+                    f"{plural(unread, 'sampled post', grouped=True)} with Key: value lines "
+                    "Pelican does not read as metadata (not one block from the first line)",
                 )
             )
         if found.dated_names:
             rows.append(
                 (
                     "dated names",
-                    f"{_count(found.dated_names, 'post')} whose file name starts with a date"
-                    " (.../2024-03-05-line.md), the post's date",
+                    f"{plural(found.dated_names, 'post', grouped=True)} whose file name starts "
+                    "with a date (.../2024-03-05-line.md), the post's date",
                 )
             )
     evidence: dict[str, list[str]] = {}
@@ -353,7 +355,8 @@ def _posts_text(found: Survey) -> str:
         where = f"{root} does not exist yet" if not found.root_exists else f"{root} is empty"
         return f"none yet ({where})"
     paths = "a haiku path" if found.haiku_posts == 1 else "haiku paths"
-    text = f"{_count(found.posts, 'post')} under {root}, {found.haiku_posts:,} with {paths}"
+    posts = plural(found.posts, "post", grouped=True)
+    text = f"{posts} under {root}, {found.haiku_posts:,} with {paths}"
     counts = found.line_counts
     if len(counts) == 1:
         lines = next(iter(counts))
@@ -370,13 +373,13 @@ def _sections_text(found: Survey) -> str:
     parts = []
     for section, count in found.section_folders.items():
         note = "; multi-word, so listed in sections" if section.rsplit("/", 1)[-1] in listed else ""
-        parts.append(f"{section}/ ({_count(count, 'post')}{note})")
+        parts.append(f"{section}/ ({plural(count, 'post', grouped=True)}{note})")
     return ", ".join(parts)
 
 
 def _headers_text(found: Survey) -> str:
     if found.sampled == found.posts:
-        sample = f"all {_count(found.posts, 'post')}"
+        sample = f"all {plural(found.posts, 'post', grouped=True)}"
     else:
         sample = f"a sample of {found.sampled:,} of {found.posts:,} posts, spread over the blog"
     text = f"read from {sample}: {_tally(found.header_styles)}"
@@ -453,10 +456,6 @@ def _print_json(plan: _Plan, *, written: bool) -> None:
 
 def _tally(counts: Mapping[str, int]) -> str:
     return ", ".join(f"{key} {count:,}" for key, count in counts.items())
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'s' * (number != 1)}"
 
 
 def _root_shown(root: str) -> str:

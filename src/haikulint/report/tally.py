@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from haikulint.diagnostic import Diagnostic, Severity
+from haikulint.wording import plural
 
 
 class Tally(NamedTuple):
@@ -115,21 +116,21 @@ def summary_sentence(counts: Tally) -> str:
         if counts.files_checked == 0:
             return "No posts were checked." + _left_out(counts)
         if counts.left_out:
-            files = _plural(counts.files_checked, "file")
+            files = plural(counts.files_checked, "file")
             return f"No new problems in {files}." + _left_out(counts)
-        return f"All checks passed: {_plural(counts.files_checked, 'file')}, no problems."
+        return f"All checks passed: {plural(counts.files_checked, 'file')}, no problems."
     kinds = ", ".join(
         text
         for number, text in (
-            (counts.errors, _plural(counts.errors, "error")),
-            (counts.warnings, _plural(counts.warnings, "warning")),
+            (counts.errors, plural(counts.errors, "error")),
+            (counts.warnings, plural(counts.warnings, "warning")),
             (counts.infos, f"{counts.infos} info"),
         )
         if number
     )
     files = "file" if counts.files_checked == 1 else "files"
     sentence = (
-        f"Found {_plural(counts.problems, 'problem')} ({kinds}) "
+        f"Found {plural(counts.problems, 'problem')} ({kinds}) "
         f"in {counts.files_with_problems} of {counts.files_checked} {files}."
     )
     return sentence + _left_out(counts)
@@ -140,7 +141,7 @@ def left_out_sentence(left_out: int) -> str:
     if not left_out:
         return ""
     verb = "was" if left_out == 1 else "were"
-    return f"{_plural(left_out, 'known problem')} in the baseline {verb} left out."
+    return f"{plural(left_out, 'known problem')} in the baseline {verb} left out."
 
 
 def _left_out(counts: Tally) -> str:
@@ -160,7 +161,3 @@ def fixable_sentence(counts: Tally) -> str | None:
     if counts.unsafe_fixable:
         return f"{counts.unsafe_fixable} fixable with --fix --unsafe-fixes."
     return None
-
-
-def _plural(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
