@@ -239,3 +239,17 @@ def test_through_the_command_line(write_blog: WriteBlog, in_tmp: Path, fresh: Pa
     result = run("check", "--no-progress", post, cache=unwritable)
     assert (result.returncode, result.stderr) == (1, "")
     assert "BL201" in result.stdout
+
+
+def test_stored_rules_keep_their_digest_and_it_is_their_fields(fresh: Path) -> None:
+    """A run keys its results on each selected rule's digest, stored with the catalogue:
+    it is the digest of the rule as read from its file, and any field changes it."""
+    from dataclasses import replace
+
+    load_catalogue()
+    for rule in load_again().rules:
+        assert "stable_digest" in vars(rule)  # unpickled, not made again
+        fresh_rule = catalogue.read_rule(rule.source, builtin=True)  # type: ignore[arg-type]
+        assert rule.stable_digest == fresh_rule.stable_digest
+        changed = replace(fresh_rule, examples=fresh_rule.examples[:-1])
+        assert changed.stable_digest != rule.stable_digest

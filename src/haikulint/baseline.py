@@ -3,13 +3,19 @@
 A problem is matched by path, code and message, not by line, so that editing a
 post above a known problem does not make it new again. Only the message's first
 part, what is wrong, is compared: the advice after its first ``"; "`` names the
-config file in use and may change while the problem stays the same. Matching counts:
-a baseline with one HK103 for a post hides one such problem, not two.
+config file in use and may change while the problem stays the same. Line numbers
+inside that part (``"Title: T" (line 5) is after body text (line 3)``) are left out
+too: a fix or an edit that adds a line above moves them, not the problem, while what
+the message quotes stays compared (as ruff's and eslint's baselines fingerprint a
+problem by rule, path and message, never its position). The file records what is
+wrong as written, numbers included, for the reader. Matching counts: a baseline with
+one HK103 for a post hides one such problem, not two.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,14 +34,26 @@ def fingerprint(diagnostic: Diagnostic) -> Fingerprint:
     return (diagnostic.path, diagnostic.code, problem_part(diagnostic.message))
 
 
+_LINE_NUMBER = re.compile(r"\bline \d+\b")
+
+
 def problem_part(message: str) -> str:
-    """What is wrong, without the advice: the message up to its first ``"; "``."""
+    """What is wrong, as matched: without the advice and without line numbers
+    (``line 5`` reads ``line N``)."""
+    return _LINE_NUMBER.sub("line N", _what_is_wrong(message))
+
+
+def _what_is_wrong(message: str) -> str:
+    """The message up to its first ``"; "``: what a baseline file records."""
     return message.split("; ", 1)[0]
 
 
 def write_baseline(path: Path, diagnostics: Sequence[Diagnostic]) -> None:
     """Write every diagnostic's fingerprint to ``path`` (sorted, so diffs stay small)."""
-    entries = sorted(fingerprint(diagnostic) for diagnostic in diagnostics)
+    entries = sorted(
+        (diagnostic.path, diagnostic.code, _what_is_wrong(diagnostic.message))
+        for diagnostic in diagnostics
+    )
     document = {
         "haikulint-baseline": FORMAT_VERSION,
         "problems": [

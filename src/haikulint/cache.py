@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import enum
 import functools
 import io
 import operator
@@ -40,11 +39,11 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
-from pathlib import Path, PurePath
+from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
-from haikulint.digest import blake2b, text_digest
+from haikulint.digest import blake2b, stable, text_digest
 from haikulint.safe_unpickle import SafeUnpickler
 
 if TYPE_CHECKING:
@@ -96,33 +95,8 @@ def cache_folder(configured: Path | None = None) -> Path | None:
 
 
 def run_key(*parts: object) -> str:
-    """A digest of ``parts``, serialized generically (see :func:`stable`)."""
+    """A digest of ``parts``, serialized generically (see :func:`~haikulint.digest.stable`)."""
     return text_digest(repr([stable(part) for part in parts]))
-
-
-def stable(value: object) -> object:
-    """``value`` as plain data (lists, dicts, text, numbers, None) whose ``repr`` is equal
-    exactly when the values are: dataclasses field by field (every field, so a config
-    key added later counts by itself), mappings by sorted key, paths as text, enums by
-    value."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            "@": type(value).__name__,
-            **{f.name: stable(getattr(value, f.name)) for f in dataclasses.fields(value)},
-        }
-    if isinstance(value, enum.Enum):
-        return stable(value.value)
-    if isinstance(value, Mapping):
-        return sorted(([stable(key), stable(item)] for key, item in value.items()), key=repr)
-    if isinstance(value, (set, frozenset)):
-        return sorted((stable(item) for item in value), key=repr)
-    if isinstance(value, (list, tuple)):
-        return [stable(item) for item in value]
-    if isinstance(value, PurePath):
-        return {"path": str(value)}
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    return {type(value).__name__: repr(value)}
 
 
 Stat = tuple[int, int]

@@ -158,6 +158,15 @@ class Rule:
             return False
         return not (self.exclude and any(map(_spec(self.exclude).match_file, paths)))
 
+    @cached_property
+    def stable_digest(self) -> str:
+        """A digest of every field (see :func:`haikulint.digest.stable`), made once: the
+        stored catalogue keeps it, so a run keys its results on the rules it selects
+        without walking every example again."""
+        from haikulint.digest import fields_form, text_digest
+
+        return text_digest(repr(fields_form(self)))
+
     @property
     def check_kind(self) -> CheckKind:
         from haikulint.checks.registry import load_kind
@@ -317,7 +326,7 @@ def _catalogue_from(texts: Sequence[RuleText]) -> Catalogue:
     return Catalogue(tuple(rules))
 
 
-CATALOGUE_FORMAT = 2
+CATALOGUE_FORMAT = 3
 """Bumped whenever the stored catalogue changes shape."""
 
 
@@ -344,6 +353,8 @@ def _remembered(texts: Sequence[RuleText]) -> Catalogue:
 
     def build() -> bytes:
         found.append(_catalogue_from(texts))
+        for rule in found[-1].rules:
+            rule.stable_digest  # noqa: B018 - made now, to be stored with the rule
         return pickle.dumps(found[-1], protocol=pickle.HIGHEST_PROTOCOL)
 
     def valid(data: bytes | mmap.mmap) -> bool:
@@ -372,9 +383,10 @@ def _texts_key(texts: Sequence[RuleText]) -> str:
 
 def _code_stamps() -> list[tuple[str, int, int]]:
     """The name, size and mtime of each module whose code decides what a rule file reads
-    as: this one, the severities, and the checks (their kinds, scopes and options)."""
+    as: this one, the severities, the digests, and the checks (their kinds, scopes and
+    options)."""
     package = Path(__file__).parent
-    paths = [package / "catalogue.py", package / "diagnostic.py"]
+    paths = [package / name for name in ("catalogue.py", "diagnostic.py", "digest.py")]
     try:
         with os.scandir(package / "checks") as entries:
             paths += sorted(Path(entry.path) for entry in entries if entry.name.endswith(".py"))

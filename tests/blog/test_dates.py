@@ -210,3 +210,16 @@ def test_a_numeric_date_reads_back_whenever_only_one_reading_is_possible(
         else:
             with pytest.raises(ValueError, match="ambiguous"):
                 parse_date(text)
+
+
+@given(st.integers(1, 9999), st.integers(1, 12), st.integers(1, 32))
+def test_a_day_is_checked_against_the_calendars_count_of_days(
+    year: int, month: int, day: int
+) -> None:
+    days = calendar.monthrange(year, month)[1]
+    written = f"{year:04d}-{month:02d}-{day:02d}"
+    if day <= days:
+        assert parse_date(written) == date(year, month, day)
+    else:
+        with pytest.raises(ValueError, match=f"has no day {day} \\(it has {days}\\)"):
+            parse_date(written)

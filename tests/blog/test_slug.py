@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from haikulint.blog.slug import SEPARATOR, parse_slug, split_extension
+from haikulint.blog.slug import SEPARATOR, is_date_folder, parse_slug, split_extension
 
 SEED_000 = "post/the-prod-deploy-froze-/-i-parsed-the-pcap-for-hours-/-the-repo-holds-it-all.md"
 
@@ -244,6 +244,28 @@ def test_lines_and_separators_give_back_the_text(relative: str) -> None:
     prefix_folders = len(slug.sections) + len(slug.date_folders)
     folders = [part for part in slug.text.split("/")]
     assert "/".join(folders[prefix_folders:]) == slug.chain if slug.text else slug.chain == ""
+
+
+_FOLDERS = st.sampled_from(
+    ["2024", "03", "2024-03", "2024-03-05", "2024-3", "post", "a-b", "a-", "-b", "_posts", ".", ""]
+)
+
+
+@given(
+    st.lists(_FOLDERS, max_size=6),
+    st.sampled_from(["a-b.md", "2024-03-05-c.md", "index.md", ".md", "x"]),
+    st.lists(st.sampled_from(["post", "a-b", "2024", "post/a-b"]), max_size=2),
+    st.sampled_from([None, True, False]),
+)
+def test_the_date_folders_are_those_of_the_prefix(
+    folders: list[str], name: str, sections: list[str], dated: bool | None
+) -> None:
+    """parse_slug sorts the prefix into sections and date folders as it reads it; they
+    are the prefix's folders that are dates, in order."""
+    slug = parse_slug("/".join([*folders, name]), sections, dated)
+    prefix = slug.prefix.split("/")[:-1]
+    assert slug.date_folders == tuple(folder for folder in prefix if is_date_folder(folder))
+    assert slug.sections == tuple(folder for folder in prefix if not is_date_folder(folder))
 
 
 words = st.lists(st.from_regex(r"[a-z0-9]{1,6}", fullmatch=True), min_size=1, max_size=4)

@@ -26,7 +26,7 @@ def blog(in_tmp: Path) -> Path:
     write(in_tmp / "haikulint.toml", CONFIG)
     write(in_tmp / KNOWN, "Deploy Notes\n\nThe body.\n")
     code, _, err = run_cli("check", "--no-progress", "--write-baseline", "base.json")
-    assert (code, err) == (0, "haikulint: wrote 1 problems to baseline base.json\n")
+    assert (code, err) == (0, "haikulint: wrote 1 problem to baseline base.json\n")
     write(in_tmp / NEW, "Cron Notes\n\nThe body.\n")
     return in_tmp
 

@@ -192,12 +192,17 @@ def _date_from(match: re.Match[str]) -> date:
     return _checked_date(year, month, day)
 
 
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+"""Days in each month of a common year (``calendar.mdays``, which typeshed does not know)."""
+
+
 def _checked_date(year: int, month: int, day: int) -> date:
     if year < 1:
         raise ValueError(f"there is no year {year}")
     if not 1 <= month <= 12:
         raise ValueError(f"there is no month {month}; months run from 1 to 12")
-    days = calendar.monthrange(year, month)[1]
+    # calendar.monthrange's count of days, without the weekday it works out first
+    days = _DAYS_IN_MONTH[month] + (month == 2 and calendar.isleap(year))
     if not 1 <= day <= days:
         raise ValueError(f"{calendar.month_name[month]} {year} has no day {day} (it has {days})")
     return date(year, month, day)

@@ -58,6 +58,8 @@ class Slug:
     it is not part of :attr:`lines`. Maybe not a real date (``2024-02-30``)."""
     dated_names: bool = False
     """Whether the file name was read for a date (whether or not it starts with one)."""
+    date_folders: tuple[str, ...] = ()
+    """The date folders as on disk, top down: ``("2024", "03")``, ``("2024-03",)``."""
 
     @property
     def haiku(self) -> str:
@@ -74,7 +76,7 @@ class Slug:
         or as ``e`` and an accent, as macOS file systems store it).
         """
         dates = [str(part) for part in self.date_parts]
-        folders = self.date_folders if dates else ()
+        folders = self.date_folders
         if len(folders) != len(dates):  # a date with hyphens: several numbers, one folder
             dates = ["-".join(str(int(part)) for part in f.split("-")) for f in folders]
         if self.file_date is not None:  # Jekyll: another day, another address
@@ -91,11 +93,6 @@ class Slug:
     def prefix(self) -> str:
         """The section and date folders as on disk, each followed by ``/``: ``post/2024/03/``."""
         return "".join(folder + "/" for folder in self._prefix_folders)
-
-    @property
-    def date_folders(self) -> tuple[str, ...]:
-        """The date folders as on disk, top down: ``("2024", "03")``, ``("2024-03",)``."""
-        return tuple(folder for folder in self._prefix_folders if is_date_folder(folder))
 
     @property
     def _prefix_folders(self) -> list[str]:
@@ -186,18 +183,20 @@ def parse_slug(
         lines, separators = _split_chain([*folders[start:], stem])
     else:
         lines, separators = (), ()
-    prefix = folders[:start]
+    sections_found: list[str] = []
+    date_folders: list[str] = []
+    for folder in folders[:start]:
+        (date_folders if is_date_folder(folder) else sections_found).append(folder)
     return Slug(
         text="/".join([*folders, stem]),
-        sections=tuple(folder for folder in prefix if not is_date_folder(folder)),
-        date_parts=tuple(
-            int(part) for folder in prefix if is_date_folder(folder) for part in folder.split("-")
-        ),
+        sections=tuple(sections_found),
+        date_parts=tuple(int(part) for folder in date_folders for part in folder.split("-")),
         lines=lines,
         separators=separators,
         extension=extension,
         file_date=file_date,
         dated_names=dated_names,
+        date_folders=tuple(date_folders),
     )
 
 

@@ -21,7 +21,7 @@ from haikulint.checks import CheckContext, Problem
 from haikulint.checks._common import headers_usable, plural
 from haikulint.checks.options import Option
 from haikulint.fix.model import Applicability, Fix
-from haikulint.prosody.tokenize import split_lines, split_text_lines
+from haikulint.prosody.tokenize import is_plain_poem, split_lines, split_text_lines
 
 if TYPE_CHECKING:
     from haikulint.blog.post import Post
@@ -35,6 +35,8 @@ def check(post: Post, options: Mapping[str, object], context: CheckContext) -> I
     if not headers_usable(post) or post.haiku is None or not post.slug.lines:
         return  # a file named only ".md" has no slug to compare: slug-lines says so
     in_slug = [slug_words(line) for line in post.slug.lines]
+    if _plainly_the_same(post.haiku.text, in_slug):
+        return
     # Read as free text, a ``/`` inside a line stays (``we blamed tcp/ip``), as
     # ``haikulint syllables`` reads it; read as a path, every ``/`` breaks a line. Either
     # reading that tells the slug's poem will do; the second is rarely needed.
@@ -70,6 +72,20 @@ def _fix(post: Post) -> Fix | None:
         edits,
         applicability=Applicability.UNSAFE,
     )
+
+
+def _plainly_the_same(text: str, in_slug: list[tuple[str, ...]]) -> bool:
+    """Whether ``text``, a haiku of plain words (ASCII letters and spaces, lines apart by
+    `` / ``), spells the slug's words ``in_slug``, line for line.
+
+    A shortcut for the usual post, whose haiku is its slug's (1.6 us rather than 5): it
+    says yes only when splitting the text would give ``in_slug``. Its words, lowercased
+    and joined by one space, are then the slug's lines joined by `` / `` (a word is never
+    ``/``, and no slug line is without words, so no line is dropped or split otherwise).
+    Any other text, or a slug line without words, is left to the full comparison."""
+    if not is_plain_poem(text) or not all(in_slug):
+        return False
+    return " ".join(text.lower().split()) == " / ".join(map(" ".join, in_slug))
 
 
 def _words(lines: list[str]) -> list[tuple[str, ...]]:

@@ -187,7 +187,9 @@ def run(
         from haikulint.baseline import write_baseline as save_baseline
 
         save_baseline(write_baseline, diagnostics)
-        escape.note(f"wrote {len(diagnostics)} problems to baseline {write_baseline}")
+        from haikulint.wording import plural
+
+        escape.note(f"wrote {plural(len(diagnostics), 'problem')} to baseline {write_baseline}")
         return 0
     left_out = 0
     if recorded is not None:

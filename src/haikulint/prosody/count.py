@@ -222,8 +222,9 @@ class SyllableCounter:
             tokens = split_words(text)
             if _in_capitals(text) and (shouted or len(tokens) > 1):
                 words = [self._uncapitalized(token) for token in tokens]
-            else:
-                words = [self.word(token) for token in tokens]
+            else:  # most words are cached: look them up here, not through self.word
+                known = self._cache
+                words = [known.get(token) or self.word(token) for token in tokens]
             # A region code or a time of day stands by a digit: most lines have none.
             if not _ASCII_WITHOUT_DIGITS.fullmatch(text):
                 for index in [*_region_codes(tokens), *_times_of_day(tokens)]:
@@ -706,10 +707,15 @@ def line_totals(readings: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
     """
     reachable = 1  # only the total 0
     for counts in readings:
+        if len(counts) == 1:  # most words have one reading: a shift is all it takes
+            reachable <<= counts[0]
+            continue
         shifted = 0
         for count in counts:
             shifted |= reachable << count
         reachable = shifted
+    if reachable and not reachable & (reachable - 1):  # one total, as most lines have
+        return (reachable.bit_length() - 1,)
     totals = []
     while reachable:  # a bit per total, lowest first: most lines have one or two
         lowest = reachable & -reachable

@@ -122,7 +122,7 @@ def split_text_lines(text: str) -> list[str]:
     line on each side: ``"on call 24/7 / now"`` gives ``["on call 24/7", "now"]``,
     ``"CI/CD"`` gives ``["CI/CD"]``.
     """
-    if _PLAIN_POEM.fullmatch(text):  # "old pond / a frog jumps in / splash", the usual
+    if is_plain_poem(text):  # "old pond / a frog jumps in / splash", the usual
         # 0.7 us rather than 8 us: every ``/`` stands between spaces, so each splits.
         return [line for line in map(str.strip, text.split("/")) if line]
     return _split_text_lines(text)
@@ -175,6 +175,12 @@ _PLAIN_POEM = re.compile(r"[A-Za-z ]+(?: / [A-Za-z ]+)*")
 _PLAIN_LINE = re.compile(r"[A-Za-z -]*")
 """A line of ASCII letters between spaces and hyphens, as most slug lines are: its words
 are its runs of letters (the whole pattern below finds just those in it)."""
+
+
+def is_plain_poem(text: str) -> bool:
+    """``text`` is only ASCII letters and spaces, its lines apart by `` / ``: each ``/``
+    splits it (:func:`split_text_lines`), and each line's words are its letter runs."""
+    return _PLAIN_POEM.fullmatch(text) is not None
 
 
 def is_plain_line(line: str) -> bool:
