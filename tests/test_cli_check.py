@@ -617,14 +617,20 @@ def test_post_phase_reads_every_file_once_and_keeps_the_order(
     ]
 
 
-@given(count=st.integers(0, 5000), shares=st.integers(1, 200))
-def test_spans_cut_the_files_into_even_ordered_shares(count: int, shares: int) -> None:
-    spans = engine._spans(count, shares)
-    assert len(spans) <= shares
+@given(count=st.integers(0, 5000), processes=st.integers(1, 16), span=st.integers(1, 600))
+def test_guided_spans_cut_the_files_into_ordered_shrinking_shares(
+    count: int, processes: int, span: int
+) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(engine, "SPAN_POSTS", span)
+        spans = engine._guided_spans(count, processes)
     assert [index for start, stop in spans for index in range(start, stop)] == list(range(count))
     sizes = [stop - start for start, stop in spans]
-    assert all(size == sizes[0] for size in sizes[:-1])
-    assert not sizes or 0 < sizes[-1] <= sizes[0]
+    assert all(0 < size <= span for size in sizes)
+    assert sizes[:-1] == sorted(sizes[:-1], reverse=True)  # shrinking (the last: what is left)
+    assert all(size >= max(1, span // 16) for size in sizes[:-1])
+    if count >= 2 * processes * span:
+        assert sizes[0] == span
 
 
 def test_a_run_that_finds_no_posts_says_so_and_exits_zero(

@@ -376,6 +376,38 @@ class ResultCache:
         it was read: a change while it was read is seen by the next run); with
         ``today_only``, for today only (what was found depends on the date); with its
         group ``keys`` for :meth:`lookup_keys`."""
+        day = self.today if today_only else None
+        checked = diagnostics is not None
+        # The details are pickled as the file is written (see _on_disk), not here: held
+        # pickled, a cold run over 100,000 posts kept 35 MB more until the end.
+        if keys is KEYS_LATER and self.group_keys is None:
+            keys = None
+        self._put(filename, root, stat, (summary, diagnostics), checked, day, keys)
+
+    def store_pickled(
+        self,
+        filename: str,
+        root: str | os.PathLike[str],
+        stat: Stat,
+        details: bytes,
+        *,
+        keys: GroupKeys | None,
+    ) -> None:
+        """:meth:`store` of a post only summarized (not checked) whose details are
+        already pickled (by :func:`pickled_details`, in the process that read it): a
+        run that only compares with it never holds its summary."""
+        self._put(filename, root, stat, details, False, None, keys)
+
+    def _put(
+        self,
+        filename: str,
+        root: str | os.PathLike[str],
+        stat: Stat,
+        details: bytes | Details,
+        checked: bool,
+        day: date | None,
+        keys: GroupKeys | None,
+    ) -> None:
         if self.path is None:
             return
         size, mtime = stat
@@ -384,14 +416,8 @@ class ResultCache:
             digest = _digest_of(filename, root)
             if digest is None:
                 return
-        day = self.today if today_only else None
         root_text = self._roots.setdefault(os.fspath(root), os.fspath(root))  # one copy
-        checked = diagnostics is not None
-        # The details are pickled as the file is written (see _on_disk), not here: held
-        # pickled, a cold run over 100,000 posts kept 35 MB more until the end.
-        if keys is KEYS_LATER and self.group_keys is None:
-            keys = None
-        entry = (root_text, size, mtime, digest, (summary, diagnostics), checked, day, keys)
+        entry = (root_text, size, mtime, digest, details, checked, day, keys)
         self._entries[filename] = entry
         if self._base_loaded:
             self._seen.add(filename)
@@ -517,6 +543,14 @@ def _summary_fields() -> Callable[[PostSummary], tuple[Any, ...]]:
     return operator.attrgetter(*(field.name for field in dataclasses.fields(PostSummary)))
 
 
+def pickled_details(
+    summary_fields: tuple[Any, ...], diagnostics: tuple[Diagnostic, ...] | None
+) -> bytes:
+    """A post's details as a cache file holds them (see :data:`Entry`): its summary's
+    field values and its diagnostics, pickled on their own."""
+    return pickle.dumps((summary_fields, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _on_disk(
     entry: Entry, group_keys: Callable[[PostSummary], GroupKeys | None] | None
 ) -> Entry | None:
@@ -531,9 +565,7 @@ def _on_disk(
     if keys is KEYS_LATER:
         keys = group_keys(summary) if group_keys is not None else None
     try:
-        pickled = pickle.dumps(
-            (_summary_fields()(summary), diagnostics), protocol=pickle.HIGHEST_PROTOCOL
-        )
+        pickled = pickled_details(_summary_fields()(summary), diagnostics)
     except Exception:  # something unpicklable in a diagnostic
         return None
     return (*entry[:4], pickled, entry[5], entry[6], keys)

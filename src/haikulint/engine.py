@@ -28,7 +28,15 @@ from typing import TYPE_CHECKING, Any
 
 from haikulint.blog.discover import PostFile
 from haikulint.blog.post import Post, read_post
-from haikulint.cache import KEYS_LATER, Cached, GroupKeys, ResultCache, Stat, run_key
+from haikulint.cache import (
+    KEYS_LATER,
+    Cached,
+    GroupKeys,
+    ResultCache,
+    Stat,
+    pickled_details,
+    run_key,
+)
 from haikulint.catalogue import (
     PostCheck,
     Rule,
@@ -253,14 +261,15 @@ def lint(
     files: Files,
     job: LintJob,
     *,
-    context_files: Files = (),
+    context_files: Files | Callable[[], Files] = (),
     on_progress: ProgressCallback | None = None,
     cache: ResultCache | None = None,
 ) -> LintResult:
-    """Lint ``files``; ``context_files`` only serve the cross-post rules, and are only
-    iterated once every one of ``files`` is in (so they may be made from them). A post
-    that ``cache`` holds unchanged is neither read nor checked again; what the others
-    give is stored in it, and it is saved at the end."""
+    """Lint ``files``; ``context_files`` only serve the cross-post rules. They may be
+    given as a function that makes them: it is called once every one of ``files`` is in
+    (so that they may be found from them), and only if some cross-post rule is selected.
+    A post that ``cache`` holds unchanged is neither read nor checked again; what the
+    others give is stored in it, and it is saved at the end."""
     cache = cache or ResultCache.disabled(job.today)
     cache.group_keys = job.group_keys
     taken = _PostPhase(job, cache, on_progress=on_progress).run(files)
@@ -270,7 +279,7 @@ def lint(
     del taken  # a tuple a post: 6 MB for 100,000 posts, through the blog phase and save
     compared: list[PostFile] = []
     if job.blog_rules:
-        extra = _not_among(context_files, checked)
+        extra = _not_among(context_files() if callable(context_files) else context_files, checked)
         compared, others = _compared_with(extra, summaries, job, cache)
         diagnostics.extend(_blog_phase(summaries, checked, others, job))
     cache.save()
@@ -357,10 +366,12 @@ the progress bar moving, large enough that handing out shares costs nothing."""
 PostResult = tuple[PostSummary, "tuple[Diagnostic, ...] | None"]
 """A post's summary, and its diagnostics (None when it was only summarized)."""
 SharedResult = list[PostResult]
-ReadResult = tuple["Stat | None", PostResult, "GroupKeys | None"]
+ReadResult = tuple["Stat | None", "PostResult | None", "GroupKeys | None", "bytes | None"]
 """What reading a post gives: its :data:`Stat`, taken just before it was read (None when
-the run has no cache, or it is no regular file), its result, and its group keys (when
-the phase needs them)."""
+the run has no cache, or it is no regular file); its result, and its group keys (when
+the phase needs them); or, for a post only compared with that shares no key with the
+posts checked, no result but its details pickled for the cache (see
+:func:`~haikulint.cache.pickled_details`; None without a cache)."""
 
 
 @dataclass
@@ -509,20 +520,29 @@ class _PostPhase:
             del self.waiting[:SPAN_POSTS]
 
     def finish(self) -> None:
-        """Every file is in: read what waits, on every core, to the end."""
-        waiting, self.waiting = self.waiting, array("q")
-        if self.pool is None:
-            processes = _worker_count(len(waiting)) if waiting else 1
+        """Every file is in: read what waits, on every core, to the end.
+
+        What no process has taken yet is cut anew into spans that shorten towards the
+        end (see :func:`_guided_spans`), taken in order by whichever process is free
+        (this one included): the processes all run out of work at nearly the same time.
+        """
+        rest = array("q")
+        for span in self.spans:
+            rest.extend(span)
+        rest.extend(self.waiting)
+        self.spans.clear()
+        self.waiting = array("q")
+        if self.pool is None and rest:
+            processes = _worker_count(len(rest))
             if processes > 1:
-                self.start_workers(processes, waiting[0])
-            shares = max(processes * 8, len(waiting) // SPAN_POSTS)
-            self.spans.extend(waiting[start:stop] for start, stop in _spans(len(waiting), shares))
-        elif waiting:
-            self.spans.append(waiting)
+                self.start_workers(processes, rest[0])
+        self.spans.extend(
+            rest[start:stop] for start, stop in _guided_spans(len(rest), self.processes)
+        )
         while self.spans:
             self.hand_out()
             if self.spans:
-                span = self.spans.pop()  # from the back: the workers take from the front
+                span = self.spans.popleft()
                 self.keep(span, self.read_here(span))
         if self.sent:
             from concurrent.futures import FIRST_COMPLETED, wait
@@ -580,22 +600,25 @@ class _PostPhase:
 
     def keep(self, span: Sequence[int], read: Sequence[ReadResult]) -> None:
         """Store what the files of ``span`` gave in the cache, and keep their results."""
-        job, cache, wanted = self.job, self.cache, self.wanted
-        for index, (stat, result, keys) in zip(span, read, strict=True):
+        job, cache, results = self.job, self.cache, self.results
+        for index, (stat, result, keys, details) in zip(span, read, strict=True):
             if stat is not None:
                 file = self.files[index]
-                summary, diagnostics = result
-                cache.store(
-                    file.filename,
-                    file.root,
-                    stat,
-                    summary,
-                    diagnostics,
-                    today_only=job.depends_on_today(diagnostics),
-                    keys=KEYS_LATER if self.keys_later else keys,
-                )
-            if wanted is None or (keys is not None and not wanted.isdisjoint(enumerate(keys))):
-                self.results[index] = result
+                if details is not None:
+                    cache.store_pickled(file.filename, file.root, stat, details, keys=keys)
+                elif result is not None:
+                    summary, diagnostics = result
+                    cache.store(
+                        file.filename,
+                        file.root,
+                        stat,
+                        summary,
+                        diagnostics,
+                        today_only=job.depends_on_today(diagnostics),
+                        keys=KEYS_LATER if self.keys_later else keys,
+                    )
+            if result is not None:
+                results[index] = result
         if self.on_progress is not None:
             self.on_progress(len(span))
 
@@ -636,10 +659,11 @@ def _started(files: Files) -> Files:
 
 
 def _chunks(files: Files, size: int) -> Iterator[Sequence[PostFile]]:
-    """``files`` in runs of ``size`` (the last shorter), as they come."""
+    """An iterator's files in runs of ``size`` (the last shorter), as they come; a
+    sequence whole (it is all there: nothing to read while more come)."""
     if isinstance(files, Sequence):
-        for start in range(0, len(files), size):
-            yield files[start : start + size]
+        if files:
+            yield files
         return
     iterator = iter(files)
     while chunk := list(islice(iterator, size)):
@@ -649,14 +673,26 @@ def _chunks(files: Files, size: int) -> Iterator[Sequence[PostFile]]:
 def _read_span(phase: _PostPhase, files: Sequence[PostFile]) -> list[ReadResult]:
     """Read (and check, as ``phase`` asks) ``files``: each one's :data:`ReadResult`."""
     job, lint, stat_files, make_keys = phase.job, phase.lint, phase.stat_files, phase.make_keys
+    wanted = phase.wanted
     read: list[ReadResult] = []
     for file in files:
         stat = _stat_of(file.filename) if stat_files else None  # before it is read
         post = job.read(file, headers_only=not lint)
         summary = job.summarize(post)
         found = tuple(job.lint_post(post)) if lint else None
-        read.append((stat, (summary, found), job.group_keys(summary) if make_keys else None))
+        keys = job.group_keys(summary) if make_keys else None
+        if wanted is not None and (keys is None or wanted.isdisjoint(enumerate(keys))):
+            read.append((stat, None, keys, _pickled(summary) if stat is not None else None))
+        else:
+            read.append((stat, (summary, found), keys, None))
     return read
+
+
+def _pickled(summary: PostSummary) -> bytes | None:
+    try:
+        return pickled_details(_values(summary), None)
+    except Exception:  # not picklable (it cannot be ours): not cached
+        return None
 
 
 def _stat_of(filename: str) -> Stat | None:
@@ -678,13 +714,23 @@ def _read_in_worker(names: list[str], roots: list[str]) -> list[PackedRead]:
         for name, root in zip(names, roots, strict=True)
     ]
     return [
-        (stat, _values(summary), None if found is None else tuple(map(_values, found)), keys)
-        for stat, (summary, found), keys in _read_span(_WORKING, files)
+        (
+            stat,
+            None if result is None else _values(result[0]),
+            None if result is None or result[1] is None else tuple(map(_values, result[1])),
+            keys,
+            details,
+        )
+        for stat, result, keys, details in _read_span(_WORKING, files)
     ]
 
 
 PackedRead = tuple[
-    "Stat | None", tuple[Any, ...], "tuple[tuple[Any, ...], ...] | None", "GroupKeys | None"
+    "Stat | None",
+    "tuple[Any, ...] | None",
+    "tuple[tuple[Any, ...], ...] | None",
+    "GroupKeys | None",
+    "bytes | None",
 ]
 """A :data:`ReadResult` as plain tuples of field values: they travel from a worker
 several times faster than pickled dataclasses."""
@@ -694,13 +740,16 @@ def _unpack(packed: list[PackedRead]) -> list[ReadResult]:
     return [
         (
             stat,
-            (
+            None
+            if summary is None
+            else (
                 PostSummary(*summary),
                 None if found is None else tuple(Diagnostic(*d) for d in found),
             ),
             keys,
+            details,
         )
-        for stat, summary, found, keys in packed
+        for stat, summary, found, keys, details in packed
     ]
 
 
@@ -862,7 +911,16 @@ def _worker_count(file_count: int) -> int:
     return max(1, min(cores, file_count // (PARALLEL_THRESHOLD // 2)))
 
 
-def _spans(count: int, shares: int) -> list[tuple[int, int]]:
-    """``[start, stop)`` spans cutting ``count`` items into at most ``shares`` even parts."""
-    size = max(1, -(-count // shares))
-    return [(start, min(start + size, count)) for start in range(0, count, size)]
+def _guided_spans(count: int, processes: int) -> list[tuple[int, int]]:
+    """``[start, stop)`` spans cutting ``count`` items, in order, for ``processes`` that
+    each take the next one when free: :data:`SPAN_POSTS` long at most, then a share of
+    what is left, so that the last ones are short (at least a sixteenth of a span) and
+    no process waits long for the others at the end (guided self-scheduling)."""
+    shortest = max(1, SPAN_POSTS // 16)
+    spans = []
+    start = 0
+    while start < count:
+        size = max(shortest, min(SPAN_POSTS, (count - start) // (2 * processes)))
+        spans.append((start, min(count, start + size)))
+        start += size
+    return spans

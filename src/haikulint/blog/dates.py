@@ -134,6 +134,17 @@ def _dateline_in(line: str) -> tuple[date, str] | None:
 
 def _parse_text(value: str) -> date:
     text = value.strip()
+    if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():
+        digits = text[:4] + text[5:7] + text[8:]
+        if digits.isdigit():
+            # YYYY-MM-DD, as most headers are: what the first pattern reads it as (its
+            # year, month and day checked), without the match and its group dictionary.
+            return _checked_date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    return _parse_text_fully(text)
+
+
+def _parse_text_fully(text: str) -> date:
+    """:func:`_parse_text` of stripped text, by every pattern."""
     if not text:
         raise ValueError("the date is empty")
     for pattern in _WHOLE_VALUE:
@@ -192,12 +203,17 @@ def _date_from(match: re.Match[str]) -> date:
     return _checked_date(year, month, day)
 
 
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+"""Days in each month of a common year (``calendar.mdays``, which typeshed does not know)."""
+
+
 def _checked_date(year: int, month: int, day: int) -> date:
     if year < 1:
         raise ValueError(f"there is no year {year}")
     if not 1 <= month <= 12:
         raise ValueError(f"there is no month {month}; months run from 1 to 12")
-    days = calendar.monthrange(year, month)[1]
+    # calendar.monthrange's count of days, without the weekday it works out first
+    days = _DAYS_IN_MONTH[month] + (month == 2 and calendar.isleap(year))
     if not 1 <= day <= days:
         raise ValueError(f"{calendar.month_name[month]} {year} has no day {day} (it has {days})")
     return date(year, month, day)

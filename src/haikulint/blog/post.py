@@ -529,6 +529,8 @@ class _Cursor:
     Only the top of a post is ever looked at, so a 10 MB body is never split.
     """
 
+    __slots__ = ("_first", "_lines", "_offset", "_position", "_text")
+
     def __init__(self, text: str, start: int, number: int) -> None:
         self._text = text
         self._offset = start

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from haikulint.cache import ResultCache
     from haikulint.catalogue import Catalogue, Rule
     from haikulint.diagnostic import Diagnostic
+    from haikulint.engine import Files
 
 
 def from_command_line(
@@ -298,11 +299,12 @@ def _posts_to_check(
     need_context: bool,
     cache: ResultCache | None = None,
     on_unlistable: Callable[[str, str], None] | None = None,
-) -> tuple[list[PostFile] | Iterator[PostFile], Iterator[PostFile]]:
-    """The posts to check, and (when ``need_context``) the other posts of their roots
-    that the cross-post rules compare them with. Warns on stderr about a missing root,
-    files outside it, folders that cannot be listed, and finding nothing. Walks are
-    remembered in ``cache`` (see :func:`haikulint.cache.discover_remembered`).
+) -> tuple[list[PostFile] | Iterator[PostFile], Callable[[], Files]]:
+    """The posts to check, and (when ``need_context``) a function that finds the other
+    posts of their roots that the cross-post rules compare them with. Warns on stderr
+    about a missing root, files outside it, folders that cannot be listed, and finding
+    nothing. Walks are remembered in ``cache`` (see
+    :func:`haikulint.cache.discover_remembered`).
 
     The posts come as a list when no folder is walked, else as the walk finds them (so
     that they are read while it goes on; see :data:`haikulint.engine.Files`). The other
@@ -322,7 +324,7 @@ def _posts_to_check(
         so = ", so there are no posts to check" if nothing_to_check else ""
         escape.warn(f"{config.source}: root {config.root}: no such folder{so}")
     if nothing_to_check:
-        return [], iter(())
+        return [], lambda: []
     targets = list(paths) or [configured_root or Path(".")]
     options = WalkOptions(
         root=configured_root,
@@ -338,18 +340,19 @@ def _posts_to_check(
     if isinstance(found, list):
         files = list(files)
     if not need_context:
-        return files, iter(())
+        return files, lambda: []
 
-    def compared() -> Iterator[PostFile]:
+    def compared() -> list[PostFile] | Iterator[PostFile]:
         # Cross-post rules compare with the whole root; a root already walked as a
         # target needs no second walk.
         walked = {os.path.abspath(target) for target in targets if os.path.isdir(target)}
         others = sorted(root for root in roots if os.path.abspath(root) not in walked)
-        if others:
-            context = WalkOptions(root=configured_root, on_skipped=options.on_skipped)
-            yield from discover_remembered(cache, others, config, context)
+        if not others:
+            return []
+        context = WalkOptions(root=configured_root, on_skipped=options.on_skipped)
+        return discover_remembered(cache, others, config, context)
 
-    return files, compared()
+    return files, compared
 
 
 def _inside_root(
@@ -362,9 +365,11 @@ def _inside_root(
 
     count = 0
     outside = []
+    inside = os.path.abspath(root).rstrip(os.sep) + os.sep if root is not None else ""
     for file in found:
         count += 1
-        if root is None or is_under(file.filename, root):
+        # A walk's files are absolute and clean: most are plainly below the root.
+        if root is None or file.filename.startswith(inside) or is_under(file.filename, root):
             roots.add(file.root)
             yield file
         else:

@@ -39,9 +39,10 @@ class CannotRecord(ValueError):
 class NoHeaders(CannotRecord):
     """The post has no headers (as ``check`` reads it) to add the old address to.
 
-    No header block is made up for it: a first header changes how a generator reads the
-    file (Jekyll treats a file with front matter as a page, Pelican wants a title
-    beside any metadata), so the writer adds the post's own headers first."""
+    No header block is made up for it: a first header changes what a generator makes of
+    the file (Jekyll copies a file below ``_posts`` with no front matter as a static
+    file, and makes it a post once it has some; Pelican skips a post with no title,
+    whatever else it gives), so the writer gives the post its own headers first."""
 
 
 def alias_key(parts: PostText, configured: str | None, root: Path) -> str:
