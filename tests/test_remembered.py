@@ -25,11 +25,11 @@ def stored(folder: Path, entry: str) -> list[Path]:
 class Maker:
     """``make``: counts its calls, and gives ``value``."""
 
-    def __init__(self, value: object) -> None:
+    def __init__(self, value: dict[str, object]) -> None:
         self.value = value
         self.calls = 0
 
-    def __call__(self) -> object:
+    def __call__(self) -> dict[str, object]:
         self.calls += 1
         return self.value
 
