@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date, datetime, time, timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from haikulint.blog.dates import DATELINE_LINES, find_dateline, parse_date
@@ -223,3 +224,29 @@ def test_a_day_is_checked_against_the_calendars_count_of_days(
     else:
         with pytest.raises(ValueError, match=f"has no day {day} \\(it has {days}\\)"):
             parse_date(written)
+
+
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from("0123456789-"), min_size=10, max_size=10),
+        st.tuples(st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99)).map(
+            lambda ymd: f"{ymd[0]:04d}-{ymd[1]:02d}-{ymd[2]:02d}"
+        ),
+        st.text(alphabet=st.sampled_from("0123456789-\u0663\u00b2 T:"), min_size=9, max_size=12),
+    )
+)
+@example("2024-0\u0663-05")  # an Arabic-Indic digit: no digit for the date patterns
+@example("2024-02-30")
+@example("0000-01-01")
+def test_a_plain_iso_date_reads_as_every_pattern_reads_it(text: str) -> None:
+    """parse_date takes YYYY-MM-DD without the patterns; the outcome, date or reason, is
+    the same as theirs."""
+    from haikulint.blog.dates import _parse_text_fully
+
+    def outcome(read: Callable[[str], date]) -> object:
+        try:
+            return read(text)
+        except ValueError as error:
+            return str(error)
+
+    assert outcome(parse_date) == outcome(lambda value: _parse_text_fully(value.strip()))

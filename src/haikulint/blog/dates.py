@@ -134,6 +134,17 @@ def _dateline_in(line: str) -> tuple[date, str] | None:
 
 def _parse_text(value: str) -> date:
     text = value.strip()
+    if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():
+        digits = text[:4] + text[5:7] + text[8:]
+        if digits.isdigit():
+            # YYYY-MM-DD, as most headers are: what the first pattern reads it as (its
+            # year, month and day checked), without the match and its group dictionary.
+            return _checked_date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    return _parse_text_fully(text)
+
+
+def _parse_text_fully(text: str) -> date:
+    """:func:`_parse_text` of stripped text, by every pattern."""
     if not text:
         raise ValueError("the date is empty")
     for pattern in _WHOLE_VALUE:
