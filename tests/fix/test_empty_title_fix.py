@@ -1,7 +1,7 @@
 """title-missing's fix fills an empty title in front matter, quoted or bare, through the CLI.
 
-An empty YAML ``title:`` and ``title: ""`` (and TOML ``title = ""``) are the same empty
-header to ``check``; ``--fix`` fills each from the post's first ``# Heading``, and
+An empty YAML ``title:``, ``title: ""`` and ``title: ~`` (and TOML ``title = ""``) are the
+same empty header to ``check``; ``--fix`` fills each from the post's first ``# Heading``, and
 leaves alone a line that holds anything else (a comment, a blank inside the quotes).
 """
 
@@ -24,13 +24,23 @@ FILLED_BODY = "\n\nThe standup ran long again.\n"
         ("---\ntitle:\ndate: 2023-11-13\n---\n", "---\ntitle: Tabs Versus Spaces\n"),
         ('---\ntitle: ""\ndate: 2023-11-13\n---\n', "---\ntitle: Tabs Versus Spaces\n"),
         ("---\ntitle: ''\ndate: 2023-11-13\n---\n", "---\ntitle: Tabs Versus Spaces\n"),
+        ("---\ntitle: ~\ndate: 2023-11-13\n---\n", "---\ntitle: Tabs Versus Spaces\n"),
+        ("---\ntitle: null\ndate: 2023-11-13\n---\n", "---\ntitle: Tabs Versus Spaces\n"),
         (
             '---\r\ntitle: ""  \r\ndate: 2023-11-13\r\n---\r\n',
             "---\r\ntitle: Tabs Versus Spaces\r\n",
         ),
         ('+++\ntitle = ""\ndate = 2023-11-13\n+++\n', '+++\ntitle = "Tabs Versus Spaces"\n'),
     ],
-    ids=["yaml-bare", "yaml-double-quoted", "yaml-single-quoted", "yaml-crlf-blanks", "toml"],
+    ids=[
+        "yaml-bare",
+        "yaml-double-quoted",
+        "yaml-single-quoted",
+        "yaml-tilde",
+        "yaml-null",
+        "yaml-crlf-blanks",
+        "toml",
+    ],
 )
 def test_an_empty_title_is_filled_from_the_heading(in_tmp: Path, before: str, after: str) -> None:
     newline = "\r\n" if "\r\n" in before else "\n"

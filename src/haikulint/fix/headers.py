@@ -28,7 +28,7 @@ _CONTINUATION = re.compile(r"(?:[ \t]{2,}|\t)\S")
 _FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.MULTILINE)
 _TOML_TABLE_LINE = re.compile(r"[ \t]*\[")
 _EMPTY_VALUE = {
-    "yaml": r"""{key}:[ \t]*(?:""|'')?[ \t]*""",
+    "yaml": r"""{key}:[ \t]*(?:""|''|~|null|Null|NULL)?[ \t]*""",
     "toml": r"""{key}[ \t]*=[ \t]*(?:""|'')[ \t]*""",
 }
 """A front matter line holding ``key`` with an empty value, the value alone on it."""
@@ -171,7 +171,8 @@ def _header_edits(
             replaced = Edit(source.start(line), source.end(line), text)
             return _with_removal(source, (replaced,), None if line == remove_line else remove_line)
     if style in _EMPTY_VALUE and key in post.headers:
-        # an empty title in front matter (``title:``, ``title: ""``, ``title = ''``): write
+        # an empty title in front matter (``title:``, ``title: ""``, ``title: ~``,
+        # ``title = ''``): write
         # the value on its line, and only on a line that is the key and an empty value
         # (no comment, no flow or block value to rewrite)
         line = post.header_lines.get(key)
