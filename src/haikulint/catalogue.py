@@ -326,59 +326,26 @@ def _catalogue_from(texts: Sequence[RuleText]) -> Catalogue:
     return Catalogue(tuple(rules))
 
 
-CATALOGUE_FORMAT = 3
+CATALOGUE_FORMAT = 4
 """Bumped whenever the stored catalogue changes shape."""
 
 
 def _remembered(texts: Sequence[RuleText]) -> Catalogue:
-    """:func:`_catalogue_from`, kept on disk between runs: parsing and validating the rule
-    files costs more than anything else a pre-commit run does before it looks at a post.
-
-    The stored catalogue is a pickle in the cache folder (see
-    :mod:`haikulint.prosody.cache`), named by a digest of everything it is made from:
-    every rule file's path and text, haikulint's version, and the size and mtime of the
-    code that reads rule files (an editable install changes without a new version). A
-    file that is corrupt or not ours (it may only hold haikulint's classes and plain
-    data: see :mod:`haikulint.safe_unpickle`) is ignored and written anew; with no
-    writable cache folder, the rules are read as if there were no cache.
-    """
-    import io
-    import mmap
-    import pickle
-
-    from haikulint.prosody import cache as store
-    from haikulint.safe_unpickle import SafeUnpickler
-
-    found: list[Catalogue] = []
-
-    def build() -> bytes:
-        found.append(_catalogue_from(texts))
-        for rule in found[-1].rules:
-            rule.stable_digest  # noqa: B018 - made now, to be stored with the rule
-        return pickle.dumps(found[-1], protocol=pickle.HIGHEST_PROTOCOL)
-
-    def valid(data: bytes | mmap.mmap) -> bool:
-        try:
-            catalogue = SafeUnpickler(io.BytesIO(data)).load()
-        except Exception:  # corrupt, truncated, or not ours: any error unpickling raises
-            return False
-        if not isinstance(catalogue, Catalogue):
-            return False
-        found.append(catalogue)
-        return True
-
-    data = store.load(f"catalogue-v{CATALOGUE_FORMAT}-{_texts_key(texts)}.pickle", build, valid)
-    if isinstance(data, mmap.mmap):
-        data.close()
-    return found[-1]
-
-
-def _texts_key(texts: Sequence[RuleText]) -> str:
-    """A digest of the rule files' paths and texts and of the code that reads them."""
+    """:func:`_catalogue_from`, kept on disk between runs (see :mod:`haikulint.remembered`),
+    made anew whenever a rule file's path or text, haikulint's version, or the size and
+    mtime of the code that reads rule files changes (an editable install changes without
+    a new version)."""
     from haikulint import __version__
-    from haikulint.digest import text_digest
+    from haikulint.remembered import remembered
 
-    return text_digest(repr([__version__, sys.version, _code_stamps(), texts]))
+    def make() -> Catalogue:
+        catalogue = _catalogue_from(texts)
+        for rule in catalogue.rules:
+            rule.stable_digest  # noqa: B018 - made now, to be stored with the rule
+        return catalogue
+
+    made_of = repr([CATALOGUE_FORMAT, __version__, sys.version, _code_stamps(), texts])
+    return remembered("catalogue", made_of, make, Catalogue)
 
 
 def _code_stamps() -> list[tuple[str, int, int]]:
@@ -386,7 +353,8 @@ def _code_stamps() -> list[tuple[str, int, int]]:
     as: this one, the severities, the digests, and the checks (their kinds, scopes and
     options)."""
     package = Path(__file__).parent
-    paths = [package / name for name in ("catalogue.py", "diagnostic.py", "digest.py")]
+    names = ("catalogue.py", "diagnostic.py", "digest.py", "remembered.py", "safe_unpickle.py")
+    paths = [package / name for name in names]
     try:
         with os.scandir(package / "checks") as entries:
             paths += sorted(Path(entry.path) for entry in entries if entry.name.endswith(".py"))

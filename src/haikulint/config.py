@@ -306,7 +306,18 @@ def _pyproject_has_section(path: Path) -> bool:
 def _load_toml(path: Path) -> dict[str, Any]:
     """A TOML file's content; any failure (too large, not a regular file, a number of
     thousands of digits, nesting thousands deep) is a one-line :class:`ConfigError`."""
-    return read_document(path, MAX_CONFIG_SIZE, parse_toml, what="config", fail=ConfigError)
+    return read_document(path, MAX_CONFIG_SIZE, _parsed, what="config", fail=ConfigError)
+
+
+def _parsed(text: str) -> dict[str, Any]:
+    """:func:`~haikulint.bounded_read.parse_toml`, kept between runs (a TOML parser costs
+    a pre-commit run more to import than to use): see :mod:`haikulint.remembered`. Text
+    that is no valid TOML raises as it does, every time."""
+    import sys
+
+    from haikulint.remembered import remembered
+
+    return remembered("config", repr([sys.version, text]), lambda: parse_toml(text), dict)
 
 
 _SIZE = re.compile(r"\s*(\d{1,12})\s*(|b|bytes|kb|k|mb|m|gb|g)\s*", re.IGNORECASE)
