@@ -387,15 +387,16 @@ class _PostPhase:
     unchanged, else read (and checked) on every core and stored in the cache.
 
     Files are taken as they come (a walk may still be under way), and looked up in the
-    cache a span at a time; the others wait in spans of :data:`SPAN_POSTS`. Once enough
-    wait to be read (:func:`_worker_count`; a walk under way counts as a big tree once
-    half the threshold is waiting), workers are forked and handed spans from the front,
-    two each at a time, while this process goes on walking; once every file is in, it
-    takes spans from the back, so that every core is busy to the end. fork gives the
-    workers the imported modules, the built checks and the loaded dictionaries for free:
-    a span travels as its paths, and back come its results as plain tuples, with each
-    file's stat, taken just before it was read (this process stats no file the cache
-    holds nothing for).
+    cache a span at a time; the others wait to be read. When enough wait
+    (:func:`_worker_count`; a walk under way counts as a big tree once a quarter of the
+    threshold is waiting: it is likely to find more), workers are forked and handed
+    spans of :data:`SPAN_POSTS`, two each at a time, while this process goes on walking;
+    once every file is in, what is left is cut into shrinking spans that every process,
+    this one included, takes in turn (see :meth:`finish`). fork gives the workers the
+    imported modules, the built checks and the loaded dictionaries for free: a span
+    travels as its paths, and back come its results as plain tuples, with each file's
+    stat, taken just before it was read (this process stats no file the cache holds
+    nothing for).
 
     With ``wanted`` (the group keys of the posts checked, see :func:`_compared_with`),
     only the results of the posts sharing one of them are kept: an unchanged post is
@@ -506,10 +507,10 @@ class _PostPhase:
         self.waiting.extend(known[position] for position, _ in changed)
 
     def cut_spans(self) -> None:
-        """While the files are coming: spans for the workers, once it is worth starting
-        them (they start at once when a sequence is taken: see :meth:`finish`)."""
+        """While a walk is under way: spans for the workers, once it is worth starting
+        them (for a sequence, all of it there, :meth:`finish` decides)."""
         if self.pool is None:
-            if len(self.waiting) < PARALLEL_THRESHOLD // 2:
+            if len(self.waiting) < PARALLEL_THRESHOLD // 4:
                 return
             processes = _worker_count(sys.maxsize)  # as for any big tree: more will come
             if processes <= 1:
