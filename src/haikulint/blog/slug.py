@@ -190,7 +190,8 @@ def parse_slug(
     return Slug(
         text="/".join([*folders, stem]),
         sections=tuple(sections_found),
-        date_parts=tuple(int(part) for folder in date_folders for part in folder.split("-")),
+        # each folder's numbers, in order: ("2024", "03-05") gives (2024, 3, 5)
+        date_parts=tuple(map(int, "-".join(date_folders).split("-"))) if date_folders else (),
         lines=lines,
         separators=separators,
         extension=extension,
@@ -250,7 +251,8 @@ def is_date_folder(folder: str) -> bool:
 
 def _is_multi_word(folder: str) -> bool:
     """``my-site``, ``the-cron-job-ran-twice``: a joiner between words (``_posts`` is one word)."""
-    return any(joiner in folder.lstrip(JOINERS) for joiner in JOINERS)
+    words = folder.lstrip(JOINERS)
+    return "-" in words or "_" in words  # a joiner of JOINERS inside it
 
 
 def _split_chain(parts: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
