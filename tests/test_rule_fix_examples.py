@@ -59,7 +59,7 @@ def fix_once(rule: Rule, root: Path, path: Path, today: date | None) -> int:
 def test_every_built_in_rule_says_whether_it_is_fixable() -> None:
     assert all(rule.fix is not None for rule in RULES)
     fixable = {rule.code for rule in RULES if rule.fix is not None and rule.fix.fixable}
-    assert fixable == {"HK102", "HK104", "HK201", "HK202", "HK206"}
+    assert fixable == {"HK102", "HK104", "HK201", "HK202", "HK206", "HK209"}
     for rule in RULES:
         assert rule.fix is not None
         if rule.fix.fixable:

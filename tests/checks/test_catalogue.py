@@ -35,6 +35,7 @@ TABLE = {
     "HK206": ("haiku-mismatch", Severity.ERROR),
     "HK207": ("front-matter-invalid", Severity.ERROR),
     "HK208": ("date-order", Severity.ERROR),
+    "HK209": ("file-name-undated", Severity.ERROR),
     "HK301": ("duplicate-slug", Severity.ERROR),
     "HK302": ("duplicate-title", Severity.WARNING),
 }

@@ -27,6 +27,7 @@ MODULES: Mapping[str, str] = {
     "date-future": "haikulint.checks.date_future",
     "date-mismatch": "haikulint.checks.date_mismatch",
     "date-order": "haikulint.checks.date_order",
+    "file-name-undated": "haikulint.checks.file_name_undated",
     "haiku-mismatch": "haikulint.checks.haiku_mismatch",
     "front-matter-invalid": "haikulint.checks.front_matter",
     "duplicate-slug": "haikulint.checks.duplicate_slug",
