@@ -360,6 +360,30 @@ def test_named_files_outside_the_root_are_named_in_a_warning(
     assert err == "haikulint: warning: not checked, outside the root posts: notes/idea.md\n"
 
 
+def test_a_walked_folder_outside_the_root_is_named_in_path_order(
+    write_blog: WriteBlog, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read as the walk goes, the files left out are still named in path order (here the
+    walk meets them in reverse: it lists folders sorted, and walks the last one first)."""
+    import contextlib
+    import os
+
+    real = os.scandir
+
+    def sorted_listing(path: str) -> contextlib.AbstractContextManager[list[os.DirEntry[str]]]:
+        with real(path) as listing:
+            return contextlib.nullcontext(sorted(listing, key=lambda entry: entry.name))
+
+    monkeypatch.setattr(os, "scandir", sorted_listing)
+    notes = [f"notes/{name}/idea.md" for name in ("e", "b", "g", "a", "f", "c", "d")]
+    write_blog({"haikulint.toml": 'root = "posts"\n', POND: "x\n", **dict.fromkeys(notes, "x\n")})
+    code, out, err = run_cli("check", "--output-format", "json", "--no-cache", "notes", "posts")
+    assert code == 1  # the post is checked (no title, no date)
+    assert {d["path"] for d in json.loads(out)} == {POND}
+    shown = ", ".join(sorted(notes)[:5])
+    assert err == (f"haikulint: warning: not checked, outside the root posts: {shown} and 2 more\n")
+
+
 def test_cross_post_rules_compare_a_single_file_with_the_whole_root(
     write_blog: WriteBlog, in_tmp: Path
 ) -> None:

@@ -32,7 +32,6 @@ import functools
 import io
 import operator
 import os
-import pickle
 import time
 import zlib
 from array import array
@@ -44,7 +43,7 @@ from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from haikulint.digest import blake2b, stable, text_digest
-from haikulint.safe_unpickle import SafeUnpickler
+from haikulint.safe_unpickle import SafeUnpickler, dump, dumps
 
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile, WalkOptions
@@ -548,7 +547,7 @@ def pickled_details(
 ) -> bytes:
     """A post's details as a cache file holds them (see :data:`Entry`): its summary's
     field values and its diagnostics, pickled on their own."""
-    return pickle.dumps((summary_fields, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
+    return dumps((summary_fields, diagnostics), protocol=-1)
 
 
 def _on_disk(
@@ -600,14 +599,14 @@ def _pickle_into(
     written; for 100,000 posts at once that memo costs more memory than the entries.
     The pickler writes the walks' long bytes straight to the file, not through a copy."""
     chunks = range(0, len(keys), ENTRIES_PER_CHUNK)
-    pickle.dump({**header, "chunks": len(chunks)}, file, protocol=pickle.HIGHEST_PROTOCOL)
+    dump({**header, "chunks": len(chunks)}, file, protocol=-1)
     for start in chunks:
         chunk = {
             key: stored
             for key in keys[start : start + ENTRIES_PER_CHUNK]
             if (stored := _on_disk(entries[key], group_keys)) is not None
         }
-        pickle.dump(chunk, file, protocol=pickle.HIGHEST_PROTOCOL)
+        dump(chunk, file, protocol=-1)
 
 
 def _delta_path(path: Path) -> Path:

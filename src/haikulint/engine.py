@@ -1,11 +1,12 @@
 """The engine: read posts, run the selected rules, and filter what they find.
 
 Two phases. The post phase reads each file and runs the post-scope rules on it;
-on large trees it is spread over every core. The blog phase runs the cross-post
-rules over every post of the blog (``context`` files too, so that a staged post
-is compared with the whole root), reporting only on the posts being checked.
-Then per-file ignores and per-post suppressions are applied. Baselines are the
-command's business (see :mod:`haikulint.baseline`).
+on large trees it is spread over every core, and it starts while the tree is still
+being walked (files may come as a walk finds them: see :data:`Files`). The blog phase
+runs the cross-post rules over every post of the blog (``context`` files too, so that
+a staged post is compared with the whole root), reporting only on the posts being
+checked. Then per-file ignores and per-post suppressions are applied. Baselines are
+the command's business (see :mod:`haikulint.baseline`).
 """
 
 from __future__ import annotations

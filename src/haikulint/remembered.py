@@ -27,17 +27,16 @@ def remembered(entry: str, made_of: str, make: Callable[[], Made], kind: type[Ma
     holds everything the value depends on). ``entry`` names the kind of value in the
     cache folder (``catalogue``); a stored value that is not a ``kind`` is made again."""
     import mmap
-    import pickle
 
     from haikulint.digest import text_digest
     from haikulint.prosody import cache as store
-    from haikulint.safe_unpickle import SafeUnpickler
+    from haikulint.safe_unpickle import SafeUnpickler, dumps
 
     found: list[Made] = []
 
     def build() -> bytes:
         found.append(make())
-        return pickle.dumps(found[-1], protocol=pickle.HIGHEST_PROTOCOL)
+        return dumps(found[-1], protocol=-1)
 
     def valid(data: bytes | mmap.mmap) -> bool:
         try:

@@ -12,6 +12,9 @@ its resolved path and never walked twice. Every other entry whose name the inclu
 globs match is returned, file or not (a dangling or looping link, a FIFO), so that
 it gets the same verdict (unreadable-file) as when it is named on the command line.
 A folder that cannot be listed is skipped.
+
+:func:`find_posts` gives the files as the walk finds them, so that a run reads posts
+while the tree is still being walked; :func:`discover_posts`, the same sorted by path.
 """
 
 from __future__ import annotations

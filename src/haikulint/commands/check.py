@@ -361,7 +361,7 @@ def _inside_root(
     """The ``found`` files inside ``root`` (all without one), as they come, their roots
     added to ``roots``. Once all have come, says if there were none, and which were
     left out for lying outside it."""
-    from haikulint.blog.discover import is_under
+    from haikulint.blog.discover import by_path, is_under
 
     count = 0
     outside = []
@@ -377,7 +377,7 @@ def _inside_root(
     if not count:
         escape.warn(f"no posts found to check ({', '.join(include)})")
     if outside:
-        _warn_outside_root(outside, root)
+        _warn_outside_root(by_path(outside), root)  # as found, in the walk's order
 
 
 def _counted(files: Iterator[PostFile], on_total: Callable[[int], None]) -> Iterator[PostFile]:

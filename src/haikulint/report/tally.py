@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from haikulint.diagnostic import Diagnostic, Severity
@@ -30,20 +29,25 @@ class Tally(NamedTuple):
         return self.errors + self.warnings + self.infos
 
 
-@dataclass(frozen=True)
-class RuleStatistic:
+class RuleStatistic(NamedTuple):
     """One ``--statistics`` row: a rule and how often it fired."""
 
     code: str
     name: str
-    count: int
+    problems: int
+    """How many problems it found (``count`` in JSON)."""
     fixable: bool
     mark: str = ""
     """``[*]`` when ``--fix`` repairs some of them, else ``[-]`` when ``--unsafe-fixes``
     would, else ``""`` (see :func:`fix_mark`)."""
 
     def to_json(self) -> dict[str, object]:
-        return {"code": self.code, "name": self.name, "count": self.count, "fixable": self.fixable}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "count": self.problems,
+            "fixable": self.fixable,
+        }
 
 
 def fix_mark(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> str:
@@ -106,7 +110,7 @@ def rule_statistics(
         )
         for code in counts
     ]
-    rows.sort(key=lambda row: (-row.count, row.code))
+    rows.sort(key=lambda row: (-row.problems, row.code))
     return rows
 
 

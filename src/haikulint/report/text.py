@@ -58,12 +58,12 @@ def render_statistics(
     rows = rule_statistics(diagnostics, run.unsafe_fixes)
     lines: list[StyledLine] = []
     if rows:
-        count_width = max(len(str(row.count)) for row in rows)
+        count_width = max(len(str(row.problems)) for row in rows)
         code_width = max(len(row.code) for row in rows)
         any_fixable = any(row.fixable for row in rows)
         for row in rows:
             line = [
-                Span(str(row.count).rjust(count_width)),
+                Span(str(row.problems).rjust(count_width)),
                 Span("  "),
                 Span(row.code.ljust(code_width), "bold"),
                 Span("  "),
