@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -63,24 +65,42 @@ _NEARLY_PLAIN_LINE = st.tuples(
 above mostly test that it is not taken wrongly)."""
 
 
-@settings(max_examples=400)  # a tenth of them take the fast path
-@given(
-    st.one_of(
-        st.lists(_LINE, max_size=5).map("\n".join),
-        st.lists(st.one_of(_NEARLY_PLAIN_LINE, st.just("")), max_size=5).map("\n".join),
+def _headers(
+    line: st.SearchStrategy[str], nearly_plain: st.SearchStrategy[str]
+) -> st.SearchStrategy[str]:
+    """Front matter of up to five lines: any ``line`` s, or ``nearly_plain`` ones and blanks."""
+    return st.one_of(
+        st.lists(line, max_size=5).map("\n".join),
+        st.lists(st.one_of(nearly_plain, st.just("")), max_size=5).map("\n".join),
     )
-)
+
+
+@settings(max_examples=400)  # a tenth of them take the fast path
+@given(_headers(_LINE, _NEARLY_PLAIN_LINE))
 @example("title: Old Pond\ndate: 2024-01-02\n")
 @example("title: Old Pond\nTitle: Again\n")
 @example("title: Q&A: part two\n")
 def test_plain_pairs_read_as_the_yaml_loader_reads_them(source: str) -> None:
-    fast = _plain_pairs(source, 2)
+    _reads_as_the_full_parser(_plain_pairs, _load_yaml_fully, source)
+
+
+Loaded = tuple[dict[Any, Any], dict[str, int]]
+
+
+def _reads_as_the_full_parser(
+    fast_path: Callable[[str, int], Loaded | None],
+    full_parser: Callable[[str, int], Loaded],
+    source: str,
+) -> None:
+    """What ``fast_path`` makes of ``source``, if it takes it, is what ``full_parser``
+    makes of it: the same values, of the same types, on the same lines."""
+    fast = fast_path(source, 2)
     if fast is None:
-        return  # the loader's business
+        return  # the full parser's business
     try:
-        full = _load_yaml_fully(source, 2)
+        full = full_parser(source, 2)
     except FrontMatterError as error:  # pragma: no cover - the property failing
-        raise AssertionError(f"the loader refuses {source!r}: {error}") from None
+        raise AssertionError(f"the full parser refuses {source!r}: {error}") from None
     assert fast == full
     assert [type(value) for value in fast[0].values()] == [type(v) for v in full[0].values()]
 
@@ -199,12 +219,7 @@ _NEARLY_PLAIN_TOML_LINE = st.tuples(
 
 
 @settings(max_examples=500)  # a quarter of them take the fast path
-@given(
-    st.one_of(
-        st.lists(_TOML_LINE, max_size=5).map("\n".join),
-        st.lists(st.one_of(_NEARLY_PLAIN_TOML_LINE, st.just("")), max_size=5).map("\n".join),
-    )
-)
+@given(_headers(_TOML_LINE, _NEARLY_PLAIN_TOML_LINE))
 @example('title = "Old Pond"\ndate = 2024-01-02\n')
 @example('title = "Old Pond"\nTitle = "Again"\n')
 @example('title = "Old Pond"\ntitle = "Again"\n')
@@ -219,15 +234,7 @@ _NEARLY_PLAIN_TOML_LINE = st.tuples(
 @example("date = 2024-01-02 10:00:00\n")
 @example("title = 'a\x7fb'\n")
 def test_plain_toml_pairs_read_as_tomllib_reads_them(source: str) -> None:
-    fast = _plain_toml_pairs(source, 2)
-    if fast is None:
-        return  # the full parser's business
-    try:
-        full = _load_toml_fully(source, 2)
-    except FrontMatterError as error:  # pragma: no cover - the property failing
-        raise AssertionError(f"the full way refuses {source!r}: {error}") from None
-    assert fast == full
-    assert [type(value) for value in fast[0].values()] == [type(v) for v in full[0].values()]
+    _reads_as_the_full_parser(_plain_toml_pairs, _load_toml_fully, source)
 
 
 def test_the_usual_toml_header_takes_the_short_way() -> None:

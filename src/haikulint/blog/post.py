@@ -563,6 +563,10 @@ class _Cursor:
             self._position += 1
         return line
 
+    def skip(self, count: int) -> None:
+        """Take ``count`` lines that :meth:`look` has already returned."""
+        self._position += count
+
     def skip_blank(self) -> tuple[int, str] | None:
         """Pass over blank lines; the next non-blank line, not taken."""
         line = self.look()
@@ -682,8 +686,7 @@ def _read_header_block(cursor: _Cursor, found: PostText, *, blank_ends: bool = F
     if KNOWN_HEADER_KEYS.isdisjoint(pieces):
         return False
     headers: dict[str, object] = {key: _joined(parts) for key, parts in pieces.items()}
-    for _ in range(index):
-        cursor.take()
+    cursor.skip(index)  # every line before ``index`` was looked at
     found.headers, found.header_lines = headers, lines
     if first is not None and first[2] not in KNOWN_HEADER_KEYS and "title" not in headers:
         found.first_line = Located(first[1].strip(), first[0])
