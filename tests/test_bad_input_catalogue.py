@@ -61,6 +61,16 @@ def _sparse(name: str, size: int) -> Setup:
     return make
 
 
+def _locked(name: str) -> Setup:
+    """A folder nobody may list (as root, any folder can be listed: the row is skipped)."""
+
+    def make(folder: Path) -> None:
+        (folder / name).mkdir()
+        (folder / name).chmod(0)
+
+    return make
+
+
 def _link(name: str, target: str) -> Setup:
     def make(folder: Path) -> None:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
@@ -367,6 +377,60 @@ ROWS = [
         {POST: GOOD},
         _link("posts/the-prod-deploy-froze-", "/tmp"),
     ),
+    # --- init
+    Row("init of a missing folder", ("init", "--yes", "nowhere"), 2, "nowhere: no such folder"),
+    Row(
+        "init of a file, not a folder",
+        ("init", "--yes", "notes.md"),
+        2,
+        "notes.md: not a folder",
+        {"notes.md": GOOD},
+    ),
+    Row(
+        "init of a folder it cannot list",
+        ("init", "--yes", "locked"),
+        2,
+        "locked: cannot list the folder (Permission denied)",
+        setup=_locked("locked"),
+        isolated=True,
+    ),
+    Row(
+        "init with a site config linked outside",
+        ("init", "--yes", "site"),
+        0,
+        "skipped       hugo.toml: a symbolic link; not followed, its settings not read",
+        setup=_link("site/hugo.toml", "/etc/passwd"),
+    ),
+    Row(
+        "init with a posts folder linked outside",
+        ("init", "--yes", "site"),
+        0,
+        "skipped       posts: a symbolic link that leads outside the blog root; not followed",
+        setup=_link("site/posts", "/"),
+        isolated=True,
+    ),
+    Row(
+        "init with a broken site config",
+        ("init", "--yes", "site"),
+        0,
+        "skipped       hugo.toml: cannot read this site config (invalid TOML",
+        {"site/hugo.toml": 'baseURL = "/"\ncontentDir = [\n'},
+    ),
+    Row(
+        "init with a site config of 5,000 nested lists",
+        ("init", "--yes", "site"),
+        0,
+        "skipped       hugo.yaml: cannot read this site config (invalid YAML",
+        {"site/hugo.yaml": f"contentDir: {DEEP}\n"},
+        isolated=True,
+    ),
+    Row(
+        "init with a site config over 1 MB",
+        ("init", "--yes", "site"),
+        0,
+        "skipped       hugo.toml: cannot read this site config (it is 2 MB, over the limit of 1 MB",
+        setup=_sparse("site/hugo.toml", 2 << 20),
+    ),
 ]
 
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -393,6 +457,8 @@ def _decoded(data: bytes) -> str:
 def test_bad_input(row: Row, in_tmp: Path) -> None:
     if row.setup is not None and "pipe" in row.input.lower() and not hasattr(os, "mkfifo"):
         pytest.skip("needs named pipes")  # pragma: no cover - POSIX has them
+    if "cannot list" in row.expected and os.geteuid() == 0:
+        pytest.skip("root lists any folder (tests/test_init_site_config.py simulates it)")
     for relative, content in row.files.items():
         target = in_tmp / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -248,7 +248,7 @@ def test_json_output(in_tmp: Path) -> None:
     assert document["config_file"] == "haikulint.toml"
     assert document["survey"]["header_styles"] == {"toml": 4, "yaml": 1}
     assert document["survey"]["generators"] == [
-        {"generator": "hugo", "file": "hugo.toml", "posts": None}
+        {"generator": "hugo", "file": "hugo.toml", "posts": None, "content": None, "future": False}
     ]
     code, out, _ = run_cli("init", "--dry-run", "--output-format", "json", "elsewhere")
     assert code == 2

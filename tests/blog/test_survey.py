@@ -23,7 +23,9 @@ def test_pelican_posts_live_in_content_with_key_value_headers(tmp_path: Path) ->
     assert found.not_posts == ("pages/",)
     assert found.header_styles == {"pelican": 4}
     assert found.header_places == {"top": 4}
-    assert found.generators == (GeneratorHint("pelican", "pelicanconf.py", "content"),)
+    assert found.generators == (
+        GeneratorHint("pelican", "pelicanconf.py", "content", content_folder="content"),
+    )
     assert found.outside_root == {".": 1}  # README.md is not a post
     assert found.sampled == 4
 

@@ -10,8 +10,15 @@ most :data:`SAMPLE_SIZE` posts spread evenly over the tree, front matter only
 walk and 200 small reads; the survey says how many it read.
 
 Generator hints come from the files site generators keep at the top of a site:
-``pelicanconf.py``, ``hugo.toml`` (or a ``config.toml`` naming a ``baseURL``),
-``_config.yml`` or a ``Gemfile`` naming jekyll.
+``pelicanconf.py``, ``hugo.toml`` (or a ``config.toml`` naming a ``baseURL``; either
+also in ``config/_default/``), ``_config.yml`` or a ``Gemfile`` naming jekyll. Of their
+settings, a few are read (each file at most 1 MB, never through a link): Pelican's
+``PATH`` and Hugo's ``contentDir`` (where the posts are), Hugo's ``buildFuture`` and
+Jekyll's ``future`` (whether posts dated after today are published). A site config that
+cannot be read or parsed is noted among the skipped paths, and its settings left unread.
+
+Posts dated after today are counted in the sample: a blog with
+:data:`SCHEDULED_MIN_POSTS` or more of them within a year ahead schedules its posts.
 """
 
 from __future__ import annotations
@@ -19,9 +26,11 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from haikulint.blog.discover import PostFile, WalkOptions, derive_root, discover_posts, is_under
 from haikulint.blog.post import Post, read_post, read_text, relative_to_root
@@ -55,6 +64,26 @@ DRAFT_FOLDERS = frozenset({"_drafts", "drafts", "draft"})
 """Folders of unpublished posts: beside the posts, they do not widen the root
 (Jekyll's ``_drafts/`` beside ``_posts/``); inside it they are checked with the rest."""
 
+SCHEDULED_MIN_POSTS = 2
+"""A blog with this many sampled posts dated after today, within :data:`SCHEDULED_WITHIN`,
+schedules posts: init proposes ``allow-future-dates``. One such post may be a typo."""
+
+SCHEDULED_WITHIN = timedelta(days=366)
+"""How far ahead a scheduled post may be dated; a post dated further (``2042`` for
+``2024``) is more likely a typo, and does not count."""
+
+HUGO_CONFIG_FILES = tuple(
+    f"{folder}{name}.{extension}"
+    for folder in ("", "config/_default/")
+    for name in ("hugo", "config")
+    for extension in ("toml", "yaml", "json")
+)
+"""Hugo's site config files, in the order Hugo prefers them: ``hugo.*`` before
+``config.*``, the top before ``config/_default/``."""
+
+Note = Callable[[str, str], None]
+"""Told of a path passed over, and why."""
+
 NEW_BLOG_ROOT = "posts"
 """The root proposed for a folder with neither posts nor a generator's files."""
 
@@ -72,7 +101,15 @@ class GeneratorHint:
     evidence: str
     """The file that shows it, relative to the top (``pelicanconf.py``)."""
     posts_folder: str | None = None
-    """Where that file says posts go, if it says so (Pelican's ``PATH``)."""
+    """Where that file says posts go, if it says so (Pelican's ``PATH``; for Hugo, its
+    ``contentDir`` with ``/posts``: where a new Hugo site keeps them)."""
+    content_folder: str | None = None
+    """The folder the generator publishes from, if the file names one (Pelican's
+    ``PATH``, Hugo's ``contentDir``): posts elsewhere (a theme's example site) are not
+    the site's own."""
+    future: bool = False
+    """Whether the file has the generator publish posts dated after today (Hugo's
+    ``buildFuture``, Jekyll's ``future``)."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +160,10 @@ class Survey:
     the two values of the config's ``header-lines``."""
     haiku_lines: int = 0
     """Sampled posts that write their haiku (a ``a / b / c`` line or a haiku header)."""
+    scheduled: int = 0
+    """Sampled posts dated after the day of the survey, within :data:`SCHEDULED_WITHIN`."""
+    far_future: int = 0
+    """Sampled posts dated further ahead than that."""
     generators: tuple[GeneratorHint, ...] = ()
     skipped: tuple[tuple[str, str], ...] = ()
     """Paths the walk passed over, with why: links out of the tree, unlistable folders."""
@@ -146,14 +187,23 @@ class Survey:
         return max(counts)[1] if counts else None
 
     @property
+    def schedules_posts(self) -> bool:
+        """Whether posts dated after today are meant: the generator is told to publish
+        them, or the sample holds :data:`SCHEDULED_MIN_POSTS` scheduled posts."""
+        return any(hint.future for hint in self.generators) or (
+            self.scheduled >= SCHEDULED_MIN_POSTS
+        )
+
+    @property
     def generator(self) -> str | None:
         """The generator the tree's files point to, if exactly one."""
         names = {hint.generator for hint in self.generators}
         return names.pop() if len(names) == 1 else None
 
 
-def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
-    """Survey the tree under ``top`` (a folder); reads at most ``sample_size`` posts."""
+def survey(top: Path, *, sample_size: int = SAMPLE_SIZE, today: date | None = None) -> Survey:
+    """Survey the tree under ``top`` (a folder); reads at most ``sample_size`` posts.
+    Posts dated after ``today`` (default: the real day) count as scheduled."""
     top = Path(os.path.abspath(top))
     skipped: list[tuple[str, str]] = []
 
@@ -162,7 +212,7 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
 
     config = Config(base=top, root=top)
     files = discover_posts([top], config, WalkOptions(top, on_unlistable=note, on_skipped=note))
-    generators = tuple(generator_hints(top))
+    generators = tuple(generator_hints(top, on_unread=note))
     tops = _ChainTops(files, top)
     root = _choose_root(top, files, tops, generators)
     root_path = Path(os.path.normpath(top / root))
@@ -187,6 +237,7 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         for file in _spread(under, sample_size)
     ]
     read = [post for post in sample if post.read_error is None]
+    ahead = [day - (today or date.today()) for day in _post_dates(read)]
     return Survey(
         top=top,
         root=root,
@@ -213,25 +264,134 @@ def survey(top: Path, *, sample_size: int = SAMPLE_SIZE) -> Survey:
         header_styles=dict(Counter(post.header_style for post in read).most_common()),
         header_places=dict(Counter(_header_place(post) for post in read if _has_block(post))),
         haiku_lines=sum(1 for post in read if post.haiku is not None),
+        scheduled=sum(1 for days in ahead if timedelta(0) < days <= SCHEDULED_WITHIN),
+        far_future=sum(1 for days in ahead if days > SCHEDULED_WITHIN),
         generators=generators,
         skipped=tuple(skipped),
     )
 
 
-def generator_hints(top: Path) -> Iterable[GeneratorHint]:
-    """The site generators whose files sit at ``top``."""
+def generator_hints(top: Path, on_unread: Note | None = None) -> Iterable[GeneratorHint]:
+    """The site generators whose files sit at ``top``; a site config that is passed over
+    (a link) or cannot be read (too large, not parsed) goes to ``on_unread``, with why."""
+
+    def unread(name: str, reason: str) -> None:
+        if on_unread is not None:
+            on_unread(str(top / name), reason)
+
     if _is_file(top / "pelicanconf.py"):
-        yield GeneratorHint("pelican", "pelicanconf.py", _pelican_path(top))
-    for name in ("hugo.toml", "hugo.yaml", "hugo.json"):
-        if _is_file(top / name):
-            yield GeneratorHint("hugo", name)
-    for name in ("config.toml", "config.yaml"):
-        if _mentions(top, name, (b"baseurl",)):
-            yield GeneratorHint("hugo", name)
-    if _is_file(top / "_config.yml"):
-        yield GeneratorHint("jekyll", "_config.yml")
+        path = _pelican_path(top)
+        yield GeneratorHint("pelican", "pelicanconf.py", path, content_folder=path)
+    for name in HUGO_CONFIG_FILES:
+        if _is_link(top, name, unread) or not _is_hugo_config(top, name):
+            continue
+        settings = _settings(top, name, ("contentdir", "buildfuture"), unread)
+        content = _folder_below(settings.get("contentdir"))
+        posts = f"{content}/posts" if content is not None else None
+        future = settings.get("buildfuture") is True
+        yield GeneratorHint("hugo", name, posts, content_folder=content, future=future)
+    if not _is_link(top, "_config.yml", unread) and _is_file(top / "_config.yml"):
+        future = _settings(top, "_config.yml", ("future",), unread).get("future") is True
+        yield GeneratorHint("jekyll", "_config.yml", future=future)
     if _mentions(top, "Gemfile", (b"jekyll",)):
         yield GeneratorHint("jekyll", "Gemfile")
+
+
+def _is_hugo_config(top: Path, name: str) -> bool:
+    """Whether ``name`` at ``top`` is Hugo's site config: any ``hugo.*``, and a
+    ``config.*`` naming a ``baseURL`` or a ``contentDir`` (a common name otherwise)."""
+    if name.rpartition("/")[2].startswith("hugo."):
+        return _is_file(top / name)
+    return _mentions(top, name, (b"baseurl", b"contentdir"))
+
+
+def _is_link(top: Path, name: str, unread: Note) -> bool:
+    """Whether a site config file's place holds a link: noted, never followed."""
+    if not (top / name).is_symlink():
+        return False
+    unread(name, "a symbolic link; not followed, its settings not read")
+    return True
+
+
+def _settings(top: Path, name: str, keys: Sequence[str], unread: Note) -> dict[str, object]:
+    """The values of the top-level ``keys`` (lower case: Hugo's keys are not case
+    sensitive) that the site config ``name`` at ``top`` sets; none when it cannot be
+    read or parsed, which goes to ``unread``."""
+    from haikulint.bounded_read import InputError, parse_json, parse_toml, read_post_bytes
+
+    try:
+        text = read_post_bytes(str(top / name), top, _CONFIG_LIMIT).decode("utf-8")
+        extension = name.rpartition(".")[2]
+        if extension == "toml":
+            return _top_level(parse_toml(text), keys)
+        if extension == "json":
+            return _top_level(parse_json(text), keys)
+        return _yaml_top_level(text, keys)
+    except InputError as error:
+        reason = str(error)
+    except UnicodeDecodeError:
+        reason = "not UTF-8 text"
+    unread(name, f"cannot read this site config ({reason}); its settings not read")
+    return {}
+
+
+def _top_level(data: Any, keys: Sequence[str]) -> dict[str, object]:
+    if not isinstance(data, dict):
+        return {}
+    return {str(key).lower(): value for key, value in data.items() if str(key).lower() in keys}
+
+
+def _yaml_top_level(text: str, keys: Sequence[str]) -> dict[str, object]:
+    """The scalar values of the top-level ``keys`` in the YAML ``text``. The document is
+    only composed (an alias stays a reference, never copied out) and only those scalars
+    are constructed: an alias bomb costs no more than its parse."""
+    import yaml
+
+    from haikulint.bounded_read import InputError
+
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = base(text)
+    try:
+        root = loader.get_single_node()
+        found: dict[str, object] = {}
+        if isinstance(root, yaml.MappingNode):
+            for key, value in root.value:
+                name = str(key.value).lower() if isinstance(key, yaml.ScalarNode) else ""
+                if name in keys and isinstance(value, yaml.ScalarNode):
+                    found[name] = loader.construct_object(value)
+        return found
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f" on line {mark.line + 1}" if mark is not None else ""
+        raise InputError(f"invalid YAML{where}: {error.problem}") from None
+    except RecursionError:
+        raise InputError("invalid YAML (values nested too deeply)") from None
+    except (yaml.YAMLError, ValueError) as error:
+        raise InputError(f"invalid YAML ({str(error).splitlines()[0]})") from None
+    finally:
+        loader.dispose()
+
+
+def _folder_below(value: object) -> str | None:
+    """A site config's folder setting, if it names a plain folder below the top."""
+    if not isinstance(value, str) or not value.strip() or "\x00" in value:
+        return None
+    folder = os.path.normpath(value).replace(os.sep, "/")
+    if os.path.isabs(folder) or folder in (".", "..") or folder.startswith("../"):
+        return None
+    return folder
+
+
+def _post_dates(posts: Iterable[Post]) -> Iterator[date]:
+    """The date of each post that has one (``date``, else Hugo's ``publishDate``)."""
+    from haikulint.blog.dates import parse_date
+
+    for post in posts:
+        value = post.headers.get("date", post.headers.get("publishdate"))
+        try:
+            yield parse_date(value)
+        except ValueError:
+            continue
 
 
 _PELICAN_PATH = re.compile(rb"""^PATH\s*=\s*(['"])([^'"\n]+)\1\s*(?:#.*)?$""", re.MULTILINE)
@@ -248,10 +408,7 @@ def _pelican_path(top: Path) -> str | None:
     found = _PELICAN_PATH.search(text)
     if found is None:
         return None
-    folder = os.path.normpath(found.group(2).decode("utf-8", "replace")).replace(os.sep, "/")
-    if os.path.isabs(folder) or folder == ".." or folder.startswith("../"):
-        return None
-    return folder
+    return _folder_below(found.group(2).decode("utf-8", "replace"))
 
 
 def _is_file(path: Path) -> bool:
@@ -323,6 +480,7 @@ def _choose_root(
     """
     if tops.chains:
         published = [name for name in tops.chains if not _is_draft(name, top)] or tops.chains
+        published = _in_content_folder(published, top, generators) or published
         return _relative(os.path.commonpath([tops.root_of(name) for name in published]), top)
     if files:
         folders = Counter(_relative(tops.of[file.filename], top) for file in files)
@@ -332,6 +490,18 @@ def _choose_root(
         said = [hint.posts_folder for hint in generators if hint.posts_folder is not None]
         return said[0] if said else DEFAULT_ROOTS[generator.pop()]
     return NEW_BLOG_ROOT
+
+
+def _in_content_folder(
+    files: Sequence[str], top: Path, generators: Sequence[GeneratorHint]
+) -> list[str]:
+    """Of ``files``, those in the folder the generator publishes from (Hugo's
+    ``contentDir``), when its config names one: a theme's example site is not the blog."""
+    folders = {hint.content_folder for hint in generators if hint.content_folder is not None}
+    if len(folders) != 1:
+        return []
+    content = os.path.normpath(top / folders.pop())
+    return [name for name in files if is_under(name, content)]
 
 
 def _is_draft(filename: str, top: Path) -> bool:

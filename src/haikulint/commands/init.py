@@ -55,6 +55,7 @@ def run(
         raise UsageError(unknown_choice("--output-format", output_format, OUTPUT_FORMATS))
     if not folder.is_dir():
         raise UsageError(f"{folder}: {'not a folder' if folder.exists() else 'no such folder'}")
+    _refuse_an_unlistable(folder)
     target = config_file if config_file is not None else _default_target(folder)
     try:
         _refuse_an_existing_config(folder, target)
@@ -157,6 +158,8 @@ def proposed_config(found: Survey, config_folder: Path) -> dict[str, Value]:
     header_lines = _header_lines(found)
     if header_lines is not None:
         values["header-lines"] = header_lines
+    if found.schedules_posts:
+        values["allow-future-dates"] = True  # date-future would warn of every scheduled post
     if found.sections:
         values["sections"] = list(found.sections)
     if found.not_posts:
@@ -193,6 +196,17 @@ def _default_target(folder: Path) -> Path:
     """pyproject.toml when the folder has one, else a new haikulint.toml."""
     pyproject = folder / PYPROJECT
     return pyproject if pyproject.is_file() else folder / HAIKULINT_TOML
+
+
+def _refuse_an_unlistable(folder: Path) -> None:
+    """A folder whose entries cannot be listed cannot be surveyed: a usage error, rather
+    than a config proposed from nothing."""
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UsageError(f"{folder}: cannot list the folder ({reason})") from None
 
 
 def _refuse_an_existing_config(folder: Path, target: Path) -> None:
@@ -331,6 +345,9 @@ def _finding_rows(found: Survey) -> list[tuple[str, str]]:
                     "Pelican does not read as metadata (not one block from the first line)",
                 )
             )
+        future = _future_text(found)
+        if future is not None:
+            rows.append(("future dates", future))
         if found.dated_names:
             rows.append(
                 (
@@ -347,6 +364,30 @@ def _finding_rows(found: Survey) -> list[tuple[str, str]]:
     for path, reason in found.skipped:
         rows.append(("skipped", f"{path}: {reason}"))
     return rows
+
+
+def _future_text(found: Survey) -> str | None:
+    """What the survey saw of posts dated after today, and whether that means scheduling."""
+    said = [
+        f"{hint.evidence} sets {'buildFuture' if hint.generator == 'hugo' else 'future'} "
+        "(future-dated posts are published)"
+        for hint in found.generators
+        if hint.future
+    ]
+    if found.scheduled:
+        posts = plural(found.scheduled, "sampled post", grouped=True)
+        said.append(f"{posts} dated after today, within a year")
+    if found.far_future:
+        posts = plural(found.far_future, "sampled post", grouped=True)
+        said.append(f"{posts} dated more than a year ahead (typos?)")
+    if not said:
+        return None
+    verdict = (
+        "scheduled posts, so allow-future-dates"
+        if found.schedules_posts
+        else "one may be a typo, so date-future still warns"
+    )
+    return f"{'; '.join(said)}: {verdict}"
 
 
 def _posts_text(found: Survey) -> str:
@@ -440,8 +481,16 @@ def _print_json(plan: _Plan, *, written: bool) -> None:
             "header_styles": dict(found.header_styles),
             "header_places": dict(found.header_places),
             "header_style": found.header_style,
+            "scheduled": found.scheduled,
+            "far_future": found.far_future,
             "generators": [
-                {"generator": hint.generator, "file": hint.evidence, "posts": hint.posts_folder}
+                {
+                    "generator": hint.generator,
+                    "file": hint.evidence,
+                    "posts": hint.posts_folder,
+                    "content": hint.content_folder,
+                    "future": hint.future,
+                }
                 for hint in found.generators
             ],
             "skipped": [{"path": path, "reason": reason} for path, reason in found.skipped],
