@@ -625,7 +625,8 @@ def test_post_phase_reads_every_file_once_and_keeps_the_order(
     files = discover_posts([Path("posts")], config)
     rules = load_catalogue(config.rules_dirs).rules
     job = engine.LintJob(config, tuple(rule.code for rule in rules), date(2024, 6, 1), in_tmp)
-    serial = engine._lint_chunk(job, files)
+    posts = [job.read(file) for file in files]
+    serial = [(job.summarize(post), tuple(job.lint_post(post))) for post in posts]
     monkeypatch.setattr(engine, "SPAN_POSTS", 4)
     monkeypatch.setattr(engine, "PARALLEL_THRESHOLD", 10)
     monkeypatch.setattr(engine, "_worker_count", lambda count: processes)

@@ -192,9 +192,9 @@ def test_workers_start_while_the_walk_is_still_going(
         listed.append(str(path))
         return real_scandir(path)
 
-    def start_workers(phase: engine._PostPhase, *args: Any) -> None:
+    def start_workers(phase: engine._PostPhase, *args: Any) -> Any:
         started_at.append(len(listed))
-        real_start(phase, *args)
+        return real_start(phase, *args)
 
     monkeypatch.setattr(os, "scandir", scandir)  # as the walk lists folders
     monkeypatch.setattr(engine._PostPhase, "start_workers", start_workers)

@@ -363,10 +363,13 @@ def _read_phase(
 SPAN_POSTS = 250
 """Posts per share of the work: small enough to keep every process busy to the end and
 the progress bar moving, large enough that handing out shares costs nothing."""
+WARM_UP_POSTS = 32
+"""Posts read by the main process before it forks workers (see
+:meth:`_PostPhase.start_workers`): enough that most of what the checks build on first
+use (a problem's rewrites, a missing header's example) is built once, not per worker."""
 
 PostResult = tuple[PostSummary, "tuple[Diagnostic, ...] | None"]
 """A post's summary, and its diagnostics (None when it was only summarized)."""
-SharedResult = list[PostResult]
 ReadResult = tuple["Stat | None", "PostResult | None", "GroupKeys | None", "bytes | None"]
 """What reading a post gives: its :data:`Stat`, taken just before it was read (None when
 the run has no cache, or it is no regular file); its result, and its group keys (when
@@ -516,7 +519,7 @@ class _PostPhase:
             processes = _worker_count(sys.maxsize)  # as for any big tree: more will come
             if processes <= 1:
                 return
-            self.start_workers(processes)
+            self.waiting = self.start_workers(processes, self.waiting)
         while len(self.waiting) >= SPAN_POSTS:
             self.spans.append(self.waiting[:SPAN_POSTS])
             del self.waiting[:SPAN_POSTS]
@@ -537,7 +540,7 @@ class _PostPhase:
         if self.pool is None and rest:
             processes = _worker_count(len(rest))
             if processes > 1:
-                self.start_workers(processes, rest[0])
+                rest = self.start_workers(processes, rest)
         self.spans.extend(
             rest[start:stop] for start, stop in _guided_spans(len(rest), self.processes)
         )
@@ -553,15 +556,17 @@ class _PostPhase:
                 done, _ = wait(self.sent, return_when=FIRST_COMPLETED)
                 self.collect(done)
 
-    def start_workers(self, processes: int, first: int | None = None) -> None:
-        """Fork ``processes - 1`` workers, once the checks, the counter and its tables
-        are built (by reading one file to read): they inherit them."""
+    def start_workers(self, processes: int, waiting: array[int]) -> array[int]:
+        """Fork ``processes - 1`` workers, once the first few ``waiting`` files are read
+        here (their results kept): the checks, the counter and its tables, and whatever
+        the checks build on first use, are then built once, in this process, and
+        inherited by the workers instead of built again in each. The files left."""
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         global _WORKING
-        sample = self.files[self.waiting[0] if first is None else first]
-        _lint_chunk(self.job, [sample], lint=self.lint)
+        first = waiting[:WARM_UP_POSTS]
+        self.keep(first, self.read_here(first))
         self.job.grouped_blog_rules  # noqa: B018 - built once, before forking
         _WORKING = self
         # Objects the collector never visits stay in pages the workers share with this
@@ -574,6 +579,7 @@ class _PostPhase:
             initializer=start_worker,
             initargs=(os.getpid(),),
         )
+        return waiting[WARM_UP_POSTS:]
 
     def hand_out(self) -> None:
         """Store what the workers have finished, and give each up to two spans to read
@@ -773,23 +779,6 @@ def _values(record: Any) -> tuple[Any, ...]:
 
 
 _FIELD_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
-
-
-def _lint_chunk(
-    job: LintJob,
-    files: Sequence[PostFile],
-    on_progress: ProgressCallback | None = None,
-    *,
-    lint: bool = True,
-) -> SharedResult:
-    """Read ``files`` into summaries, and lint them unless ``lint`` is false."""
-    results: SharedResult = []
-    for file in files:
-        post = job.read(file, headers_only=not lint)
-        results.append((job.summarize(post), tuple(job.lint_post(post)) if lint else None))
-        if on_progress is not None:
-            on_progress(1)
-    return results
 
 
 def _blog_phase(
