@@ -28,10 +28,12 @@ _CONTINUATION = re.compile(r"(?:[ \t]{2,}|\t)\S")
 _FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.MULTILINE)
 _TOML_TABLE_LINE = re.compile(r"[ \t]*\[")
 _EMPTY_VALUE = {
-    "yaml": r"""{key}:[ \t]*(?:""|''|~|null|Null|NULL)?[ \t]*""",
-    "toml": r"""{key}[ \t]*=[ \t]*(?:""|'')[ \t]*""",
+    "yaml": r"""{key}:[ \t]*(?P<value>""|''|~|null|Null|NULL)?[ \t]*""",
+    "toml": r"""{key}[ \t]*=[ \t]*(?P<value>""|'')[ \t]*""",
+    "json": r"""[ \t]*"{key}"[ \t]*:[ \t]*(?P<value>""|null)[ \t]*,?[ \t]*""",
 }
-"""A front matter line holding ``key`` with an empty value, the value alone on it."""
+"""A front matter line holding ``key`` with an empty value, the value alone on it (in
+JSON, one member alone on its line, indented, maybe followed by its comma)."""
 
 
 @dataclass(frozen=True)
@@ -172,14 +174,22 @@ def _header_edits(
             return _with_removal(source, (replaced,), None if line == remove_line else remove_line)
     if style in _EMPTY_VALUE and key in post.headers:
         # an empty title in front matter (``title:``, ``title: ""``, ``title: ~``,
-        # ``title = ''``): write
-        # the value on its line, and only on a line that is the key and an empty value
-        # (no comment, no flow or block value to rewrite)
+        # ``title = ''``, JSON's ``"title": "",``): write the value on its line, and only
+        # on a line that is the key and an empty value (no comment, no flow or block
+        # value to rewrite, in JSON no other member)
         line = post.header_lines.get(key)
         empty = _EMPTY_VALUE[style].format(key=re.escape(key))
-        if line is None or re.fullmatch(empty, source.content(line)) is None:
+        found = re.fullmatch(empty, source.content(line)) if line is not None else None
+        if line is None or found is None:
             return None
-        replaced = Edit(source.start(line), source.end(line), header_text(style, key, value))
+        if style == "json":  # the value alone: the indent and the comma stay
+            start = source.start(line) + found.start("value")
+            written = json.dumps(
+                value.isoformat() if isinstance(value, date) else value, ensure_ascii=False
+            )
+            replaced = Edit(start, start + len(found.group("value")), written)
+        else:
+            replaced = Edit(source.start(line), source.end(line), header_text(style, key, value))
         return _with_removal(source, (replaced,), remove_line)
     placement = _placement(post, source, key, value)
     if placement is None:
