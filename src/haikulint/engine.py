@@ -645,9 +645,11 @@ class _PostPhase:
         self.release()
 
     def release(self) -> None:
+        """Forget the workers; let the collector see what was frozen for them (even if
+        they were never started: a signal may come between freezing and forking)."""
         global _WORKING
-        if self.pool is not None:
-            self.pool = None
+        self.pool = None
+        if _WORKING is self:
             _WORKING = None
             gc.unfreeze()
 

@@ -107,3 +107,25 @@ def test_an_unclean_slug_gets_one_rename_clean_and_dated(
     assert code == 0, err
     assert (in_tmp / DATED).read_text(encoding="utf-8") == POST
     assert not (in_tmp / upper).exists()
+
+
+def test_a_page_bundle_below_posts_is_told_to_date_its_folder(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    bundle = f"_posts/{CHAIN}/-{LAST}/index.md"
+    write_blog({bundle: POST})
+    _, diagnostics = check_json("--no-cache", ".")
+    [found] = [d for d in diagnostics if d["code"] == "HK209"]
+    assert str(found["message"]).startswith("the page bundle's folder does not start with a date")
+    assert f"name it 2023-04-24-{LAST}, with" in str(found["message"])
+    code, _, err = run_cli("check", "--no-progress", "--no-cache", ".", "--fix", "--unsafe-fixes")
+    assert code == 0, err
+    assert (in_tmp / f"_posts/{CHAIN}/2023-04-24-{LAST}/index.md").read_text("utf-8") == POST
+
+
+def test_file_name_dates_true_outside_posts_is_not_reported(
+    write_blog: WriteBlog, in_tmp: Path
+) -> None:
+    """Hugo's ``:filename`` dates: Hugo publishes an undated name all the same."""
+    write_blog({f"content/{CHAIN}/-{LAST}.md": POST, "haikulint.toml": "file-name-dates = true\n"})
+    assert names_at(".") == {}

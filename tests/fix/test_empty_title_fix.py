@@ -44,15 +44,21 @@ FILLED_BODY = "\n\nThe standup ran long again.\n"
 )
 def test_an_empty_title_is_filled_from_the_heading(in_tmp: Path, before: str, after: str) -> None:
     newline = "\r\n" if "\r\n" in before else "\n"
-    write_tree(in_tmp, {POST: (before + BODY.replace("\n", newline)).encode("utf-8")})
+    fixed = fixed_title(in_tmp, before + BODY.replace("\n", newline))
+    rest = before.split(newline, 2)[2]
+    assert fixed == after + rest + FILLED_BODY.replace("\n", newline)
+
+
+def fixed_title(folder: Path, text: str) -> str:
+    """The post ``text``, whose empty title check offers to fix, as ``--fix`` leaves it
+    (title-missing no more)."""
+    write_tree(folder, {POST: text.encode("utf-8")})
     code, diagnostics = check_json("--select", "HK201", "post")
     assert (code, [item["fixable"] for item in diagnostics]) == (1, [True])
     code, _, err = run_cli("check", "--no-progress", "--fix", "--select", "HK201", "post")
     assert code == 0, err
-    fixed = (in_tmp / POST).read_bytes().decode("utf-8")
-    rest = before.split(newline, 2)[2]
-    assert fixed == after + rest + FILLED_BODY.replace("\n", newline)
     assert check_json("--select", "HK201", "post") == (0, [])
+    return (folder / POST).read_bytes().decode("utf-8")
 
 
 @pytest.mark.parametrize(
@@ -61,9 +67,14 @@ def test_an_empty_title_is_filled_from_the_heading(in_tmp: Path, before: str, af
     ids=["comment", "a-blank-inside-quotes", "toml-multi-line-string"],
 )
 def test_a_title_line_holding_anything_else_is_left_alone(in_tmp: Path, front: str) -> None:
-    write_tree(in_tmp, {POST: front + BODY})
+    assert_left_alone(in_tmp, front + BODY)
+
+
+def assert_left_alone(folder: Path, text: str) -> None:
+    """The post ``text``'s empty title is reported with no fix, and ``--fix`` keeps it."""
+    write_tree(folder, {POST: text})
     code, diagnostics = check_json("--select", "HK201", "post")
     assert (code, [item["fixable"] for item in diagnostics]) == (1, [False])
     code, _, _ = run_cli("check", "--no-progress", "--fix", "--select", "HK201", "post")
     assert code == 1
-    assert (in_tmp / POST).read_text("utf-8") == front + BODY
+    assert (folder / POST).read_text("utf-8") == text
