@@ -725,3 +725,15 @@ def test_keys_of_gives_only_the_posts_sharing_a_wanted_key(tmp_path: Path) -> No
     assert [position for position, _ in changed] == [0, 3]
     assert again.keys_of(files)[0] == {1: ("b", "title y"), 2: ("title y", "c")}
     assert again.keys_of(files, set())[0] == {}
+
+
+def test_the_cache_is_written_without_waiting_for_the_disk(
+    blog: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache file is not forced to disk (a torn one is ignored, as the tests above
+    hold): a pre-commit run does not wait for fsync."""
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    check()
+    assert list(cache_dir.rglob("*.cache")) != []
+    assert synced == []
