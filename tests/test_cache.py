@@ -748,3 +748,15 @@ def test_a_cold_run_keys_each_post_on_the_stat_its_read_took(
     reads.clear()
     check()
     assert reads == []
+
+
+def test_the_cache_is_written_without_waiting_for_the_disk(
+    blog: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache file is not forced to disk (a torn one is ignored, as the tests above
+    hold): a pre-commit run does not wait for fsync."""
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    check()
+    assert list(cache_dir.rglob("*.cache")) != []
+    assert synced == []

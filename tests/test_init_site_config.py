@@ -235,3 +235,16 @@ def test_yaml_top_level_reads_the_scalars_yaml_reads(data: dict[str, object]) ->
         if key.lower() in keys and not isinstance(value, list)
     }
     assert _yaml_top_level(text, keys) == expected
+
+
+def test_the_survey_counts_scheduled_posts_against_the_day_it_is_given(tmp_path: Path) -> None:
+    from haikulint.blog.survey import survey
+
+    write_tree(
+        tmp_path,
+        _blog_dated(date(2024, 3, 1), date(2024, 3, 2), date(2025, 3, 3)),
+    )
+    found = survey(tmp_path, today=date(2024, 3, 1))
+    assert (found.scheduled, found.far_future, found.schedules_posts) == (1, 1, False)
+    found = survey(tmp_path, today=date(2024, 2, 1))
+    assert (found.scheduled, found.far_future, found.schedules_posts) == (2, 1, True)

@@ -164,6 +164,29 @@ def test_write_atomically_creates_and_replaces(tmp_path: Path) -> None:
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
+def test_only_durable_writes_wait_for_the_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A baseline is forced to disk before it takes its name; a cache file (not durable)
+    is not, and is replaced all the same."""
+    synced: list[int] = []
+    fsync = os.fsync
+
+    def counted(descriptor: int) -> None:
+        synced.append(descriptor)
+        fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", counted)
+    target = tmp_path / "file.bin"
+    write_atomically(target, b"one")
+    assert len(synced) == 1
+    write_atomically(target, b"two", durable=False)
+    write_atomically(target, lambda file: file.write(b"three"), durable=False)
+    assert len(synced) == 1
+    assert target.read_bytes() == b"three"
+    assert leftovers(tmp_path) == []
+
+
 def test_write_atomically_streams_from_a_writer_all_or_nothing(tmp_path: Path) -> None:
     """A writer writes into the new file as it goes; if it fails, the old file stays and
     no temporary file is left behind."""

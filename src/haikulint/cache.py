@@ -526,7 +526,11 @@ class ResultCache:
             # 95 MB more at the peak of a cold run over 100,000 posts).
             chosen = list(entries) if keys is None else keys
             made = self.group_keys
-            write_atomically(path, lambda file: _pickle_into(file, header, entries, chosen, made))
+            write_atomically(  # not forced to disk: a torn cache file is one _load ignores
+                path,
+                lambda file: _pickle_into(file, header, entries, chosen, made),
+                durable=False,
+            )
         except OSError:
             return False
         except Exception:  # something unpicklable in a diagnostic: no cache rather than no run
