@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
+from haikulint.prosody import breaks
 from haikulint.prosody.breaks import hyphenate, parse_patterns, syllable_breaks
 from haikulint.prosody.lexicon import LEXICON_FILE, lexicon, parse_lexicon
 from haikulint.prosody.tokenize import split_words
@@ -59,3 +63,17 @@ def test_lexicon_has_no_duplicate_entries() -> None:
 def test_malformed_lexicon_line_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="lexicon:2"):
         parse_lexicon("ok 1\nbroken x\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzAEKZ"), min_size=1, max_size=14))
+def test_remembered_hyphenation_is_liangs_algorithm_run_afresh(word: str) -> None:
+    """``hyphenate`` remembers each word's points (see ``_remembered_points``): asked
+    twice, it cuts the word where the algorithm run on the table afresh does."""
+    table = breaks.default_table()
+    assume(table is not None)
+    assert table is not None
+    cuts = [0, *breaks.hyphenation_points(word.lower(), table), len(word)]
+    afresh = [word[start:end] for start, end in itertools.pairwise(cuts) if start < end]
+    assert hyphenate(word) == afresh
+    assert hyphenate(word) == afresh  # the second time from memory

@@ -120,9 +120,17 @@ def hyphenate(word: str) -> list[str]:
     table = default_table()
     if table is None:
         return [word]
-    points = hyphenation_points(word.lower(), table)
-    cuts = [0, *points, len(word)]
+    cuts = [0, *_remembered_points(word.lower(), table), len(word)]
     return [word[start:end] for start, end in itertools.pairwise(cuts) if start < end]
+
+
+@lru_cache(maxsize=4096)
+def _remembered_points(word: str, table: PatternTable) -> tuple[int, ...]:
+    """:func:`hyphenation_points` of ``word`` in ``table`` (a table is its own key, by
+    identity), remembered: a message about a slug line shows every word's breaks, a
+    blog's slugs repeat their words, and each word costs hundreds of searches of the
+    table (~0.3 ms), several times what checking a post costs. Bounded."""
+    return tuple(hyphenation_points(word, table))
 
 
 def hyphenation_points(word: str, patterns: Patterns | PatternTable, longest: int = 0) -> list[int]:
