@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -57,3 +58,32 @@ def test_what_an_unparsable_file_is_called_is_the_callers(tmp_path: Path) -> Non
     assert str(refused.value).startswith(
         f"{tmp_path / 'b.json'}: not a haikulint baseline (invalid JSON ("
     )
+
+
+def test_a_post_read_carries_the_stat_the_cache_keys_it_on(tmp_path: Path) -> None:
+    """``read_post_file`` gives the open file's (size, mtime_ns): what ``os.stat`` of the
+    path gives, through a link inside the root too, so the engine need not stat again."""
+    from haikulint.blog.discover import PostFile
+    from haikulint.blog.post import read_post
+    from haikulint.bounded_read import MAX_POST_SIZE, read_post_file
+
+    post = tmp_path / "a-b-c.md"
+    post.write_text("---\ntitle: A\n---\n\nText.\n", encoding="utf-8")
+    link = tmp_path / "d-e-f.md"
+    link.symlink_to(post)
+    for path in (post, link):
+        status = os.stat(path)
+        data, stat = read_post_file(str(path), tmp_path, MAX_POST_SIZE)
+        assert data == post.read_bytes()
+        assert stat == (status.st_size, status.st_mtime_ns)
+        read = read_post(PostFile(str(path), tmp_path))
+        assert read.read_error is None
+        assert read.file_stat == stat
+    binary = tmp_path / "g-h-i.md"
+    binary.write_bytes(b"\x00\x01")
+    status = binary.stat()
+    read = read_post(PostFile(str(binary), tmp_path))
+    assert read.read_error is not None  # read, but no text: still keyed on what was read
+    assert read.file_stat == (status.st_size, status.st_mtime_ns)
+    assert read_post(PostFile(str(tmp_path / "gone.md"), tmp_path)).file_stat is None
+    assert read_post(PostFile(str(tmp_path), tmp_path)).file_stat is None  # a folder

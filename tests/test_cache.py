@@ -727,6 +727,29 @@ def test_keys_of_gives_only_the_posts_sharing_a_wanted_key(tmp_path: Path) -> No
     assert again.keys_of(files, set())[0] == {}
 
 
+def test_a_cold_run_keys_each_post_on_the_stat_its_read_took(
+    blog: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's fstat of the open file stands for a second stat of each post: a
+    cold run stats none of the posts it reads, and a warm run still finds them all
+    unchanged (so the stats stored are the ones a stat of the path gives)."""
+    age_all(blog)
+    stats: list[str] = []
+    real = engine._stat_of
+
+    def counting(filename: str) -> Any:
+        stats.append(filename)
+        return real(filename)
+
+    monkeypatch.setattr(engine, "_stat_of", counting)
+    check()
+    assert len(reads) == 3
+    assert stats == []
+    reads.clear()
+    check()
+    assert reads == []
+
+
 def test_the_cache_is_written_without_waiting_for_the_disk(
     blog: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -44,6 +44,7 @@ __all__ = [
     "read_bytes",
     "read_document",
     "read_post_bytes",
+    "read_post_file",
     "read_text",
 ]
 
@@ -109,6 +110,16 @@ def read_post_bytes(path: str, root: str | os.PathLike[str], limit: int) -> byte
     way there, the file opened is checked to be inside ``root`` before it is read.
     Raises :class:`InputError` with the reason a post cannot be read.
     """
+    return read_post_file(path, root, limit)[0]
+
+
+def read_post_file(
+    path: str, root: str | os.PathLike[str], limit: int
+) -> tuple[bytes, tuple[int, int]]:
+    """:func:`read_post_bytes`, and the file's ``(size, mtime_ns)`` as the open file's
+    fstat gave them just before it was read: what the result cache keys a post on, so
+    that a run need not stat each post it reads a second time (10,000 stat calls a cold
+    run of 10,000 posts)."""
     real_root = _real_root(os.fspath(root), os.getcwd() if not os.path.isabs(root) else "")
     try:
         descriptor = os.open(path, _OPEN_FLAGS | _NOFOLLOW)
@@ -127,7 +138,7 @@ def read_post_bytes(path: str, root: str | os.PathLike[str], limit: int) -> byte
         opened = _opened_path(descriptor)
         if opened is not None and not _inside(real_root, opened):
             raise InputError(OUTSIDE_ROOT)
-        return _read_open_file(descriptor, limit)
+        return _read_open_file_and_stat(descriptor, limit)
     finally:
         os.close(descriptor)
 
@@ -202,6 +213,12 @@ def _value_error(error: ValueError) -> str:
 
 
 def _read_open_file(descriptor: int, limit: int) -> bytes:
+    return _read_open_file_and_stat(descriptor, limit)[0]
+
+
+def _read_open_file_and_stat(descriptor: int, limit: int) -> tuple[bytes, tuple[int, int]]:
+    """The open file's bytes (see :func:`read_bytes`) and its size and mtime_ns as
+    fstat gave them before the read."""
     status = os.fstat(descriptor)
     if stat.S_ISDIR(status.st_mode):
         raise InputError("it is a folder, not a file")
@@ -213,8 +230,9 @@ def _read_open_file(descriptor: int, limit: int) -> bytes:
         data = os.read(descriptor, status.st_size + 1)  # most files: one read, to the end
     except OSError as error:
         raise InputError(f"cannot read the file ({error.strerror or error})") from None
+    stat_seen = (status.st_size, status.st_mtime_ns)
     if len(data) <= status.st_size:
-        return data
+        return data, stat_seen
     chunks = [data]  # it grew since fstat: read on, up to the limit
     size = len(data)
     try:
@@ -228,7 +246,7 @@ def _read_open_file(descriptor: int, limit: int) -> bytes:
         raise InputError(f"cannot read the file ({error.strerror or error})") from None
     if size > limit:  # it grew while being read
         raise InputError(_too_large(size, limit))
-    return b"".join(chunks)
+    return b"".join(chunks), stat_seen
 
 
 def _too_large(size: int, limit: int) -> str:

@@ -686,8 +686,11 @@ def _read_span(phase: _PostPhase, files: Sequence[PostFile]) -> list[ReadResult]
     wanted = phase.wanted
     read: list[ReadResult] = []
     for file in files:
-        stat = _stat_of(file.filename) if stat_files else None  # before it is read
         post = job.read(file, headers_only=not lint)
+        # The stat the cache keys the post on, taken before it was read: the reader's
+        # fstat of the open file when it read one, saving a stat a post; else a stat now
+        # (a file that could not be opened: a FIFO, a link leaving the root, no rights).
+        stat = (post.file_stat or _stat_of(file.filename)) if stat_files else None
         summary = job.summarize(post)
         found = tuple(job.lint_post(post)) if lint else None
         keys = job.group_keys(summary) if make_keys else None

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from haikulint.blog.slug import Slug, dated_file_names, parse_slug
-from haikulint.bounded_read import MAX_POST_SIZE, InputError, read_post_bytes, undecodable
+from haikulint.bounded_read import MAX_POST_SIZE, InputError, read_post_file, undecodable
 
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile
@@ -103,6 +103,11 @@ class Post:
     header_lines_at: str = "after-haiku"
     """Where ``Key: value`` header lines were looked for (config ``header-lines``, see
     :data:`HEADER_LINES`): what a fix reads its result back with."""
+    file_stat: tuple[int, int] | None = field(default=None, repr=False, compare=False)
+    """The file's ``(size, mtime_ns)`` as fstat gave them on the open file just before it
+    was read (None when it was not read: it could not be opened, or is not a regular
+    file): what the result cache keys the post's results on, so that the run does not
+    stat the file again."""
 
     @functools.cached_property
     def path(self) -> Path:
@@ -169,9 +174,12 @@ def read_post(
     data_or_error = _read_bytes(file, max_size)
     if isinstance(data_or_error, str):
         return Post(filename, display_path=display, slug=slug, read_error=data_or_error)
-    text_or_error = _decode(data_or_error)
+    data, stat = data_or_error
+    text_or_error = _decode(data)
     if text_or_error[1] is not None:
-        return Post(filename, display_path=display, slug=slug, read_error=text_or_error[1])
+        return Post(
+            filename, display_path=display, slug=slug, read_error=text_or_error[1], file_stat=stat
+        )
     try:
         return post_from_text(
             text_or_error[0],
@@ -180,13 +188,20 @@ def read_post(
             slug,
             headers_only=headers_only,
             header_lines=header_lines,
+            file_stat=stat,
         )
     except (RecursionError, MemoryError, ValueError, TypeError, ArithmeticError) as error:
         # A reader bug on strange content: this post gets a verdict, the others theirs.
         reason = (
             f"haikulint failed to read it ({type(error).__name__}: {error}); please report this"
         )
-        return Post(filename, display_path=display, slug=slug, read_error=reason.split("\n")[0])
+        return Post(
+            filename,
+            display_path=display,
+            slug=slug,
+            read_error=reason.split("\n")[0],
+            file_stat=stat,
+        )
 
 
 def read_post_text(
@@ -219,9 +234,11 @@ def post_from_text(
     *,
     headers_only: bool = False,
     header_lines: str = "after-haiku",
+    file_stat: tuple[int, int] | None = None,
 ) -> Post:
     """The post whose file at ``path`` holds ``text``: what :func:`read_post` makes of a
-    file it could read (also of a post not yet written, to foresee what check will say)."""
+    file it could read (also of a post not yet written, to foresee what check will say);
+    ``file_stat`` is the file's as it was read (see :attr:`Post.file_stat`)."""
     parts = read_text(text, headers_only=headers_only, header_lines=header_lines)
     suppressions, problems = read_suppressions(parts.headers, parts.header_style)
     return Post(
@@ -241,6 +258,7 @@ def post_from_text(
         suppression_problems=problems,
         source=text,
         header_lines_at=header_lines,
+        file_stat=file_stat,
     )
 
 
@@ -498,13 +516,14 @@ def _folder_prefix(folder: str) -> str:
     return os.path.abspath(folder).rstrip(os.sep) + os.sep
 
 
-def _read_bytes(file: PostFile, limit: int) -> bytes | str:
-    """The file's bytes, or why they cannot be had: see :func:`bounded_read.read_post_bytes`
-    (regular files only, within ``limit``, never through a link that leaves the root)."""
+def _read_bytes(file: PostFile, limit: int) -> tuple[bytes, tuple[int, int]] | str:
+    """The file's bytes and its ``(size, mtime_ns)``, or why they cannot be had: see
+    :func:`bounded_read.read_post_file` (regular files only, within ``limit``, never
+    through a link that leaves the root)."""
     from haikulint.blog.discover import boundary_of
 
     try:
-        return read_post_bytes(file.filename, boundary_of(file), limit)
+        return read_post_file(file.filename, boundary_of(file), limit)
     except InputError as error:
         reason = str(error)
         if reason.endswith("not a regular file"):
