@@ -161,6 +161,29 @@ def test_plain_yaml_front_matter_does_not_import_pyyaml() -> None:
     assert result.stdout.strip() == "False"
 
 
+def test_tomllib_and_json_are_imported_only_for_their_headers() -> None:
+    """A post read with a YAML header needs neither tomllib nor json (5 ms of start-up);
+    a TOML header and a JSON header each bring in their own parser, and read right."""
+    code = r"""
+import sys
+from haikulint.blog.post import read_text
+read_text("---\ntitle: Old Pond\n---\nbody\n")
+print(sorted(name for name in ("tomllib", "tomli", "json") if name in sys.modules))
+found = read_text('+++\ntitle = "a \\"b\\""\n+++\nbody\n')
+print(found.headers, found.front_matter_error)
+found = read_text('{"title": "Old Pond"}\nbody\n')
+print(found.headers, found.front_matter_error)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines() == [
+        "[]",
+        "{'title': 'a \"b\"'} None",
+        "{'title': 'Old Pond'} None",
+    ]
+
+
 _TOML_KEYS = st.one_of(
     st.sampled_from(["title", "Title", "date", "tags", "a-b", "1a", "_", "2024"]),
     st.text(alphabet=st.sampled_from("aZ_-1.\"' "), min_size=0, max_size=4),

@@ -35,7 +35,6 @@ imports ``yaml`` only for a YAML header that is not plain ``key: value`` text.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import sys
 from collections.abc import Callable
@@ -45,13 +44,30 @@ from typing import TYPE_CHECKING, Any
 
 from haikulint.blog.post import Located, double_quoted, value_kind
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
-
 if TYPE_CHECKING:
+    import json
+
     import yaml
+
+
+# tomllib and json are imported at first use, not with this module: a run whose headers
+# are all YAML (or whose posts all come from the result cache) never needs them, and
+# importing the two costs about 5 ms of a pre-commit run's start-up.
+@functools.cache
+def _tomllib() -> Any:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+    return tomllib
+
+
+@functools.cache
+def _json() -> Any:
+    import json
+
+    return json
+
 
 MAX_EXPANDED_NODES = 10_000
 """YAML front matter whose aliases, copied out, would make more values than this is refused."""
@@ -569,7 +585,7 @@ def _plain_toml_pairs(source: str, first_line: int) -> tuple[dict[str, Any], dic
 def _load_toml_fully(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
     try:
         data = _parse_toml(source)
-    except tomllib.TOMLDecodeError as error:
+    except _tomllib().TOMLDecodeError as error:
         message = str(error)
         at = _TOML_AT.search(message)
         line = first_line + source.count("\n")
@@ -615,14 +631,14 @@ def _parse_toml(source: str) -> dict[str, Any]:
     text = source
     for _ in range(MAX_DATE_FIXES):
         try:
-            data: dict[str, Any] = tomllib.loads(text)
+            data: dict[str, Any] = _tomllib().loads(text)
             return data
-        except tomllib.TOMLDecodeError as error:
+        except _tomllib().TOMLDecodeError as error:
             fixed = _quote_invalid_date(text, str(error))
             if fixed is None:
                 raise
             text = fixed
-    data = tomllib.loads(text)
+    data = _tomllib().loads(text)
     return data
 
 
@@ -737,8 +753,8 @@ def _time_out_of_range(written: str) -> str | None:
 
 def _toml_value_ok(value: str) -> bool:
     try:
-        tomllib.loads(f"v = {value}")
-    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        _tomllib().loads(f"v = {value}")
+    except (_tomllib().TOMLDecodeError, RecursionError, ValueError):
         return False
     return True
 
@@ -789,14 +805,17 @@ def _deepest_line(source: str) -> int:
     return source.count("\n", 0, at)
 
 
-_JSON_DECODER = json.JSONDecoder()
-"""json's default decoder, made once (1.3 us each time); it keeps no state between calls."""
+@functools.cache
+def _json_decoder() -> json.JSONDecoder:
+    """json's default decoder, made once (1.3 us each time); it keeps no state between calls."""
+    decoder: json.JSONDecoder = _json().JSONDecoder()
+    return decoder
 
 
 def _read_json(text: str, found: FrontMatter) -> FrontMatter:
     try:
-        data, end = _JSON_DECODER.raw_decode(text)
-    except json.JSONDecodeError as error:
+        data, end = _json_decoder().raw_decode(text)
+    except _json().JSONDecodeError as error:
         found.error = Located(f"invalid JSON front matter: {error.msg}", error.lineno)
         return found
     except RecursionError:
