@@ -892,3 +892,16 @@ def test_a_pelican_haiku_header_may_continue_over_lines() -> None:
 def test_a_post_from_its_text_is_the_post_read_from_its_file(tmp_path: Path, content: str) -> None:
     post = read(tmp_path, content)
     assert post_from_text(content, post.path, post.display_path, post.slug) == post
+
+
+def test_the_functions_imported_late_are_the_modules_own() -> None:
+    """A post's read calls the dates, front matter and walk modules through names it
+    imports once (``_late``): they are those modules' functions, not copies."""
+    from haikulint.blog import dates, discover, frontmatter_loading
+    from haikulint.blog import post as post_module
+
+    late = post_module._late()
+    assert late.read_front_matter is frontmatter_loading.read_front_matter
+    assert late.boundary_of is discover.boundary_of
+    assert late.find_dateline is dates.find_dateline
+    assert late.DATELINE_LINES == dates.DATELINE_LINES

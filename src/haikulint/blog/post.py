@@ -26,17 +26,18 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from haikulint.blog.slug import Slug, dated_file_names, parse_slug
 from haikulint.bounded_read import MAX_POST_SIZE, InputError, read_post_file, undecodable
 
 if TYPE_CHECKING:
     from haikulint.blog.discover import PostFile
+    from haikulint.blog.frontmatter_loading import FrontMatter
 
 
 @dataclass(frozen=True)
@@ -289,9 +290,7 @@ def read_text(
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     found = PostText()
     if text[:1] in ("-", "+", "{"):
-        from haikulint.blog.frontmatter_loading import read_front_matter
-
-        front = read_front_matter(text)
+        front = _late().read_front_matter(text)
         if front is not None:
             found.header_style = front.style
             found.headers = front.headers
@@ -520,10 +519,8 @@ def _read_bytes(file: PostFile, limit: int) -> tuple[bytes, tuple[int, int]] | s
     """The file's bytes and its ``(size, mtime_ns)``, or why they cannot be had: see
     :func:`bounded_read.read_post_file` (regular files only, within ``limit``, never
     through a link that leaves the root)."""
-    from haikulint.blog.discover import boundary_of
-
     try:
-        return read_post_file(file.filename, boundary_of(file), limit)
+        return read_post_file(file.filename, _late().boundary_of(file), limit)
     except InputError as error:
         reason = str(error)
         if reason.endswith("not a regular file"):
@@ -531,6 +528,27 @@ def _read_bytes(file: PostFile, limit: int) -> tuple[bytes, tuple[int, int]] | s
         elif reason.endswith("it was not read"):
             reason = reason.replace("the limit of", "max-post-size,", 1)
         return reason
+
+
+class _LateImports(NamedTuple):
+    """What this module calls from the modules that import it (dates, front matter, the
+    walk), imported on first use rather than at start-up, or in a cycle."""
+
+    read_front_matter: Callable[[str], FrontMatter | None]
+    boundary_of: Callable[[PostFile], str]
+    find_dateline: Callable[[Sequence[str], int], Dateline | None]
+    DATELINE_LINES: int
+
+
+@functools.cache
+def _late() -> _LateImports:
+    """:class:`_LateImports`, imported once: an import statement in a function costs
+    ~0.6 us each time it runs, and a post's read ran three or four of them."""
+    from haikulint.blog.dates import DATELINE_LINES, find_dateline
+    from haikulint.blog.discover import boundary_of
+    from haikulint.blog.frontmatter_loading import read_front_matter
+
+    return _LateImports(read_front_matter, boundary_of, find_dateline, DATELINE_LINES)
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:
@@ -635,9 +653,7 @@ def _read_body(
     if headers_only:
         return  # the first line and the dateline are the checks' business, not a summary's
     if line is not None:
-        from haikulint.blog.dates import find_dateline
-
-        found.dateline = find_dateline([line[1]], line[0])
+        found.dateline = _late().find_dateline([line[1]], line[0])
         if found.dateline is not None:
             return
         if _is_short(line[1]):
@@ -743,16 +759,15 @@ def header_line(line: str) -> tuple[str, str] | None:
 
 
 def _find_dateline(cursor: _Cursor, found: PostText) -> None:
-    from haikulint.blog.dates import DATELINE_LINES, find_dateline
-
+    late = _late()
     first = cursor.next_number
     window: list[str] = []
     non_empty = 0
-    while non_empty < DATELINE_LINES and (line := cursor.take()) is not None:
+    while non_empty < late.DATELINE_LINES and (line := cursor.take()) is not None:
         window.append(line[1])
         non_empty += bool(line[1].strip())
     if window:
-        found.dateline = find_dateline(window, first)
+        found.dateline = late.find_dateline(window, first)
 
 
 def _haiku_from_headers(found: PostText) -> None:
