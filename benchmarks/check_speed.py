@@ -60,6 +60,9 @@ TARGETS = {
     "one post, cold": ("markdownlint-cli2, one post", 2.0),
 }
 """Each timed figure: (its reference, the most the ratio may be)."""
+TARGET_POSTS = 10_000
+"""The blog size issue 10 sets those ratios for; other sizes show theirs without a target
+(at 100,000 posts the targets are linear time and peak memory)."""
 LINEAR_FACTOR = 11.0
 """100,000 posts may take at most this many times 10,000 posts' time (cold)."""
 TARGET_MEMORY_MB = 200.0
@@ -328,8 +331,8 @@ def table(results: Sequence[SizeResult]) -> tuple[str, list[str]]:
             else:
                 value = timing.median / reference.median
                 ratio = f"**{value:.2f}x** {reference_name}"
-                target = f"<= {limit:g}x"
-                if value > limit:
+                target = f"<= {limit:g}x" if result.posts == TARGET_POSTS else "-"
+                if result.posts == TARGET_POSTS and value > limit:
                     missed.append(f"{result.posts:,} posts, {name}: {value:.2f}x > {limit:g}x")
                     target += " (missed)"
             rows.append(f"| {result.posts:,} | {name} | {span} | {ratio} | {target} |")
