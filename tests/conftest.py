@@ -48,6 +48,17 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
 
 
 @pytest.fixture
+def no_writable_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one cache folder haikulint may use lies below a plain file: nothing kept
+    between runs (tables, catalogue, config) can be written."""
+    from haikulint.prosody import cache as store
+
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("", encoding="utf-8")
+    monkeypatch.setattr(store, "candidate_dirs", lambda: iter([not_a_folder / "cache"]))
+
+
+@pytest.fixture
 def write_blog(tmp_path: Path) -> WriteBlog:
     """Write ``{relative path: content}`` under ``tmp_path`` and return ``tmp_path``."""
 

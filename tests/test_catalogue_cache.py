@@ -190,15 +190,9 @@ def test_a_stored_catalogue_that_would_run_code_is_not_run(fresh: Path, tmp_path
     assert not planted.exists()
 
 
-def test_no_writable_cache_folder_is_no_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("no_writable_cache_folder")
+def test_no_writable_cache_folder_is_no_error() -> None:
     """With every cache folder unwritable, the rules are read as if there were no cache."""
-    from haikulint.prosody import cache as store
-
-    not_a_folder = tmp_path / "a-file"
-    not_a_folder.write_text("", encoding="utf-8")
-    monkeypatch.setattr(store, "candidate_dirs", lambda: iter([not_a_folder / "cache"]))
     first = every_field(load_again())
     assert every_field(load_again()) == first
     assert len(first) == BUILTIN_RULES

@@ -87,14 +87,8 @@ def test_a_failure_to_make_is_not_stored(cache_dir: Path) -> None:
     assert stored(cache_dir, "thing") == []
 
 
-def test_no_writable_folder_makes_it_every_time(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from haikulint.prosody import cache as store
-
-    not_a_folder = tmp_path / "a-file"
-    not_a_folder.write_text("", encoding="utf-8")
-    monkeypatch.setattr(store, "candidate_dirs", lambda: iter([not_a_folder / "cache"]))
+@pytest.mark.usefixtures("no_writable_cache_folder")
+def test_no_writable_folder_makes_it_every_time() -> None:
     make = Maker({"a": 1})
     assert remembered("thing", "text", make, dict) == {"a": 1}
     assert remembered("thing", "text", make, dict) == {"a": 1}
