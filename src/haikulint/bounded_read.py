@@ -146,14 +146,22 @@ def read_post_file(
 OUTSIDE_ROOT = "a symbolic link that leads outside the blog root; it was not read"
 
 
-def parse_toml(text: str) -> dict[str, Any]:
-    """``tomllib.loads``, every failure (a huge integer, deep nesting) an :class:`InputError`."""
+@functools.cache
+def toml_module() -> Any:
+    """``tomllib`` (``tomli`` before Python 3.11), imported at first use, not at start-up:
+    a run whose config, rules and headers are all kept parsed or are YAML never needs it."""
     import sys
 
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+    return tomllib
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads``, every failure (a huge integer, deep nesting) an :class:`InputError`."""
+    tomllib = toml_module()
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -36,13 +36,13 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from haikulint.blog.post import Located, double_quoted, value_kind
+from haikulint.bounded_read import toml_module
 
 if TYPE_CHECKING:
     import json
@@ -50,18 +50,9 @@ if TYPE_CHECKING:
     import yaml
 
 
-# tomllib and json are imported at first use, not with this module: a run whose headers
-# are all YAML (or whose posts all come from the result cache) never needs them, and
-# importing the two costs about 5 ms of a pre-commit run's start-up.
-@functools.cache
-def _tomllib() -> Any:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
-    return tomllib
-
-
+# tomllib (bounded_read.toml_module) and json are imported at first use, not with this
+# module: a run whose headers are all YAML (or whose posts all come from the result
+# cache) never needs them, and importing the two costs about 5 ms of a pre-commit run.
 @functools.cache
 def _json() -> Any:
     import json
@@ -585,7 +576,7 @@ def _plain_toml_pairs(source: str, first_line: int) -> tuple[dict[str, Any], dic
 def _load_toml_fully(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
     try:
         data = _parse_toml(source)
-    except _tomllib().TOMLDecodeError as error:
+    except toml_module().TOMLDecodeError as error:
         message = str(error)
         at = _TOML_AT.search(message)
         line = first_line + source.count("\n")
@@ -631,14 +622,14 @@ def _parse_toml(source: str) -> dict[str, Any]:
     text = source
     for _ in range(MAX_DATE_FIXES):
         try:
-            data: dict[str, Any] = _tomllib().loads(text)
+            data: dict[str, Any] = toml_module().loads(text)
             return data
-        except _tomllib().TOMLDecodeError as error:
+        except toml_module().TOMLDecodeError as error:
             fixed = _quote_invalid_date(text, str(error))
             if fixed is None:
                 raise
             text = fixed
-    data = _tomllib().loads(text)
+    data = toml_module().loads(text)
     return data
 
 
@@ -753,8 +744,8 @@ def _time_out_of_range(written: str) -> str | None:
 
 def _toml_value_ok(value: str) -> bool:
     try:
-        _tomllib().loads(f"v = {value}")
-    except (_tomllib().TOMLDecodeError, RecursionError, ValueError):
+        toml_module().loads(f"v = {value}")
+    except (toml_module().TOMLDecodeError, RecursionError, ValueError):
         return False
     return True
 
